@@ -1,0 +1,389 @@
+/*
+ * The dashboard: connection header, stat tiles, live event feed, overlay URL and test events.
+ * Everything that comes from TikTok is put into the page with textContent only.
+ */
+(function () {
+  'use strict';
+  var i18n = LTTH.i18n;
+  var t = i18n.t;
+  var $ = function (id) { return document.getElementById(id); };
+
+  // Pages in the side navigation; later features add their entry here.
+  var PAGES = [
+    { href: '#live', key: 'nav.live' },
+    { href: '#overlays', key: 'nav.overlays' },
+    { href: '#test', key: 'nav.test' }
+  ];
+
+  var FEED_TYPES = ['chat', 'gift', 'like', 'follow', 'share', 'subscribe', 'join', 'emote', 'question', 'viewers'];
+  var MAX_EVENTS = 5000;   // kept in memory; only the visible rows exist in the DOM
+  var ROW_HEIGHT = 30;     // must match .feed-row in dashboard.css
+
+  var status = null;
+  var stats = null;
+
+  // ---- helpers -------------------------------------------------------------------------------------------
+
+  function api(method, path, body) {
+    return fetch(path, {
+      method: method,
+      headers: body ? { 'Content-Type': 'application/json' } : {},
+      body: body ? JSON.stringify(body) : undefined
+    }).then(function (r) {
+      return r.json().catch(function () { return {}; }).then(function (json) {
+        if (!r.ok) {
+          var err = new Error(json.error || (t('error.generic') + ' (HTTP ' + r.status + ')'));
+          err.field = json.field;
+          throw err;
+        }
+        return json;
+      });
+    });
+  }
+
+  function formatNumber(n) {
+    return Number(n || 0).toLocaleString(i18n.language());
+  }
+
+  function formatDuration(ms) {
+    var s = Math.max(0, Math.floor(ms / 1000));
+    var h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), sec = s % 60;
+    return h + ':' + String(m).padStart(2, '0') + ':' + String(sec).padStart(2, '0');
+  }
+
+  // ---- navigation, theme, language -----------------------------------------------------------------------
+
+  function buildNav() {
+    var nav = $('nav');
+    PAGES.forEach(function (p, i) {
+      var li = document.createElement('li');
+      li.className = 'nav-item';
+      var a = document.createElement('a');
+      a.className = 'nav-link' + (i === 0 ? ' active' : '');
+      a.href = p.href;
+      a.setAttribute('data-i18n', p.key);
+      li.appendChild(a);
+      nav.appendChild(li);
+    });
+  }
+
+  function setupTheme() {
+    $('theme-toggle').addEventListener('click', function () {
+      var html = document.documentElement;
+      var next = html.getAttribute('data-bs-theme') === 'dark' ? 'light' : 'dark';
+      html.setAttribute('data-bs-theme', next);
+      try { localStorage.setItem('ltth.theme', next); } catch (e) { /* storage blocked */ }
+    });
+  }
+
+  function setupLanguage() {
+    var select = $('language');
+    select.value = i18n.language();
+    select.addEventListener('change', function () {
+      i18n.setLanguage(select.value).then(function () {
+        renderStatus();
+        renderStats();
+        feed.relabel();
+      });
+    });
+  }
+
+  // ---- connection header ---------------------------------------------------------------------------------
+
+  var BADGE = {
+    live: 'text-bg-success', connecting: 'text-bg-warning', reconnecting: 'text-bg-warning',
+    offline: 'text-bg-secondary', ended: 'text-bg-secondary', error: 'text-bg-danger', noSocket: 'text-bg-danger'
+  };
+
+  var socketUp = false;
+
+  function renderStatus() {
+    var state = !socketUp ? 'noSocket' : (status ? status.state : 'offline');
+    var badge = $('connection-badge');
+    badge.className = 'badge ' + (BADGE[state] || 'text-bg-secondary');
+    badge.setAttribute('data-state', state);
+    var text = t('state.' + state);
+    if (status && socketUp && status.username) text += ' @' + status.username;
+    $('connection-text').textContent = text;
+    badge.title = status && status.message ? status.message : '';
+    var demo = !!(status && status.demo && status.state === 'live');
+    $('source-badge').classList.toggle('d-none', !demo);
+    $('demo-banner').classList.toggle('d-none', !demo);
+    $('demo-switch').checked = demo;
+  }
+
+  function showError(message) {
+    var box = $('username-error');
+    box.textContent = message;
+    box.classList.toggle('d-none', !message);
+  }
+
+  function setupConnect() {
+    $('connect-form').addEventListener('submit', function (e) {
+      e.preventDefault();
+      showError('');
+      api('POST', '/api/connect', { username: $('username').value }).then(function (s) {
+        status = s; renderStatus();
+      }).catch(function (err) {
+        showError(err.message);
+        $('username').classList.toggle('is-invalid', err.field === 'username');
+      });
+    });
+    $('username').addEventListener('input', function () { $('username').classList.remove('is-invalid'); });
+    $('disconnect-btn').addEventListener('click', function () {
+      showError('');
+      api('POST', '/api/disconnect').then(function (s) { status = s; renderStatus(); }).catch(function (err) { showError(err.message); });
+    });
+    $('demo-switch').addEventListener('change', function (e) {
+      api('POST', '/api/demo', { enabled: e.target.checked }).then(function (s) { status = s; renderStatus(); })
+        .catch(function (err) { showError(err.message); });
+    });
+  }
+
+  function renderNotices(list) {
+    var box = $('notices');
+    box.replaceChildren();
+    (list || []).forEach(function (n) {
+      var div = document.createElement('div');
+      div.className = 'alert alert-warning py-2';
+      div.textContent = n;
+      box.appendChild(div);
+    });
+  }
+
+  // ---- stats ---------------------------------------------------------------------------------------------
+
+  function renderStats() {
+    if (!stats) return;
+    $('stat-viewers').textContent = formatNumber(stats.viewers);
+    $('stat-likes').textContent = formatNumber(stats.likes);
+    $('stat-coins').textContent = formatNumber(stats.coins);
+    $('stat-followers').textContent = formatNumber(stats.followers);
+    $('stat-shares').textContent = formatNumber(stats.shares);
+    $('stat-gifts').textContent = formatNumber(stats.gifts);
+    tickClock();
+  }
+
+  function tickClock() {
+    var live = status && status.state === 'live' && stats && stats.startedAt > 0;
+    $('stat-time').textContent = live ? formatDuration(Date.now() - stats.startedAt) : '0:00:00';
+  }
+
+  // ---- live event feed (virtualised: thousands of events, a screenful of DOM rows) -----------------------
+
+  var feed = (function () {
+    var events = [];      // newest first
+    var filter = 'all';
+    var paused = false;
+    var pending = [];
+    var total = 0;
+    var view = events;
+    var dirty = false;
+    var box = $('feed');
+    var spacer = $('feed-spacer');
+    var rows = [];
+
+    function add(msg) {
+      total++;
+      if (paused) { pending.push(msg); if (pending.length > MAX_EVENTS) pending.shift(); return; }
+      push(msg);
+    }
+
+    function push(msg) {
+      events.unshift(msg);
+      if (events.length > MAX_EVENTS) events.pop();
+      // Keep what the reader is looking at in place when new rows arrive above it.
+      if (box.scrollTop > 0 && (filter === 'all' || msg.type === filter)) box.scrollTop += ROW_HEIGHT;
+      schedule();
+    }
+
+    function schedule() {
+      if (dirty) return;
+      dirty = true;
+      requestAnimationFrame(render);
+    }
+
+    function render() {
+      dirty = false;
+      view = filter === 'all' ? events : events.filter(function (m) { return m.type === filter; });
+      spacer.style.height = (view.length * ROW_HEIGHT) + 'px';
+      var first = Math.floor(box.scrollTop / ROW_HEIGHT);
+      var count = Math.ceil(box.clientHeight / ROW_HEIGHT) + 2;
+      while (rows.length < count) rows.push(makeRow());
+      for (var i = 0; i < rows.length; i++) {
+        var index = first + i;
+        var row = rows[i];
+        if (i >= count || index >= view.length) { row.el.style.display = 'none'; continue; }
+        row.el.style.display = '';
+        row.el.style.transform = 'translateY(' + (index * ROW_HEIGHT) + 'px)';
+        fill(row, view[index]);
+      }
+      $('feed-count').textContent = t('feed.count', { shown: formatNumber(view.length), total: formatNumber(total) });
+    }
+
+    function makeRow() {
+      var el = document.createElement('div');
+      el.className = 'feed-row';
+      var time = document.createElement('span'); time.className = 'feed-time';
+      var type = document.createElement('span'); type.className = 'feed-type badge';
+      var who = document.createElement('span'); who.className = 'feed-user';
+      var text = document.createElement('span'); text.className = 'feed-text';
+      el.append(time, type, who, text);
+      spacer.appendChild(el);
+      return { el: el, time: time, type: type, who: who, text: text, msg: null };
+    }
+
+    function fill(row, msg) {
+      if (row.msg === msg) return;
+      row.msg = msg;
+      var d = LTTH.describe(msg);
+      var ts = msg.data && msg.data.timestamp ? new Date(msg.data.timestamp) : new Date();
+      row.time.textContent = ts.toLocaleTimeString(i18n.language());
+      row.type.textContent = msg.type;
+      row.type.setAttribute('data-type', msg.type);
+      row.who.textContent = d.who;
+      row.who.title = msg.data && msg.data.user ? '@' + msg.data.user.uniqueId : '';
+      row.text.textContent = d.text;
+      row.el.setAttribute('data-type', msg.type);
+    }
+
+    function buildFilters() {
+      var group = $('feed-filters');
+      ['all'].concat(FEED_TYPES).forEach(function (type) {
+        var b = document.createElement('button');
+        b.type = 'button';
+        b.className = 'btn btn-outline-secondary' + (type === 'all' ? ' active' : '');
+        b.textContent = type === 'all' ? t('feed.all') : type;
+        b.setAttribute('data-filter', type);
+        if (type === 'all') b.setAttribute('data-i18n', 'feed.all');
+        b.addEventListener('click', function () {
+          filter = type;
+          group.querySelectorAll('button').forEach(function (x) { x.classList.toggle('active', x === b); });
+          box.scrollTop = 0;
+          schedule();
+        });
+        group.appendChild(b);
+      });
+    }
+
+    function setup() {
+      buildFilters();
+      box.addEventListener('scroll', schedule, { passive: true });
+      window.addEventListener('resize', schedule);
+      $('feed-pause').addEventListener('click', function () {
+        paused = !paused;
+        $('feed-pause').setAttribute('data-i18n', paused ? 'feed.resume' : 'feed.pause');
+        $('feed-pause').textContent = t(paused ? 'feed.resume' : 'feed.pause');
+        if (!paused) { pending.forEach(push); pending = []; }
+      });
+      $('feed-clear').addEventListener('click', function () {
+        events.length = 0; pending = []; total = 0; box.scrollTop = 0;
+        rows.forEach(function (r) { r.msg = null; });
+        schedule();
+      });
+      schedule();
+    }
+
+    return {
+      setup: setup,
+      add: add,
+      relabel: function () { rows.forEach(function (r) { r.msg = null; }); schedule(); }
+    };
+  })();
+
+  // ---- overlay URL, test events, simulator speed ----------------------------------------------------------
+
+  function setupOverlayCard() {
+    var url = location.origin + '/overlay.html';
+    $('overlay-url').value = url;
+    $('overlay-open').href = url;
+    $('overlay-copy').addEventListener('click', function () {
+      var done = function () {
+        $('overlay-copy').textContent = t('overlay.copied');
+        setTimeout(function () { $('overlay-copy').textContent = t('overlay.copy'); }, 1500);
+      };
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(url).then(done, function () { legacyCopy(); done(); });
+      } else {
+        legacyCopy(); done();
+      }
+    });
+  }
+
+  function legacyCopy() {
+    var input = $('overlay-url');
+    input.select();
+    try { document.execCommand('copy'); } catch (e) { /* the URL stays selected for a manual copy */ }
+  }
+
+  var TEST_BODIES = {
+    chat: function (u) { return { type: 'chat', user: u, comment: 'Hello from the test button 👋' }; },
+    gift: function (u) { return { type: 'gift', user: u, giftName: 'Rose', coins: 1, count: 5 }; },
+    follow: function (u) { return { type: 'follow', user: u }; },
+    like: function (u) { return { type: 'like', user: u, count: 15 }; },
+    share: function (u) { return { type: 'share', user: u }; },
+    subscribe: function (u) { return { type: 'subscribe', user: u, months: 1 }; }
+  };
+
+  function setupTests() {
+    document.querySelectorAll('[data-test]').forEach(function (button) {
+      button.addEventListener('click', function () {
+        var user = $('test-user').value.trim() || 'test_user';
+        var result = $('test-result');
+        api('POST', '/api/events/simulate', TEST_BODIES[button.getAttribute('data-test')](user)).then(function () {
+          result.className = 'small mt-2 text-success';
+          result.textContent = t('test.sent');
+        }).catch(function (err) {
+          result.className = 'small mt-2 text-danger';
+          result.textContent = err.message;
+        });
+      });
+    });
+    var rate = $('sim-rate');
+    var timer = null;
+    rate.addEventListener('input', function () {
+      $('sim-rate-value').textContent = rate.value;
+      clearTimeout(timer);
+      timer = setTimeout(function () { api('POST', '/api/simulator', { rate: Number(rate.value) }); }, 200);
+    });
+    api('GET', '/api/simulator').then(function (s) {
+      rate.value = Math.round(s.rate);
+      $('sim-rate-value').textContent = rate.value;
+    }).catch(function () { /* shown by the connection badge */ });
+  }
+
+  function refreshStatus() {
+    return api('GET', '/api/status').then(function (s) {
+      status = s.connection;
+      stats = s.stats;
+      renderNotices(s.notices);
+      renderStatus();
+      renderStats();
+    }).catch(function () { /* the socket badge says LTTH is unreachable */ });
+  }
+
+  // ---- start ---------------------------------------------------------------------------------------------
+
+  buildNav();
+  setupTheme();
+  i18n.init().then(function () {
+    setupLanguage();
+    feed.setup();
+    setupConnect();
+    setupOverlayCard();
+    setupTests();
+    renderStatus();
+    refreshStatus();
+    setInterval(tickClock, 1000);
+    LTTH.connect({
+      event: feed.add,
+      stats: function (s) { stats = s; renderStats(); },
+      status: function (s) { status = s; renderStatus(); },
+      connection: function (up) {
+        socketUp = up;
+        renderStatus();
+        if (up) refreshStatus();
+      }
+    });
+  });
+})();

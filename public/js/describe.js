@@ -1,0 +1,39 @@
+/*
+ * Turns a tiktok:event message into what a person reads: who, and what happened. Returns plain strings; callers
+ * must put them into the page with textContent, never as HTML (names and comments come from TikTok).
+ */
+(function (global) {
+  'use strict';
+  var t = function (k, v) { return global.LTTH.i18n.t(k, v); };
+
+  function who(user) {
+    if (!user) return '';
+    return user.nickname || user.uniqueId || '';
+  }
+
+  function describe(msg) {
+    var d = msg.data || {};
+    switch (msg.type) {
+      case 'chat': return { who: who(d.user), text: d.comment };
+      case 'gift':
+        return {
+          who: who(d.user),
+          text: t(d['final'] ? 'event.gift' : 'event.giftStreak', { gift: d.giftName, count: d.repeatCount, coins: d.coins })
+        };
+      case 'like': return { who: who(d.user), text: t('event.like', { count: d.likeCount }) };
+      case 'follow': return { who: who(d.user), text: t('event.follow') };
+      case 'share': return { who: who(d.user), text: t('event.share') };
+      case 'subscribe': return { who: who(d.user), text: t('event.subscribe', { months: d.months }) };
+      case 'join': return { who: who(d.user), text: t('event.join') };
+      case 'viewers': return { who: '', text: t('event.viewers', { count: d.viewerCount }) };
+      case 'emote': return { who: who(d.user), text: t('event.emote', { emote: d.emoteId }) };
+      case 'question': return { who: who(d.user), text: t('event.question', { question: d.question }) };
+      case 'streamEnd': return { who: '', text: t('event.streamEnd', { reason: d.reason }) };
+      case 'connection': return { who: '', text: t('event.connection', { state: t('state.' + d.state), message: d.message }) };
+      default: return { who: '', text: msg.type };
+    }
+  }
+
+  global.LTTH = global.LTTH || {};
+  global.LTTH.describe = describe;
+})(window);

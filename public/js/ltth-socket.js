@@ -1,0 +1,72 @@
+/*
+ * The one connection every LTTH page uses to hear live events (see SocketEvents.java for the protocol):
+ *   tiktok:event  {type, data}   every live event
+ *   tiktok:stats  {...}          totals, at most once a second
+ *   tiktok:status {...}          connection state of the live source
+ * Websocket only. It keeps reconnecting after an app restart, and re-reads the Socket.IO port from the app in
+ * case the restart had to pick another one.
+ */
+(function (global) {
+  'use strict';
+
+  function fetchConfig() {
+    return fetch('/api/client-config', { cache: 'no-store' }).then(function (r) {
+      if (!r.ok) throw new Error('HTTP ' + r.status);
+      return r.json();
+    });
+  }
+
+  /**
+   * handlers: { event(msg), stats(s), status(s), connection(isConnected) }; all optional.
+   * Returns an object with close().
+   */
+  function connect(handlers) {
+    var socket = null;
+    var port = null;
+    var closed = false;
+    var failures = 0;
+
+    function call(name, arg) {
+      if (typeof handlers[name] === 'function') handlers[name](arg);
+    }
+
+    function open(config) {
+      if (closed) return;
+      port = config.socketPort;
+      socket = global.io('http://' + location.hostname + ':' + port, {
+        transports: ['websocket'],
+        reconnectionDelay: 500,
+        reconnectionDelayMax: 3000
+      });
+      socket.on('connect', function () { failures = 0; call('connection', true); });
+      socket.on('disconnect', function () { call('connection', false); });
+      socket.on('connect_error', function () {
+        call('connection', false);
+        // After a few failures, ask the app whether the port moved; if so, start over on the new one.
+        if (++failures % 5 === 0) {
+          fetchConfig().then(function (c) {
+            if (c.socketPort !== port) { socket.close(); open(c); }
+          }).catch(function () { /* the app is still down; socket.io keeps retrying */ });
+        }
+      });
+      socket.on('tiktok:event', function (m) { call('event', m); });
+      socket.on('tiktok:stats', function (s) { call('stats', s); });
+      socket.on('tiktok:status', function (s) { call('status', s); });
+    }
+
+    function start() {
+      fetchConfig().then(open).catch(function () {
+        call('connection', false);
+        if (!closed) setTimeout(start, 2000);
+      });
+    }
+
+    start();
+    return {
+      close: function () { closed = true; if (socket) socket.close(); }
+    };
+  }
+
+  global.LTTH = global.LTTH || {};
+  global.LTTH.connect = connect;
+})(window);

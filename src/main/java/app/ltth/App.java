@@ -1,0 +1,208 @@
+package app.ltth;
+
+import app.ltth.config.AppConfig;
+import app.ltth.events.EventBus;
+import app.ltth.live.LiveController;
+import app.ltth.live.LiveSourceManager;
+import app.ltth.live.Simulator;
+import app.ltth.stats.StreamStats;
+import app.ltth.store.Database;
+import app.ltth.store.ProfileStore;
+import app.ltth.web.AppStatus;
+import app.ltth.web.SocketBridge;
+import app.ltth.web.SocketServer;
+import app.ltth.web.WebServer;
+import io.javalin.config.RoutesConfig;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running LTTH: boots its parts in order (data folder, ports, store, bus, modules, real-time channel, web,
+ * live source) and stops them in the order that loses nothing (source first, then the bus drains into every
+ * listener, then the servers, and the database last).
+ *
+ * <p>If a part fails to start, everything started so far is stopped again and {@link StartupException} names the
+ * part: no half-started server is left running.
+ */
+public final class App implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(App.class);
+    /** Events the bus holds before its backpressure policy applies. */
+    static final int BUS_CAPACITY = 10_000;
+    static final Duration BUS_HIGH_PRIORITY_WAIT = Duration.ofMillis(500);
+
+    private final AppConfig config;
+    private final long startedAt = System.currentTimeMillis();
+    private final List<String> notices = new ArrayList<>();
+    private InstanceLock lock;
+    private int httpPort;
+    private int socketPort;
+    private String profile;
+    private Database database;
+    private EventBus bus;
+    private StreamStats stats;
+    private LiveSourceManager sources;
+    private Simulator simulator;
+    private SocketServer sockets;
+    private SocketBridge bridge;
+    private WebServer web;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
+    private App(AppConfig config) {
+        this.config = config;
+    }
+
+    public static App start(AppConfig config) throws StartupException, AlreadyRunningException {
+        App app = new App(config);
+        String step = "data folder";
+        try {
+            app.lockDataFolder();
+            step = "network ports";
+            app.choosePorts();
+            step = "profile database";
+            app.openStore();
+            step = "event bus";
+            app.startBus();
+            step = "modules";
+            app.startModules();
+            step = "Socket.IO server";
+            app.startSockets();
+            step = "web server";
+            app.startWeb();
+            step = "live source";
+            app.startLiveSource();
+        } catch (AlreadyRunningException e) {
+            app.close();
+            throw e;
+        } catch (Exception e) {
+            app.close();
+            throw new StartupException(step, e);
+        }
+        log.info("LTTH {} is running: dashboard {} (profile '{}', data in {})", version(), app.dashboardUrl(),
+                app.profile, config.dataDir());
+        return app;
+    }
+
+    private void lockDataFolder() throws Exception {
+        lock = InstanceLock.tryAcquire(config.userData()).orElse(null);
+        if (lock == null) {
+            throw new AlreadyRunningException(InstanceLock.runningDashboard(config.userData()));
+        }
+    }
+
+    private void choosePorts() throws Exception {
+        httpPort = PortAllocator.choose(AppConfig.HOST, config.httpPort(), -1);
+        socketPort = PortAllocator.choose(AppConfig.HOST, config.socketPort(), httpPort);
+        noteMovedPort("dashboard", config.httpPort(), httpPort);
+        noteMovedPort("Socket.IO", config.socketPort(), socketPort);
+    }
+
+    private void noteMovedPort(String what, int wanted, int chosen) {
+        if (wanted != 0 && wanted != chosen) {
+            String notice = "Port " + wanted + " is used by another program, so the " + what + " uses port " + chosen
+                    + " for this run. Overlay URLs in OBS must use the new port, or close the other program and "
+                    + "restart LTTH.";
+            notices.add(notice);
+            log.warn(notice);
+        }
+    }
+
+    private void openStore() throws Exception {
+        ProfileStore profiles = new ProfileStore(config.dataDir());
+        profile = config.profile().orElseGet(profiles::activeProfile);
+        database = profiles.open(profile);
+    }
+
+    private void startBus() {
+        bus = new EventBus(BUS_CAPACITY, BUS_HIGH_PRIORITY_WAIT);
+    }
+
+    private void startModules() {
+        stats = new StreamStats();
+        bus.subscribe("stream-stats", stats::onEvent);
+        sources = new LiveSourceManager(bus);
+        simulator = new Simulator();
+    }
+
+    private void startSockets() {
+        sockets = new SocketServer(AppConfig.HOST, socketPort,
+                Set.of("http://127.0.0.1:" + httpPort, "http://localhost:" + httpPort));
+        sockets.start();
+        bridge = new SocketBridge(sockets, stats, sources);
+        bus.subscribe("socket-bridge", bridge::onEvent);
+    }
+
+    private void startWeb() throws Exception {
+        LiveController live = new LiveController(bus, sources, simulator);
+        List<java.util.function.Consumer<RoutesConfig>> apis = List.of(live::routes, this::statusRoutes);
+        web = new WebServer(AppConfig.HOST, httpPort, config.appHome(), apis);
+        web.start();
+        lock.publishDashboard(dashboardUrl());
+    }
+
+    private void statusRoutes(RoutesConfig routes) {
+        routes.get("/api/status", ctx -> ctx.json(status()));
+        routes.get("/api/client-config", ctx -> ctx.json(Map.of("socketPort", socketPort, "version", version())));
+    }
+
+    private void startLiveSource() throws Exception {
+        if (config.startLiveSource()) {
+            // The TikTok connector is not part of this build yet, so the simulator is the live source.
+            sources.switchTo(simulator);
+        }
+    }
+
+    public AppStatus status() {
+        long now = System.currentTimeMillis();
+        return new AppStatus(version(), profile, startedAt, (now - startedAt) / 1000, sources.status(),
+                new AppStatus.Ports(httpPort, socketPort), List.copyOf(notices), bus.stats(), stats.snapshot(),
+                sockets.clientCount());
+    }
+
+    public String dashboardUrl() {
+        return "http://" + AppConfig.HOST + ":" + httpPort + "/dashboard.html";
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public int socketPort() {
+        return socketPort;
+    }
+
+    public EventBus bus() {
+        return bus;
+    }
+
+    public static String version() {
+        String v = App.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) return;
+        stopQuietly("live source", sources);
+        stopQuietly("event bus", bus);
+        stopQuietly("stats publisher", bridge);
+        stopQuietly("web server", web);
+        stopQuietly("Socket.IO server", sockets);
+        stopQuietly("profile database", database);
+        stopQuietly("data folder lock", lock);
+    }
+
+    private static void stopQuietly(String what, AutoCloseable part) {
+        if (part == null) return;
+        try {
+            part.close();
+        } catch (Exception e) {
+            log.warn("Stopping the {} failed", what, e);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package app.ltth;
+
+import app.ltth.config.AppConfig;
+import app.ltth.config.AppHome;
+import app.ltth.config.CommandLine;
+import app.ltth.config.ConfigException;
+import java.awt.GraphicsEnvironment;
+import java.util.Optional;
+import javax.swing.JOptionPane;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * LTTH's entry point: read the options, start the {@link App}, open the dashboard, stop cleanly on Ctrl-C or
+ * SIGTERM. Exit codes: 0 normal (also when another LTTH already runs), 1 could not start, 2 bad options.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        Optional<AppConfig> parsed;
+        try {
+            parsed = CommandLine.parse(args, System.getenv(), AppHome.detect());
+        } catch (ConfigException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (parsed.isEmpty()) {
+            System.out.print(CommandLine.USAGE);
+            return;
+        }
+        AppConfig config = parsed.get();
+        // Logging writes into the data folder, so it may only start once that is known.
+        if (System.getProperty("ltth.logDir") == null) {
+            System.setProperty("ltth.logDir", config.userData().resolve("logs").toString());
+        }
+        Logger log = LoggerFactory.getLogger(Main.class);
+        try {
+            App app = App.start(config);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                log.info("Shutting down");
+                app.close();
+            }, "ltth-shutdown"));
+            System.out.println("LTTH is running. Dashboard: " + app.dashboardUrl()
+                    + "  OBS overlay: http://" + AppConfig.HOST + ":" + app.httpPort() + "/overlay.html"
+                    + "  (Ctrl-C stops it)");
+            if (config.openBrowser()) Browser.open(app.dashboardUrl());
+        } catch (AlreadyRunningException e) {
+            System.out.println(e.getMessage());
+            if (config.openBrowser()) e.dashboardUrl().ifPresent(Browser::open);
+            System.exit(0);
+        } catch (StartupException e) {
+            log.error(e.getMessage(), e.getCause());
+            System.err.println(e.getMessage());
+            showDialogWhenDoubleClicked(config, e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /** Started by a double-click there is no console to read, so say it in a window. */
+    private static void showDialogWhenDoubleClicked(AppConfig config, String message) {
+        if (config.openBrowser() && System.console() == null && !GraphicsEnvironment.isHeadless()) {
+            try {
+                JOptionPane.showMessageDialog(null, message, "LTTH", JOptionPane.ERROR_MESSAGE);
+            } catch (RuntimeException ignored) {
+                // No usable display after all; the message is already on stderr and in the log.
+            }
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package app.ltth.events;
+
+public record EmoteEvent(String id, long timestamp, User user, String emoteId, String imageUrl) implements LiveEvent {
+    @Override
+    public EventType type() {
+        return EventType.EMOTE;
+    }
+}

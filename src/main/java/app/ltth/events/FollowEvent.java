@@ -1,0 +1,8 @@
+package app.ltth.events;
+
+public record FollowEvent(String id, long timestamp, User user) implements LiveEvent {
+    @Override
+    public EventType type() {
+        return EventType.FOLLOW;
+    }
+}

@@ -1,0 +1,8 @@
+package app.ltth.events;
+
+public record QuestionEvent(String id, long timestamp, User user, String question) implements LiveEvent {
+    @Override
+    public EventType type() {
+        return EventType.QUESTION;
+    }
+}

@@ -1,0 +1,9 @@
+package app.ltth.events;
+
+/** @param months how many months the user has subscribed, 1 for a new subscription */
+public record SubscribeEvent(String id, long timestamp, User user, int months) implements LiveEvent {
+    @Override
+    public EventType type() {
+        return EventType.SUBSCRIBE;
+    }
+}

@@ -1,0 +1,181 @@
+package app.ltth.live;
+
+import app.ltth.ValidationException;
+import app.ltth.events.ChatEvent;
+import app.ltth.events.EmoteEvent;
+import app.ltth.events.EventIds;
+import app.ltth.events.EventType;
+import app.ltth.events.FollowEvent;
+import app.ltth.events.GiftEvent;
+import app.ltth.events.JoinEvent;
+import app.ltth.events.LikeEvent;
+import app.ltth.events.LiveEvent;
+import app.ltth.events.QuestionEvent;
+import app.ltth.events.ShareEvent;
+import app.ltth.events.StreamEndEvent;
+import app.ltth.events.SubscribeEvent;
+import app.ltth.events.User;
+import app.ltth.events.ViewerCountEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Builds events from test input ({@code POST /api/events/simulate} and the dashboard's test buttons). The events are
+ * the same records TikTok's produce and go through the same bus. Input is validated strictly: an unknown field is
+ * refused rather than ignored, so that a typo never looks like a working test.
+ *
+ * <pre>
+ * {"type":"chat","user":"anna","comment":"hi"}
+ * {"type":"gift","user":"anna","giftName":"Rose","coins":1,"count":5}
+ *     optional: giftId, streakable (default true), repeatEnd (default true), groupId
+ * {"type":"like","user":"anna","count":15}          optional: totalLikes
+ * {"type":"follow"|"share"|"join","user":"anna"}
+ * {"type":"subscribe","user":"anna","months":3}
+ * {"type":"viewers","viewerCount":120}
+ * {"type":"emote","user":"anna","emoteId":"e1"}     optional: imageUrl
+ * {"type":"question","user":"anna","question":"..."}
+ * {"type":"streamEnd","reason":"..."}
+ * every type with a user also takes: nickname, follower, moderator, subscriber, teamLevel
+ * </pre>
+ */
+public final class EventInjector {
+
+    static final int MAX_TEXT = 500;
+    static final int MAX_NAME = 100;
+    private static final Set<String> USER_FIELDS = Set.of("user", "nickname", "follower", "moderator", "subscriber",
+            "teamLevel");
+
+    /** Types that can be injected; connection changes come only from live sources. */
+    private static final Set<EventType> INJECTABLE = Arrays.stream(EventType.values())
+            .filter(t -> t != EventType.CONNECTION).collect(Collectors.toUnmodifiableSet());
+
+    public LiveEvent parse(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw new ValidationException(null, "The body must be a JSON object, e.g. {\"type\":\"chat\",\"user\":\"anna\",\"comment\":\"hi\"}");
+        }
+        JsonNode typeNode = body.get("type");
+        if (typeNode == null || !typeNode.isTextual()) {
+            throw new ValidationException("type", "type is required: one of " + injectableNames());
+        }
+        EventType type = EventType.fromWireName(typeNode.asText()).filter(INJECTABLE::contains)
+                .orElseThrow(() -> new ValidationException("type",
+                        "Unknown event type '" + typeNode.asText() + "': use one of " + injectableNames()));
+        Fields f = new Fields(body);
+        String id = EventIds.next("test");
+        long now = System.currentTimeMillis();
+        LiveEvent event = switch (type) {
+            case CHAT -> new ChatEvent(id, now, f.user(), f.text("comment", true, null));
+            case GIFT -> gift(f, id, now);
+            case LIKE -> new LikeEvent(id, now, f.user(), (int) f.integer("count", 1L, 1, 100_000),
+                    f.integer("totalLikes", 0L, 0, Long.MAX_VALUE));
+            case FOLLOW -> new FollowEvent(id, now, f.user());
+            case SHARE -> new ShareEvent(id, now, f.user());
+            case JOIN -> new JoinEvent(id, now, f.user());
+            case SUBSCRIBE -> new SubscribeEvent(id, now, f.user(), (int) f.integer("months", 1L, 1, 1_200));
+            case VIEWERS -> new ViewerCountEvent(id, now, f.integer("viewerCount", null, 0, 1_000_000_000L));
+            case EMOTE -> new EmoteEvent(id, now, f.user(), f.text("emoteId", false, "emote-1"),
+                    f.text("imageUrl", false, ""));
+            case QUESTION -> new QuestionEvent(id, now, f.user(), f.text("question", true, null));
+            case STREAM_END -> new StreamEndEvent(id, now, f.text("reason", false, "ended (test)"));
+            case CONNECTION -> throw new IllegalStateException("not injectable");
+        };
+        f.rejectUnused();
+        return event;
+    }
+
+    private static GiftEvent gift(Fields f, String id, long now) {
+        User user = f.user();
+        String giftName = f.text("giftName", true, null);
+        int coins = (int) f.integer("coins", 1L, 0, 1_000_000);
+        int count = (int) f.integer("count", 1L, 1, 100_000);
+        long giftId = f.integer("giftId", (long) Math.abs(giftName.toLowerCase(Locale.ROOT).hashCode()), 0,
+                Long.MAX_VALUE);
+        boolean streakable = f.bool("streakable", true);
+        boolean repeatEnd = f.bool("repeatEnd", true);
+        long groupId = f.integer("groupId", (Long) now, 0, Long.MAX_VALUE);
+        return new GiftEvent(id, now, user, giftId, giftName, coins, count, repeatEnd, streakable, groupId, "");
+    }
+
+    private static String injectableNames() {
+        return INJECTABLE.stream().sorted().map(EventType::wireName).collect(Collectors.joining(", "));
+    }
+
+    /** Reads fields, remembering which were read so that any others can be refused. */
+    private static final class Fields {
+        private final JsonNode body;
+        private final java.util.Set<String> used = new java.util.HashSet<>(Set.of("type"));
+
+        Fields(JsonNode body) {
+            this.body = body;
+        }
+
+        User user() {
+            String uniqueId = text("user", false, "test_user");
+            if (uniqueId.length() > MAX_NAME) {
+                throw new ValidationException("user", "user must be at most " + MAX_NAME + " characters");
+            }
+            String nickname = text("nickname", false, uniqueId);
+            boolean follower = bool("follower", false);
+            boolean moderator = bool("moderator", false);
+            boolean subscriber = bool("subscriber", false);
+            int teamLevel = (int) integer("teamLevel", 0L, 0, 100);
+            return new User("test-" + uniqueId, uniqueId, nickname, "", follower, moderator, subscriber, teamLevel);
+        }
+
+        String text(String name, boolean required, String fallback) {
+            used.add(name);
+            JsonNode node = body.get(name);
+            if (node == null || node.isNull()) {
+                if (required) throw new ValidationException(name, name + " is required");
+                return fallback;
+            }
+            if (!node.isTextual()) throw new ValidationException(name, name + " must be a string");
+            String value = node.asText();
+            if (value.isBlank()) throw new ValidationException(name, name + " must not be empty");
+            if (value.length() > MAX_TEXT) {
+                throw new ValidationException(name, name + " must be at most " + MAX_TEXT + " characters");
+            }
+            return value;
+        }
+
+        long integer(String name, Long fallback, long min, long max) {
+            used.add(name);
+            JsonNode node = body.get(name);
+            if (node == null || node.isNull()) {
+                if (fallback == null) throw new ValidationException(name, name + " is required");
+                return fallback;
+            }
+            if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+                throw new ValidationException(name, name + " must be a whole number");
+            }
+            long value = node.asLong();
+            if (value < min || value > max) {
+                throw new ValidationException(name, name + " must be between " + min + " and " + max);
+            }
+            return value;
+        }
+
+        boolean bool(String name, boolean fallback) {
+            used.add(name);
+            JsonNode node = body.get(name);
+            if (node == null || node.isNull()) return fallback;
+            if (!node.isBoolean()) throw new ValidationException(name, name + " must be true or false");
+            return node.asBoolean();
+        }
+
+        void rejectUnused() {
+            for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
+                String name = it.next();
+                if (!used.contains(name)) {
+                    String why = USER_FIELDS.contains(name) ? "this event type has no user"
+                            : "this field is not known for this event type";
+                    throw new ValidationException(name, "Unexpected field '" + name + "': " + why);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package app.ltth.live;
+
+import app.ltth.ValidationException;
+import app.ltth.events.EventBus;
+import app.ltth.events.LiveEvent;
+import app.ltth.web.ApiError;
+import app.ltth.web.JsonBody;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * REST for the live source: test injection, demo mode, simulator rate, connect and disconnect.
+ *
+ * <pre>
+ * POST /api/events/simulate  {"type":"gift","user":"anna","giftName":"Rose","coins":1,"count":5} -> 202 {"id":...}
+ * POST /api/demo             {"enabled":true|false}
+ * GET  /api/simulator        {"running":..,"rate":..}
+ * POST /api/simulator        {"rate":20}
+ * POST /api/connect          {"username":"someone"}
+ * POST /api/disconnect
+ * </pre>
+ */
+public final class LiveController {
+
+    private static final Pattern TIKTOK_HANDLE = Pattern.compile("[A-Za-z0-9._]{2,24}");
+
+    private final EventBus bus;
+    private final LiveSourceManager sources;
+    private final Simulator simulator;
+    private final EventInjector injector = new EventInjector();
+
+    public LiveController(EventBus bus, LiveSourceManager sources, Simulator simulator) {
+        this.bus = bus;
+        this.sources = sources;
+        this.simulator = simulator;
+    }
+
+    public void routes(RoutesConfig routes) {
+        routes.post("/api/events/simulate", this::simulate);
+        routes.post("/api/demo", this::demo);
+        routes.get("/api/simulator", ctx -> ctx.json(simulatorState()));
+        routes.post("/api/simulator", this::setRate);
+        routes.post("/api/connect", this::connect);
+        routes.post("/api/disconnect", ctx -> {
+            sources.stop();
+            ctx.json(sources.status());
+        });
+    }
+
+    private void simulate(Context ctx) {
+        LiveEvent event = injector.parse(JsonBody.object(ctx));
+        if (bus.publish(event)) {
+            ctx.status(202).json(Map.of("id", event.id(), "type", event.type()));
+        } else {
+            ctx.status(503).json(ApiError.of("The event bus is overloaded and shed this event; try again shortly"));
+        }
+    }
+
+    private void demo(Context ctx) throws Exception {
+        boolean enabled = JsonBody.requiredBoolean(JsonBody.object(ctx), "enabled");
+        if (enabled) {
+            if (sources.current() != simulator) sources.switchTo(simulator);
+        } else if (sources.current() == simulator) {
+            sources.stop();
+        }
+        ctx.json(sources.status());
+    }
+
+    private void setRate(Context ctx) {
+        double rate = JsonBody.requiredNumber(JsonBody.object(ctx), "rate");
+        if (!(rate >= 0 && rate <= Simulator.MAX_RATE)) {
+            throw new ValidationException("rate", "rate must be between 0 and " + (int) Simulator.MAX_RATE
+                    + " events per second");
+        }
+        simulator.setRate(rate);
+        ctx.json(simulatorState());
+    }
+
+    private Map<String, Object> simulatorState() {
+        return Map.of("running", sources.current() == simulator, "rate", simulator.rate());
+    }
+
+    private void connect(Context ctx) {
+        String username = JsonBody.requiredText(JsonBody.object(ctx), "username");
+        if (username.startsWith("@")) username = username.substring(1);
+        if (!TIKTOK_HANDLE.matcher(username).matches()) {
+            throw new ValidationException("username", "'" + username + "' is not a TikTok username: 2 to 24 letters, "
+                    + "digits, '.' or '_'");
+        }
+        ctx.status(501).json(new ApiError("Connecting to TikTok LIVE is not available in this version yet: the "
+                + "TikTok connector is still being built. The demo keeps running meanwhile.", "username"));
+    }
+}

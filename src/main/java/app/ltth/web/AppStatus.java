@@ -1,0 +1,18 @@
+package app.ltth.web;
+
+import app.ltth.events.BusStats;
+import app.ltth.live.SourceStatus;
+import app.ltth.stats.StatsSnapshot;
+import java.util.List;
+
+/**
+ * {@code GET /api/status}: what the dashboard header and health tiles show.
+ *
+ * @param notices things the user should know about this run, e.g. a port that had to change
+ */
+public record AppStatus(String version, String profile, long startedAt, long uptimeSeconds, SourceStatus connection,
+                        Ports ports, List<String> notices, BusStats bus, StatsSnapshot stats, int socketClients) {
+
+    public record Ports(int http, int socket) {
+    }
+}

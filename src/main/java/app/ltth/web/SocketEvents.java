@@ -1,0 +1,30 @@
+package app.ltth.web;
+
+import app.ltth.events.EventType;
+import app.ltth.events.LiveEvent;
+
+/**
+ * Every Socket.IO event the server sends, with its payload. Pages use the same names (public/js/ltth-socket.js).
+ *
+ * <ul>
+ *   <li>{@code tiktok:event} {@link EventMessage}: every live event as it arrives</li>
+ *   <li>{@code tiktok:stats} {@link app.ltth.stats.StatsSnapshot}: totals, at most once per second and on connect</li>
+ *   <li>{@code tiktok:status} {@link app.ltth.live.SourceStatus}: connection state, on change and on connect</li>
+ * </ul>
+ */
+public final class SocketEvents {
+
+    public static final String EVENT = "tiktok:event";
+    public static final String STATS = "tiktok:stats";
+    public static final String STATUS = "tiktok:status";
+
+    private SocketEvents() {
+    }
+
+    /** The {@code tiktok:event} payload: {@code {"type": "gift", "data": {...the event's fields...}}}. */
+    public record EventMessage(EventType type, LiveEvent data) {
+        public static EventMessage of(LiveEvent event) {
+            return new EventMessage(event.type(), event);
+        }
+    }
+}

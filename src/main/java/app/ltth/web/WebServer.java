@@ -1,0 +1,99 @@
+package app.ltth.web;
+
+import app.ltth.ValidationException;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Dashboard, overlays and REST on one Javalin server.
+ *
+ * <p>Pages and translations are packed into the jar; a {@code public/} or {@code locales/} folder in the app's
+ * home overrides them file by file, so pages can be edited without a rebuild. They are served with
+ * {@code Cache-Control: no-cache} so that an edit shows on the next reload, in OBS too.
+ */
+public final class WebServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(WebServer.class);
+    private static final Map<String, String> NO_CACHE = Map.of("Cache-Control", "no-cache");
+
+    private final Javalin javalin;
+
+    public WebServer(String host, int port, Path appHome, List<Consumer<RoutesConfig>> apis) {
+        this.javalin = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.jetty.host = host;
+            cfg.jetty.port = port;
+            cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            staticFiles(cfg, appHome, "public", "/");
+            staticFiles(cfg, appHome, "locales", "/locales");
+            cfg.staticFiles.enableWebjars();
+            cfg.routes.get("/", ctx -> ctx.redirect("/dashboard.html"));
+            apis.forEach(api -> api.accept(cfg.routes));
+            errors(cfg.routes);
+        });
+    }
+
+    private static void staticFiles(JavalinConfig cfg, Path appHome, String folder, String hostedPath) {
+        Path override = appHome.resolve(folder);
+        if (Files.isDirectory(override)) {
+            cfg.staticFiles.add(sf -> {
+                sf.hostedPath = hostedPath;
+                sf.directory = override.toAbsolutePath().toString();
+                sf.location = Location.EXTERNAL;
+                sf.headers = NO_CACHE;
+            });
+        }
+        cfg.staticFiles.add(sf -> {
+            sf.hostedPath = hostedPath;
+            sf.directory = "/" + folder;
+            sf.location = Location.CLASSPATH;
+            sf.headers = NO_CACHE;
+        });
+    }
+
+    private static void errors(RoutesConfig routes) {
+        routes.exception(ValidationException.class, (e, ctx) ->
+                ctx.status(400).json(new ApiError(e.getMessage(), e.field())));
+        routes.exception(HttpResponseException.class, (e, ctx) ->
+                ctx.status(e.getStatus()).json(ApiError.of(e.getMessage())));
+        routes.exception(Exception.class, (e, ctx) -> {
+            log.error("{} {} failed", ctx.method(), ctx.path(), e);
+            ctx.status(500).json(ApiError.of("Something went wrong inside LTTH (" + e.getClass().getSimpleName()
+                    + "). The details are in user_data/logs/ltth.log."));
+        });
+        routes.error(404, ctx -> {
+            if (ctx.path().startsWith("/api/")) {
+                ctx.json(ApiError.of("No such API endpoint: " + ctx.method() + " " + ctx.path()));
+            }
+        });
+        routes.error(405, ctx -> {
+            if (ctx.path().startsWith("/api/")) {
+                ctx.json(ApiError.of("Method " + ctx.method() + " is not allowed on " + ctx.path()));
+            }
+        });
+    }
+
+    public void start() {
+        javalin.start();
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    @Override
+    public void close() {
+        javalin.stop();
+    }
+}
