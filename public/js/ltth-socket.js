@@ -1,5 +1,6 @@
 /*
- * The one connection every LTTH page uses to hear live events (see SocketEvents.java for the protocol):
+ * The one connection every LTTH page uses to hear live events (see SocketEvents.java for the protocol).
+ * Once connected it says ltth:hello; from then on the server sends:
  *   tiktok:event  {type, data}   every live event
  *   tiktok:stats  {...}          totals, at most once a second
  *   tiktok:status {...}          connection state of the live source
@@ -38,7 +39,11 @@
         reconnectionDelay: 500,
         reconnectionDelayMax: 3000
       });
-      socket.on('connect', function () { failures = 0; call('connection', true); });
+      socket.on('connect', function () {
+        failures = 0;
+        socket.emit('ltth:hello');   // the server answers with the current status and totals
+        call('connection', true);
+      });
       socket.on('disconnect', function () { call('connection', false); });
       socket.on('connect_error', function () {
         call('connection', false);

@@ -199,8 +199,10 @@ public final class App implements AutoCloseable {
 
     private static void stopQuietly(String what, AutoCloseable part) {
         if (part == null) return;
+        long start = System.nanoTime();
         try {
             part.close();
+            log.debug("Stopped the {} in {} ms", what, (System.nanoTime() - start) / 1_000_000);
         } catch (Exception e) {
             log.warn("Stopping the {} failed", what, e);
         }

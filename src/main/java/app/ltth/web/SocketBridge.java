@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Carries the bus to the browsers: every event as {@code tiktok:event}, state changes as {@code tiktok:status},
  * and the totals as {@code tiktok:stats} at most once a second (only when they changed). A page that connects late
- * gets the current status and totals at once, so it never waits for the next change to show the right numbers.
+ * gets the current status and totals as soon as it says hello, so it never waits for the next change to show the
+ * right numbers.
  */
 public final class SocketBridge implements AutoCloseable {
 
@@ -31,7 +32,7 @@ public final class SocketBridge implements AutoCloseable {
         this.sockets = sockets;
         this.stats = stats;
         this.sources = sources;
-        sockets.onConnect(this::greet);
+        sockets.onHello(this::greet);
         timer.scheduleAtFixedRate(this::publishStatsIfChanged, 1, 1, TimeUnit.SECONDS);
     }
 

@@ -6,7 +6,13 @@ import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.SocketIOServer;
 import com.corundumstudio.socketio.Transport;
 import com.corundumstudio.socketio.protocol.JacksonJsonSupport;
+import io.netty.channel.EventLoopGroup;
+import io.netty.util.concurrent.Future;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +27,8 @@ import org.slf4j.LoggerFactory;
 public final class SocketServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SocketServer.class);
+
+    private static final String LIVE_ROOM = "live";
 
     private final SocketIOServer server;
     private final int port;
@@ -47,9 +55,16 @@ public final class SocketServer implements AutoCloseable {
         this.port = port;
     }
 
-    /** Runs for every client that connects, on a netty thread. */
-    public void onConnect(Consumer<SocketIOClient> listener) {
-        server.addConnectListener(listener::accept);
+    /**
+     * Runs when a client says {@code ltth:hello}, which pages do once their connection is acknowledged; the client
+     * then joins the room that receives live broadcasts. (Sending before that acknowledgement races the
+     * handshake: some clients drop or garble what arrives early.)
+     */
+    public void onHello(Consumer<SocketIOClient> listener) {
+        server.addEventListener(SocketEvents.HELLO, Object.class, (client, data, ack) -> {
+            client.joinRoom(LIVE_ROOM);
+            listener.accept(client);
+        });
     }
 
     public void start() {
@@ -60,16 +75,35 @@ public final class SocketServer implements AutoCloseable {
         return port;
     }
 
+    /** Sends to every client that has said hello. */
     public void broadcast(String event, Object payload) {
-        server.getBroadcastOperations().sendEvent(event, payload);
+        server.getRoomOperations(LIVE_ROOM).sendEvent(event, payload);
     }
 
     public int clientCount() {
         return server.getAllClients().size();
     }
 
+    /**
+     * Stops at once. netty-socketio's own stop() shuts its two event-loop groups down one after the other, each with
+     * Netty's default two-second quiet period: four seconds on every exit. By the time this runs the bus has
+     * drained and nothing is left to send, so both groups are shut down together with no quiet period; then stop()
+     * finds them terminated and only releases the rest.
+     */
     @Override
     public void close() {
+        List<Future<?>> terminations = new ArrayList<>();
+        for (String name : List.of("bossGroup", "workerGroup")) {
+            try {
+                Field field = SocketIOServer.class.getDeclaredField(name);
+                field.setAccessible(true);
+                EventLoopGroup group = (EventLoopGroup) field.get(server);
+                if (group != null) terminations.add(group.shutdownGracefully(0, 2, TimeUnit.SECONDS));
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                log.debug("Fast stop not possible ({}); using the library's own", e.toString());
+            }
+        }
+        terminations.forEach(Future::syncUninterruptibly);
         server.stop();
     }
 }

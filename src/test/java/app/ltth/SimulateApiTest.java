@@ -1,0 +1,132 @@
+package app.ltth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.ltth.web.SocketEvents;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@code POST /api/events/simulate} through the real pipeline to a real socket.io client. */
+class SimulateApiTest {
+
+    @TempDir
+    static Path dir;
+    static TestApp app;
+    static TestSocket socket;
+
+    @BeforeAll
+    static void start() throws Exception {
+        app = TestApp.start(dir);
+        socket = TestSocket.connect(app.socketUrl(), app.baseUrl(), SocketEvents.EVENT, SocketEvents.STATS,
+                SocketEvents.STATUS);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (socket != null) socket.close();
+        if (app != null) app.close();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "chat      | {\"type\":\"chat\",\"user\":\"anna\",\"comment\":\"hi 👋\"}                          | /user/uniqueId | anna",
+            "gift      | {\"type\":\"gift\",\"user\":\"ben\",\"giftName\":\"Rose\",\"coins\":1,\"count\":5}  | /coins         | 5",
+            "like      | {\"type\":\"like\",\"user\":\"cleo\",\"count\":15}                                  | /likeCount     | 15",
+            "follow    | {\"type\":\"follow\",\"user\":\"dan\"}                                              | /user/uniqueId | dan",
+            "share     | {\"type\":\"share\",\"user\":\"eve\"}                                               | /user/uniqueId | eve",
+            "subscribe | {\"type\":\"subscribe\",\"user\":\"finn\",\"months\":2}                             | /months        | 2",
+            "join      | {\"type\":\"join\",\"user\":\"gia\"}                                                | /user/uniqueId | gia",
+            "viewers   | {\"type\":\"viewers\",\"viewerCount\":321}                                          | /viewerCount   | 321",
+            "emote     | {\"type\":\"emote\",\"user\":\"hal\",\"emoteId\":\"wave\"}                          | /emoteId       | wave",
+            "question  | {\"type\":\"question\",\"user\":\"ida\",\"question\":\"why?\"}                      | /question      | why?",
+            "streamEnd | {\"type\":\"streamEnd\",\"reason\":\"bye\"}                                         | /reason        | bye",
+    })
+    void everyTypeReachesSocketClients(String type, String body, String pointer, String expected) throws Exception {
+        TestApp.Response response = app.post("/api/events/simulate", body);
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        String id = response.json().get("id").asText();
+
+        JsonNode message = socket.await(SocketEvents.EVENT, m -> m.at("/data/id").asText().equals(id));
+        assertThat(message.get("type").asText()).isEqualTo(type);
+        assertThat(message.at("/data" + pointer).asText()).isEqualTo(expected);
+        assertThat(message.at("/data/timestamp").asLong()).isPositive();
+    }
+
+    @Test
+    void giftsCarryTheirStreakFields() throws Exception {
+        String id = app.post("/api/events/simulate", "{\"type\":\"gift\",\"user\":\"ben\",\"giftName\":\"Rose\","
+                + "\"coins\":1,\"count\":3,\"repeatEnd\":false,\"groupId\":42}").json().get("id").asText();
+        JsonNode data = socket.await(SocketEvents.EVENT, m -> m.at("/data/id").asText().equals(id)).get("data");
+        assertThat(data.get("giftName").asText()).isEqualTo("Rose");
+        assertThat(data.get("repeatCount").asInt()).isEqualTo(3);
+        assertThat(data.get("repeatEnd").asBoolean()).isFalse();
+        assertThat(data.get("streakable").asBoolean()).isTrue();
+        assertThat(data.get("groupId").asLong()).isEqualTo(42);
+        assertThat(data.get("final").asBoolean()).isFalse();
+        assertThat(data.get("diamondCount").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void totalsArriveAsStatsAndInTheStatus() throws Exception {
+        app.post("/api/events/simulate", "{\"type\":\"gift\",\"user\":\"zed\",\"giftName\":\"Galaxy\",\"coins\":1000,"
+                + "\"count\":1,\"streakable\":false}");
+        JsonNode stats = socket.await(SocketEvents.STATS, s -> s.get("coins").asLong() >= 1000);
+        assertThat(stats.get("gifts").asLong()).isPositive();
+        JsonNode status = app.get("/api/status").json();
+        assertThat(status.at("/stats/coins").asLong()).isGreaterThanOrEqualTo(1000);
+        assertThat(status.at("/bus/published").asLong()).isPositive();
+        assertThat(status.at("/connection/state").asText()).isEqualTo("offline");
+        assertThat(status.at("/ports/socket").asInt()).isEqualTo(app.app().socketPort());
+        assertThat(status.get("socketClients").asInt()).isGreaterThanOrEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "not json           | {nope                                               | ",
+            "empty body         | ''                                                  | ",
+            "array              | [1,2]                                               | ",
+            "no type            | {\"user\":\"a\"}                                    | type",
+            "unknown type       | {\"type\":\"party\"}                                | type",
+            "chat w/o comment   | {\"type\":\"chat\",\"user\":\"a\"}                  | comment",
+            "count as text      | {\"type\":\"gift\",\"giftName\":\"Rose\",\"count\":\"5\"} | count",
+            "negative coins     | {\"type\":\"gift\",\"giftName\":\"Rose\",\"coins\":-3}    | coins",
+            "typo in a field    | {\"type\":\"follow\",\"usr\":\"a\"}                 | usr",
+    })
+    void badInputGetsA400WithAClearMessage(String name, String body, String field) throws Exception {
+        TestApp.Response response = app.post("/api/events/simulate", body);
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).hasValueSatisfying(ct -> assertThat(ct).startsWith("application/json"));
+        JsonNode error = response.json();
+        assertThat(error.get("error").asText()).isNotBlank();
+        if (field == null) {
+            assertThat(error.has("field")).isFalse();
+        } else {
+            assertThat(error.get("field").asText()).isEqualTo(field);
+            assertThat(error.get("error").asText()).contains(field);
+        }
+    }
+
+    @Test
+    void unknownApiPathsAnswerJson() throws Exception {
+        TestApp.Response response = app.get("/api/does-not-exist");
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.json().get("error").asText()).contains("/api/does-not-exist");
+    }
+
+    @Test
+    void aPageFromAnotherOriginCannotListenIn() throws Exception {
+        assertThat(TestSocket.isRefused(app.socketUrl(), "http://evil.example")).isTrue();
+        assertThat(TestSocket.isRefused(app.socketUrl(), "null")).isTrue();
+        try (TestSocket local = TestSocket.connect(app.socketUrl(),
+                "http://localhost:" + app.app().httpPort(), SocketEvents.STATUS)) {
+            JsonNode greeting = local.await(SocketEvents.STATUS, s -> true);
+            assertThat(greeting.get("state").asText()).isEqualTo("offline");
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package app.ltth;
+
+import app.ltth.config.AppConfig;
+import app.ltth.web.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The whole app, started on free ports with its own data folder and no live source, so a test sees exactly the
+ * events it injects. Every integration test uses it.
+ */
+public final class TestApp implements AutoCloseable {
+
+    private final App app;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NORMAL).build();
+
+    private TestApp(App app) {
+        this.app = app;
+    }
+
+    public static TestApp start(Path dir) throws Exception {
+        return start(new AppConfig(0, 0, dir, dir, Optional.empty(), false, false, false));
+    }
+
+    public static TestApp start(AppConfig config) throws Exception {
+        return new TestApp(App.start(config));
+    }
+
+    public App app() {
+        return app;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + app.httpPort();
+    }
+
+    public String socketUrl() {
+        return "http://127.0.0.1:" + app.socketPort();
+    }
+
+    public Response get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET());
+    }
+
+    public Response post(String path, String body) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private Response send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new Response(response.statusCode(), response.body(), response.headers().firstValue("Content-Type"));
+    }
+
+    @Override
+    public void close() {
+        app.close();
+    }
+
+    public record Response(int status, String body, Optional<String> contentType) {
+        public JsonNode json() throws IOException {
+            return Json.MAPPER.readTree(body);
+        }
+    }
+}
