@@ -18,7 +18,8 @@
   }
 
   /**
-   * handlers: { event(msg), stats(s), status(s), connection(isConnected) }; all optional.
+   * handlers: { event(msg), stats(s), status(s), connection(isConnected) }; all optional. connection(true)
+   * comes once the server has greeted this page, i.e. from when on live events arrive.
    * Returns an object with close().
    */
   function connect(handlers) {
@@ -26,6 +27,7 @@
     var port = null;
     var closed = false;
     var failures = 0;
+    var greeted = false;
 
     function call(name, arg) {
       if (typeof handlers[name] === 'function') handlers[name](arg);
@@ -39,12 +41,12 @@
         reconnectionDelay: 500,
         reconnectionDelayMax: 3000
       });
+      // Connected means greeted: only after the server has taken our hello do broadcasts reach us.
       socket.on('connect', function () {
         failures = 0;
-        socket.emit('ltth:hello');   // the server answers with the current status and totals
-        call('connection', true);
+        socket.emit('ltth:hello');
       });
-      socket.on('disconnect', function () { call('connection', false); });
+      socket.on('disconnect', function () { greeted = false; call('connection', false); });
       socket.on('connect_error', function () {
         call('connection', false);
         // After a few failures, ask the app whether the port moved; if so, start over on the new one.
@@ -56,7 +58,10 @@
       });
       socket.on('tiktok:event', function (m) { call('event', m); });
       socket.on('tiktok:stats', function (s) { call('stats', s); });
-      socket.on('tiktok:status', function (s) { call('status', s); });
+      socket.on('tiktok:status', function (s) {
+        if (!greeted) { greeted = true; call('connection', true); }
+        call('status', s);
+      });
     }
 
     function start() {

@@ -13,6 +13,8 @@
   var streakCards = {};
 
   document.getElementById('stage').style.transform = 'scale(' + scale + ')';
+  // In preview (dashboard) the marker says when the overlay is not connected; on stream it never shows.
+  document.getElementById('offline').hidden = !preview;
 
   function streakKey(d) {
     return [d.user && d.user.id, d.giftId, d.groupId].join('|');

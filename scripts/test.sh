@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Runs every test, the real-browser ones included. Installs what they need when it is missing:
+# a JDK 17 and Maven, and Debian's chromium + chromium-driver (the browser tests never download a browser).
+# Extra arguments go to Maven, e.g. scripts/test.sh -Dtest=EventBusTest
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+command -v java >/dev/null 2>&1 || missing+=(openjdk-17-jdk-headless)
+command -v mvn >/dev/null 2>&1 || missing+=(maven)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing: ${missing[*]}"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
+fi
+
+exec mvn -B verify "$@"

@@ -1,0 +1,185 @@
+package app.ltth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard and the overlay in a real browser: Debian's Chromium, driven by its own chromedriver (never a
+ * downloaded one). scripts/test.sh installs both.
+ */
+@Tag("browser")
+class BrowserTest {
+
+    static final String CHROMIUM = "/usr/bin/chromium";
+    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    static final String EVIL_NAME = "<img src=x onerror=alert(1)>";
+
+    @TempDir
+    static Path dir;
+    static TestApp app;
+    static WebDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        assertThat(new File(CHROMEDRIVER)).as("chromium-driver is installed (scripts/test.sh installs it)").exists();
+        app = TestApp.start(dir);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1600,1000", "--lang=en-US",
+                "--user-data-dir=" + Files.createTempDirectory(dir, "chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.quit();
+        if (app != null) app.close();
+    }
+
+    private static WebDriverWait waiting() {
+        return new WebDriverWait(browser, Duration.ofSeconds(15));
+    }
+
+    private static void awaitSocket(By stateElement, String attribute, String notValue) {
+        waiting().until(d -> {
+            String value = d.findElement(stateElement).getAttribute(attribute);
+            return value != null && !value.equals(notValue);
+        });
+    }
+
+    @Test
+    void aChatFromAUserNamedLikeHtmlIsShownAsTextInTheDashboardAndTheOverlay() throws Exception {
+        browser.get(app.baseUrl() + "/dashboard.html");
+        String dashboard = browser.getWindowHandle();
+        awaitSocket(By.id("connection-badge"), "data-state", "noSocket");
+
+        browser.switchTo().newWindow(WindowType.TAB);
+        // Half size, so the 1920x1080 stage fits the headless window (and the scale option is exercised).
+        browser.get(app.baseUrl() + "/overlay.html?preview=1&scale=0.5");
+        String overlay = browser.getWindowHandle();
+        // In preview mode the "offline" marker shows from the start until the overlay is connected and greeted.
+        waiting().until(d -> !d.findElement(By.id("offline")).isDisplayed());
+
+        TestApp.Response response = app.post("/api/events/simulate",
+                "{\"type\":\"chat\",\"user\":\"<img src=x onerror=alert(1)>\",\"comment\":\"<b>bold?</b>\"}");
+        assertThat(response.status()).isEqualTo(202);
+
+        WebElement card = waiting().until(d -> d.findElements(By.cssSelector("#cards .card")).stream()
+                .filter(c -> c.findElement(By.className("who")).getText().equals(EVIL_NAME)).findFirst().orElse(null));
+        assertThat(card.findElement(By.className("what")).getText()).isEqualTo("<b>bold?</b>");
+        assertThat(browser.findElements(By.cssSelector("#cards img, #cards b"))).isEmpty();
+        assertNoAlert();
+
+        browser.switchTo().window(dashboard);
+        WebElement row = waiting().until(d -> d.findElements(By.cssSelector("#feed .feed-row")).stream()
+                .filter(r -> r.isDisplayed() && r.findElement(By.className("feed-user")).getText().equals(EVIL_NAME))
+                .findFirst().orElse(null));
+        assertThat(row.findElement(By.className("feed-text")).getText()).isEqualTo("<b>bold?</b>");
+        assertThat(browser.findElements(By.cssSelector("#feed img, #feed b"))).isEmpty();
+        assertNoAlert();
+
+        browser.switchTo().window(overlay).close();
+        browser.switchTo().window(dashboard);
+    }
+
+    @Test
+    void theDemoSwitchBringsTheDashboardToLife() {
+        browser.get(app.baseUrl() + "/dashboard.html");
+        awaitSocket(By.id("connection-badge"), "data-state", "noSocket");
+        WebElement demo = browser.findElement(By.id("demo-switch"));
+        if (!demo.isSelected()) demo.click();
+        try {
+            waiting().until(d -> d.findElement(By.id("demo-banner")).isDisplayed());
+            assertThat(browser.findElement(By.id("connection-badge")).getAttribute("data-state")).isEqualTo("live");
+            // Simulated events fill the feed and the tiles.
+            waiting().until(d -> d.findElements(By.cssSelector("#feed .feed-row")).stream()
+                    .anyMatch(r -> r.isDisplayed() && !r.findElement(By.className("feed-text")).getText().isEmpty()));
+            waiting().until(d -> !d.findElement(By.id("stat-viewers")).getText().equals("0"));
+            assertThat(browser.findElement(By.id("overlay-url")).getAttribute("value"))
+                    .isEqualTo(app.baseUrl() + "/overlay.html");
+        } finally {
+            browser.findElement(By.id("demo-switch")).click();
+        }
+        waiting().until(d -> "offline".equals(d.findElement(By.id("connection-badge")).getAttribute("data-state")));
+        assertThat(browser.findElement(By.id("demo-banner")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    void theFeedKeepsThousandsOfEventsWithOnlyAScreenfulOfRows() throws Exception {
+        browser.get(app.baseUrl() + "/dashboard.html");
+        awaitSocket(By.id("connection-badge"), "data-state", "noSocket");
+        app.post("/api/simulator", "{\"rate\":1000}");
+        app.post("/api/demo", "{\"enabled\":true}");
+        try {
+            waiting().until(d -> feedTotal() >= 3_000);
+        } finally {
+            app.post("/api/demo", "{\"enabled\":false}");
+            app.post("/api/simulator", "{\"rate\":5}");
+        }
+        long rows = (Long) ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return document.querySelectorAll('#feed .feed-row').length");
+        assertThat(rows).as("DOM rows for thousands of events").isLessThan(60);
+        // Memory is bounded too: the feed keeps the newest 5,000 events.
+        long[] counts = feedCounts();
+        assertThat(counts[0]).isEqualTo(Math.min(counts[1], 5_000));
+    }
+
+    /** The feed's "N of M events": {shown, total}. */
+    private static long[] feedCounts() {
+        String text = browser.findElement(By.id("feed-count")).getText().replaceAll("[^0-9 ]", "").trim();
+        String[] parts = text.split("\\s+");
+        return parts.length == 2 ? new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])} : new long[] {0, 0};
+    }
+
+    private static long feedTotal() {
+        return feedCounts()[1];
+    }
+
+    @Test
+    void languageAndThemeCanBeSwitched() {
+        browser.get(app.baseUrl() + "/dashboard.html");
+        waiting().until(d -> d.findElement(By.cssSelector("[data-i18n='stats.viewers']")).getText().equals("VIEWERS"));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("language"))).selectByValue("de");
+        waiting().until(d -> d.findElement(By.cssSelector("[data-i18n='stats.viewers']")).getText().equals("ZUSCHAUER"));
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
+
+        String before = browser.findElement(By.tagName("html")).getAttribute("data-bs-theme");
+        browser.findElement(By.id("theme-toggle")).click();
+        String after = browser.findElement(By.tagName("html")).getAttribute("data-bs-theme");
+        assertThat(List.of(before, after)).containsExactlyInAnyOrder("dark", "light");
+
+        // Both choices survive a reload.
+        browser.navigate().refresh();
+        waiting().until(d -> d.findElement(By.cssSelector("[data-i18n='stats.viewers']")).getText().equals("ZUSCHAUER"));
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("data-bs-theme")).isEqualTo(after);
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("language"))).selectByValue("en");
+    }
+
+    private static void assertNoAlert() {
+        assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+    }
+}
