@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +53,7 @@ public final class App implements AutoCloseable {
     private SocketServer sockets;
     private SocketBridge bridge;
     private WebServer web;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private App(AppConfig config) {
         this.config = config;
@@ -59,33 +61,37 @@ public final class App implements AutoCloseable {
 
     public static App start(AppConfig config) throws StartupException, AlreadyRunningException {
         App app = new App(config);
-        String step = "data folder";
-        try {
-            app.lockDataFolder();
-            step = "network ports";
-            app.choosePorts();
-            step = "profile database";
-            app.openStore();
-            step = "event bus";
-            app.startBus();
-            step = "modules";
-            app.startModules();
-            step = "Socket.IO server";
-            app.startSockets();
-            step = "web server";
-            app.startWeb();
-            step = "live source";
-            app.startLiveSource();
-        } catch (AlreadyRunningException e) {
-            app.close();
-            throw e;
-        } catch (Exception e) {
-            app.close();
-            throw new StartupException(step, e);
+        List<Step> steps = List.of(
+                new Step("data folder", app::lockDataFolder),
+                new Step("network ports", app::choosePorts),
+                new Step("profile database", app::openStore),
+                new Step("event bus", app::startBus),
+                new Step("modules", app::startModules),
+                new Step("Socket.IO server", app::startSockets),
+                new Step("web server", app::startWeb),
+                new Step("live source", app::startLiveSource));
+        for (Step step : steps) {
+            try {
+                step.action().run();
+            } catch (AlreadyRunningException e) {
+                app.close();
+                throw e;
+            } catch (Exception e) {
+                app.close();
+                throw new StartupException(step.name(), e);
+            }
         }
         log.info("LTTH {} is running: dashboard {} (profile '{}', data in {})", version(), app.dashboardUrl(),
                 app.profile, config.dataDir());
         return app;
+    }
+
+    private record Step(String name, Action action) {
+    }
+
+    @FunctionalInterface
+    private interface Action {
+        void run() throws Exception;
     }
 
     private void lockDataFolder() throws Exception {
@@ -130,8 +136,7 @@ public final class App implements AutoCloseable {
     }
 
     private void startSockets() {
-        sockets = new SocketServer(AppConfig.HOST, socketPort,
-                Set.of("http://127.0.0.1:" + httpPort, "http://localhost:" + httpPort));
+        sockets = new SocketServer(AppConfig.HOST, socketPort, ownOrigins());
         sockets.start();
         bridge = new SocketBridge(sockets, stats, sources);
         bus.subscribe("socket-bridge", bridge::onEvent);
@@ -139,10 +144,15 @@ public final class App implements AutoCloseable {
 
     private void startWeb() throws Exception {
         LiveController live = new LiveController(bus, sources, simulator);
-        List<java.util.function.Consumer<RoutesConfig>> apis = List.of(live::routes, this::statusRoutes);
-        web = new WebServer(AppConfig.HOST, httpPort, config.appHome(), apis);
+        List<Consumer<RoutesConfig>> apis = List.of(live::routes, this::statusRoutes);
+        web = new WebServer(AppConfig.HOST, httpPort, ownOrigins(), config.appHome(), apis);
         web.start();
         lock.publishDashboard(dashboardUrl());
+    }
+
+    /** The origins of our own pages: only they may use the real-time channel or change anything over REST. */
+    private Set<String> ownOrigins() {
+        return Set.of("http://127.0.0.1:" + httpPort, "http://localhost:" + httpPort);
     }
 
     private void statusRoutes(RoutesConfig routes) {

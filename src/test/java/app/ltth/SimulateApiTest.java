@@ -120,6 +120,33 @@ class SimulateApiTest {
     }
 
     @Test
+    void aPageFromAnotherOriginCannotInjectOrChangeAnything() throws Exception {
+        // What a foreign web page can send without a CORS preflight: a "simple" text/plain POST.
+        TestApp.Response refused = app.post("/api/events/simulate",
+                "{\"type\":\"follow\",\"user\":\"csrf_victim\"}", "http://evil.example");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().get("error").asText()).contains("http://evil.example");
+        assertThat(app.post("/api/demo", "{\"enabled\":true}", "http://evil.example").status()).isEqualTo(403);
+        assertThat(app.get("/api/status").json().at("/connection/state").asText()).isEqualTo("offline");
+
+        TestApp.Response own = app.post("/api/events/simulate", "{\"type\":\"follow\",\"user\":\"fan\"}",
+                app.baseUrl());
+        assertThat(own.status()).isEqualTo(202);
+        socket.await(SocketEvents.EVENT, m -> m.at("/data/user/uniqueId").asText().equals("fan"));
+    }
+
+    @Test
+    void aForeignHostNameIsRefusedSoDnsRebindingCannotReadTheApi() throws Exception {
+        try (java.net.Socket raw = new java.net.Socket("127.0.0.1", app.app().httpPort())) {
+            raw.getOutputStream().write(("GET /api/status HTTP/1.1\r\nHost: attacker.example:" + app.app().httpPort()
+                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String response = new String(raw.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(response).startsWith("HTTP/1.1 403").doesNotContain("\"bus\"");
+        }
+        assertThat(app.get("/api/status").status()).isEqualTo(200);
+    }
+
+    @Test
     void aPageFromAnotherOriginCannotListenIn() throws Exception {
         assertThat(TestSocket.isRefused(app.socketUrl(), "http://evil.example")).isTrue();
         assertThat(TestSocket.isRefused(app.socketUrl(), "null")).isTrue();

@@ -155,7 +155,15 @@ public final class EventBus implements AutoCloseable {
     }
 
     /** Removes its listener when closed; closing twice is harmless. */
-    public record Subscription(EventBus bus, Registration registration) implements AutoCloseable {
+    public static final class Subscription implements AutoCloseable {
+        private final EventBus bus;
+        private final Registration registration;
+
+        private Subscription(EventBus bus, Registration registration) {
+            this.bus = bus;
+            this.registration = registration;
+        }
+
         @Override
         public void close() {
             if (bus.listeners.remove(registration)) {
@@ -230,11 +238,11 @@ public final class EventBus implements AutoCloseable {
             }
         }
 
+        /** Lets the worker finish what is queued (up to a few seconds), then ends it. */
         void stop() {
-            queue.clear();
-            if (!queue.offer(STOP)) worker.interrupt();
             try {
-                worker.join(2_000);
+                if (!queue.offer(STOP, 5, TimeUnit.SECONDS)) worker.interrupt();
+                worker.join(5_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -4,13 +4,19 @@ import app.ltth.ValidationException;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +35,12 @@ public final class WebServer implements AutoCloseable {
 
     private final Javalin javalin;
 
-    public WebServer(String host, int port, Path appHome, List<Consumer<RoutesConfig>> apis) {
+    /**
+     * @param ownOrigins the origins of LTTH's own pages ({@code http://127.0.0.1:<port>} and the localhost one)
+     */
+    public WebServer(String host, int port, Set<String> ownOrigins, Path appHome, List<Consumer<RoutesConfig>> apis) {
+        Set<String> ownHosts = ownOrigins.stream().map(o -> o.substring(o.indexOf("://") + 3))
+                .collect(Collectors.toUnmodifiableSet());
         this.javalin = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.jetty.host = host;
@@ -38,6 +49,7 @@ public final class WebServer implements AutoCloseable {
             staticFiles(cfg, appHome, "public", "/");
             staticFiles(cfg, appHome, "locales", "/locales");
             cfg.staticFiles.enableWebjars();
+            cfg.routes.before(ctx -> guard(ctx, ownHosts, ownOrigins));
             cfg.routes.get("/", ctx -> ctx.redirect("/dashboard.html"));
             apis.forEach(api -> api.accept(cfg.routes));
             errors(cfg.routes);
@@ -60,6 +72,24 @@ public final class WebServer implements AutoCloseable {
             sf.location = Location.CLASSPATH;
             sf.headers = NO_CACHE;
         });
+    }
+
+    /**
+     * Web pages from elsewhere run in the same browser as the dashboard. They may send "simple" requests to
+     * 127.0.0.1 without asking, so a change (anything but GET) is accepted only without an Origin (a local program)
+     * or from our own pages. A foreign host name is refused outright, so DNS rebinding cannot read the API either.
+     */
+    private static void guard(Context ctx, Set<String> ownHosts, Set<String> ownOrigins) {
+        String hostHeader = ctx.header("Host");
+        if (hostHeader == null || !ownHosts.contains(hostHeader.toLowerCase(Locale.ROOT))) {
+            throw new ForbiddenResponse("LTTH answers only requests addressed to " + String.join(" or ", ownHosts));
+        }
+        boolean safe = ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD
+                || ctx.method() == HandlerType.OPTIONS;
+        String origin = ctx.header("Origin");
+        if (!safe && origin != null && !ownOrigins.contains(origin)) {
+            throw new ForbiddenResponse("Only LTTH's own pages may change anything; this request came from " + origin);
+        }
     }
 
     private static void errors(RoutesConfig routes) {

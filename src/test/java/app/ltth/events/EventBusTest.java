@@ -128,6 +128,19 @@ class EventBusTest {
     }
 
     @Test
+    void closingLetsAnAsyncListenerFinishWhatIsQueued() {
+        List<String> slow = Collections.synchronizedList(new ArrayList<>());
+        EventBus bus = new EventBus(1_000, Duration.ofSeconds(1));
+        bus.subscribeAsync("slow", 1_000, e -> {
+            Thread.sleep(1);
+            slow.add(e.id());
+        });
+        for (int i = 0; i < 200; i++) bus.publish(chat(i));
+        bus.close();
+        assertThat(slow).hasSize(200);
+    }
+
+    @Test
     void anUnsubscribedListenerGetsNothingMore() {
         List<String> received = Collections.synchronizedList(new ArrayList<>());
         EventBus bus = new EventBus(100, Duration.ofSeconds(1));
