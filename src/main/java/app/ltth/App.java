@@ -6,18 +6,31 @@ import app.ltth.live.LiveController;
 import app.ltth.live.LiveSourceManager;
 import app.ltth.live.Simulator;
 import app.ltth.stats.StreamStats;
-import app.ltth.store.Database;
+import app.ltth.history.EventLogWriter;
+import app.ltth.history.HistoryController;
+import app.ltth.history.Retention;
+import app.ltth.settings.SettingsController;
+import app.ltth.settings.SettingsRegistry;
+import app.ltth.settings.SettingsService;
+import app.ltth.store.Backups;
+import app.ltth.store.DailyBackups;
+import app.ltth.store.ProfileArchive;
+import app.ltth.store.ProfileManager;
 import app.ltth.store.ProfileStore;
+import app.ltth.store.StoreController;
 import app.ltth.web.AppStatus;
 import app.ltth.web.SocketBridge;
 import app.ltth.web.SocketServer;
 import app.ltth.web.WebServer;
 import io.javalin.config.RoutesConfig;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -40,12 +53,15 @@ public final class App implements AutoCloseable {
 
     private final AppConfig config;
     private final long startedAt = System.currentTimeMillis();
-    private final List<String> notices = new ArrayList<>();
+    private final List<String> notices = new CopyOnWriteArrayList<>();
     private InstanceLock lock;
     private int httpPort;
     private int socketPort;
-    private String profile;
-    private Database database;
+    private ProfileManager profiles;
+    private SettingsService settings;
+    private EventLogWriter eventLog;
+    private HistoryController history;
+    private ScheduledExecutorService maintenance;
     private EventBus bus;
     private StreamStats stats;
     private LiveSourceManager sources;
@@ -82,7 +98,7 @@ public final class App implements AutoCloseable {
             }
         }
         log.info("LTTH {} is running: dashboard {} (profile '{}', data in {})", version(), app.dashboardUrl(),
-                app.profile, config.dataDir());
+                app.profiles.active(), config.dataDir());
         return app;
     }
 
@@ -119,16 +135,32 @@ public final class App implements AutoCloseable {
     }
 
     private void openStore() throws Exception {
-        ProfileStore profiles = new ProfileStore(config.dataDir());
-        profile = config.profile().orElseGet(profiles::activeProfile);
-        database = profiles.open(profile);
+        Backups backups = new Backups(config.userData(), 7);
+        ProfileStore store = new ProfileStore(config.dataDir(), backups);
+        profiles = new ProfileManager(store, backups, notices::add);
+        profiles.open(config.profile().orElseGet(store::activeProfile));
+        settings = new SettingsService();
+        profiles.addListener(settings);
+        settings.onChange(s -> backups.setKeep((int) s.number(SettingsRegistry.BACKUPS_KEEP)));
     }
 
     private void startBus() {
         bus = new EventBus(BUS_CAPACITY, BUS_HIGH_PRIORITY_WAIT);
     }
 
-    private void startModules() {
+    private void startModules() throws Exception {
+        eventLog = new EventLogWriter();
+        profiles.addListener(eventLog);
+        bus.subscribe("event-log", eventLog::onEvent);
+        history = new HistoryController();
+        profiles.addListener(history);
+        maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ltth-maintenance");
+            t.setDaemon(true);
+            return t;
+        });
+        maintenance.scheduleWithFixedDelay(new DailyBackups(profiles), 1, 60, TimeUnit.MINUTES);
+        maintenance.scheduleWithFixedDelay(new Retention(profiles, settings), 0, 60, TimeUnit.MINUTES);
         stats = new StreamStats();
         bus.subscribe("stream-stats", stats::onEvent);
         sources = new LiveSourceManager(bus);
@@ -143,8 +175,11 @@ public final class App implements AutoCloseable {
     }
 
     private void startWeb() throws Exception {
-        LiveController live = new LiveController(bus, sources, simulator);
-        List<Consumer<RoutesConfig>> apis = List.of(live::routes, this::statusRoutes);
+        LiveController live = new LiveController(bus, sources, simulator, profiles, settings);
+        StoreController store = new StoreController(profiles,
+                new ProfileArchive(profiles.store(), config.userData().resolve("tmp"), ProfileArchive.DEFAULT_MAX_IMPORT_BYTES));
+        List<Consumer<RoutesConfig>> apis = List.of(live::routes, store::routes, history::routes,
+                new SettingsController(settings)::routes, this::statusRoutes);
         web = new WebServer(AppConfig.HOST, httpPort, ownOrigins(), config.appHome(), apis);
         web.start();
         lock.publishDashboard(dashboardUrl());
@@ -169,7 +204,7 @@ public final class App implements AutoCloseable {
 
     public AppStatus status() {
         long now = System.currentTimeMillis();
-        return new AppStatus(version(), profile, startedAt, (now - startedAt) / 1000, sources.status(),
+        return new AppStatus(version(), profiles.active(), startedAt, (now - startedAt) / 1000, sources.status(),
                 new AppStatus.Ports(httpPort, socketPort), List.copyOf(notices), bus.stats(), stats.snapshot(),
                 sockets.clientCount());
     }
@@ -190,6 +225,14 @@ public final class App implements AutoCloseable {
         return bus;
     }
 
+    public ProfileManager profiles() {
+        return profiles;
+    }
+
+    public EventLogWriter eventLog() {
+        return eventLog;
+    }
+
     public static String version() {
         String v = App.class.getPackage().getImplementationVersion();
         return v == null ? "dev" : v;
@@ -199,11 +242,13 @@ public final class App implements AutoCloseable {
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
         stopQuietly("live source", sources);
-        stopQuietly("event bus", bus);
+        stopQuietly("event bus", bus);          // delivers what is queued, into the event log too
+        stopQuietly("event log", eventLog);     // writes what it holds
+        if (maintenance != null) maintenance.shutdownNow();
         stopQuietly("stats publisher", bridge);
         stopQuietly("web server", web);
         stopQuietly("Socket.IO server", sockets);
-        stopQuietly("profile database", database);
+        stopQuietly("profile database", profiles);
         stopQuietly("data folder lock", lock);
     }
 

@@ -1,6 +1,6 @@
 package app.ltth.events;
 
-public record ChatEvent(String id, long timestamp, User user, String comment) implements LiveEvent {
+public record ChatEvent(String id, long timestamp, User user, String comment) implements UserEvent {
     @Override
     public EventType type() {
         return EventType.CHAT;

@@ -13,7 +13,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 public record GiftEvent(String id, long timestamp, User user, long giftId, String giftName, int diamondCount,
                         int repeatCount, boolean repeatEnd, boolean streakable, long groupId, String imageUrl)
-        implements LiveEvent {
+        implements UserEvent {
 
     @Override
     public EventType type() {

@@ -1,6 +1,10 @@
 package app.ltth.live;
 
+import app.ltth.Json;
 import app.ltth.ValidationException;
+import app.ltth.settings.SettingsRegistry;
+import app.ltth.settings.SettingsService;
+import app.ltth.store.ProfileManager;
 import app.ltth.events.EventBus;
 import app.ltth.events.LiveEvent;
 import app.ltth.web.ApiError;
@@ -32,10 +36,16 @@ public final class LiveController {
     private final Simulator simulator;
     private final EventInjector injector = new EventInjector();
 
-    public LiveController(EventBus bus, LiveSourceManager sources, Simulator simulator) {
+    private final ProfileManager profiles;
+    private final SettingsService settings;
+
+    public LiveController(EventBus bus, LiveSourceManager sources, Simulator simulator, ProfileManager profiles,
+                          SettingsService settings) {
         this.bus = bus;
         this.sources = sources;
         this.simulator = simulator;
+        this.profiles = profiles;
+        this.settings = settings;
     }
 
     public void routes(RoutesConfig routes) {
@@ -90,6 +100,19 @@ public final class LiveController {
             throw new ValidationException("username", "'" + username + "' is not a TikTok username: 2 to 24 letters, "
                     + "digits, '.' or '_'");
         }
+        // One profile per streamer: never mix another account's events into this profile's history.
+        String bound = settings.text(SettingsRegistry.TIKTOK_USERNAME);
+        if (!bound.isEmpty() && !bound.equalsIgnoreCase(username)) {
+            String suggested = username.replaceFirst("^[._]+", "");
+            boolean exists = profiles.store().exists(suggested);
+            ctx.status(409).json(Map.of(
+                    "error", "The profile '" + profiles.active() + "' belongs to @" + bound + ". To connect to @"
+                            + username + ", " + (exists ? "switch to" : "create") + " the profile '" + suggested
+                            + "' first, so the two accounts' data stay apart.",
+                    "field", "username", "profile", suggested, "profileExists", exists));
+            return;
+        }
+        if (bound.isEmpty()) settings.update(Json.MAPPER.createObjectNode().put(SettingsRegistry.TIKTOK_USERNAME, username));
         ctx.status(501).json(new ApiError("Connecting to TikTok LIVE is not available in this version yet: the "
                 + "TikTok connector is still being built. The demo keeps running meanwhile.", "username"));
     }

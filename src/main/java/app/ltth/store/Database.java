@@ -1,62 +1,144 @@
 package app.ltth.store;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
+import java.util.Properties;
 
 /**
  * One profile's SQLite database: WAL journal, synchronous=NORMAL, a busy timeout and foreign keys, migrated to the
  * schema this build knows when opened.
  *
- * <p>A single connection serves the whole app; SQLite serialises writers anyway, and callers synchronise on
- * {@link #connection()} for multi-statement work.
+ * <p>Two connections: one writer that every change goes through (SQLite serialises writers anyway), and one
+ * read-only reader for queries, which WAL lets run while the writer commits.
  */
 public final class Database implements AutoCloseable {
 
-    private final Path file;
-    private final Connection connection;
-
-    private Database(Path file, Connection connection) {
-        this.file = file;
-        this.connection = connection;
+    /** Called before migrations change an existing database, e.g. to back it up first. */
+    @FunctionalInterface
+    public interface BeforeMigration {
+        void accept(Database database, int fromVersion, int toVersion) throws StoreException;
     }
 
-    public static Database open(Path file) throws StoreException {
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final Path file;
+    private final Connection writer;
+    private final Connection reader;
+
+    private Database(Path file, Connection writer, Connection reader) {
+        this.file = file;
+        this.writer = writer;
+        this.reader = reader;
+    }
+
+    public static Database open(Path file, BeforeMigration beforeMigration) throws StoreException {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new StoreException("Cannot create the folder for " + file + ": " + e.getMessage(), e);
         }
-        Connection connection = null;
+        Connection writer = null;
+        Connection reader = null;
         try {
-            connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-            try (Statement s = connection.createStatement()) {
+            writer = DriverManager.getConnection(url(file));
+            try (Statement s = writer.createStatement()) {
                 s.execute("PRAGMA busy_timeout = 5000");
                 // Before anything that writes (WAL mode rewrites the header): a newer database stays untouched.
-                Migrations.refuseNewer(connection, file);
+                Migrations.refuseNewer(writer, file);
                 s.execute("PRAGMA journal_mode = WAL");
                 s.execute("PRAGMA synchronous = NORMAL");
                 s.execute("PRAGMA foreign_keys = ON");
             }
+            Properties readOnly = new Properties();
+            readOnly.setProperty("open_mode", "1");   // SQLITE_OPEN_READONLY
+            reader = DriverManager.getConnection(url(file), readOnly);
+            try (Statement s = reader.createStatement()) {
+                s.execute("PRAGMA busy_timeout = 5000");
+            }
+            Database database = new Database(file, writer, reader);
+            int from = Migrations.userVersion(writer);
+            int to = Migrations.latestVersion();
+            if (from > 0 && from < to) beforeMigration.accept(database, from, to);
+            Migrations.migrate(writer, file);
+            return database;
         } catch (StoreException | SQLException e) {
-            if (connection != null) closeQuietly(connection);
+            closeQuietly(reader);
+            closeQuietly(writer);
             if (e instanceof StoreException se) throw se;
             throw new StoreException("Cannot open the database " + file + ": " + e.getMessage(), e);
         }
-        try {
-            Migrations.migrate(connection, file);
-        } catch (StoreException e) {
-            closeQuietly(connection);
-            throw e;
-        }
-        return new Database(file, connection);
     }
 
-    public Connection connection() {
-        return connection;
+    public static Database open(Path file) throws StoreException {
+        return open(file, (db, from, to) -> { });
+    }
+
+    /**
+     * Checks a database file before it is used.
+     *
+     * @return a description of the damage, or empty when the file is sound
+     */
+    public static Optional<String> damage(Path file) {
+        Properties readOnly = new Properties();
+        readOnly.setProperty("open_mode", "1");
+        try (Connection c = DriverManager.getConnection(url(file), readOnly);
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("PRAGMA quick_check")) {
+            String first = rs.next() ? rs.getString(1) : "no answer from the integrity check";
+            return "ok".equalsIgnoreCase(first) ? Optional.empty() : Optional.of(first);
+        } catch (SQLException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    /** Runs {@code work} on the writer, in one transaction; rolled back when it fails. */
+    public <T> T write(SqlWork<T> work) throws SQLException {
+        synchronized (writer) {
+            writer.setAutoCommit(false);
+            try {
+                T result = work.run(writer);
+                writer.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                writer.rollback();
+                throw e;
+            } finally {
+                writer.setAutoCommit(true);
+            }
+        }
+    }
+
+    /** Runs {@code work} on the read-only connection. */
+    public <T> T read(SqlWork<T> work) throws SQLException {
+        synchronized (reader) {
+            return work.run(reader);
+        }
+    }
+
+    /** Writes a consistent copy of the whole database to {@code target} (which must not exist yet). */
+    public void backupTo(Path target) throws SQLException {
+        synchronized (writer) {
+            try (var ps = writer.prepareStatement("VACUUM INTO ?")) {
+                ps.setString(1, target.toAbsolutePath().toString());
+                ps.execute();
+            }
+        }
+    }
+
+    public int schemaVersion() throws SQLException {
+        synchronized (writer) {
+            return Migrations.userVersion(writer);
+        }
     }
 
     public Path file() {
@@ -65,12 +147,20 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        synchronized (connection) {
-            closeQuietly(connection);
+        synchronized (reader) {
+            closeQuietly(reader);
+        }
+        synchronized (writer) {
+            closeQuietly(writer);
         }
     }
 
+    private static String url(Path file) {
+        return "jdbc:sqlite:" + file.toAbsolutePath();
+    }
+
     private static void closeQuietly(Connection connection) {
+        if (connection == null) return;
         try {
             connection.close();
         } catch (SQLException ignored) {

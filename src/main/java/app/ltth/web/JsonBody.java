@@ -1,5 +1,6 @@
 package app.ltth.web;
 
+import app.ltth.Json;
 import app.ltth.ValidationException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

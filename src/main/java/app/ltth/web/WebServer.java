@@ -1,5 +1,6 @@
 package app.ltth.web;
 
+import app.ltth.Json;
 import app.ltth.ValidationException;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;

@@ -11,7 +11,7 @@ import app.ltth.events.LikeEvent;
 import app.ltth.events.LiveEvent;
 import app.ltth.events.SubscribeEvent;
 import app.ltth.events.ViewerCountEvent;
-import app.ltth.web.Json;
+import app.ltth.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,4 +1,4 @@
-package app.ltth.web;
+package app.ltth;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;

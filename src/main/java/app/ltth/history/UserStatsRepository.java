@@ -1,0 +1,69 @@
+package app.ltth.history;
+
+import app.ltth.store.Database;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Per-user totals over all streams of a profile, and the gift catalog, as the event log keeps them. */
+public final class UserStatsRepository {
+
+    public enum Ranking {
+        COINS("coins"), CHATS("chats"), LIKES("likes");
+
+        final String column;
+
+        Ranking(String column) {
+            this.column = column;
+        }
+    }
+
+    /** @param likes TikTok's per-user like figures are incomplete: an estimate, and labelled so */
+    public record UserTotals(String userId, String uniqueId, String nickname, long coins, long gifts, long likes,
+                             long chats, long firstSeen, long lastSeen) {
+    }
+
+    public record Gift(long giftId, String name, int coins, String imageUrl, long firstSeen, long lastSeen) {
+    }
+
+    private final Database database;
+
+    public UserStatsRepository(Database database) {
+        this.database = database;
+    }
+
+    public List<UserTotals> top(Ranking ranking, int limit) throws SQLException {
+        return database.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT user_id, unique_id, nickname, coins, gifts, likes, "
+                    + "chats, first_seen, last_seen FROM user_stats WHERE " + ranking.column + " > 0 ORDER BY "
+                    + ranking.column + " DESC, last_seen DESC LIMIT ?")) {
+                ps.setInt(1, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<UserTotals> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(new UserTotals(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                                rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)));
+                    }
+                    return out;
+                }
+            }
+        });
+    }
+
+    public List<Gift> giftCatalog() throws SQLException {
+        return database.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT gift_id, name, coins, image_url, first_seen, last_seen FROM gift_catalog ORDER BY coins, name");
+                 ResultSet rs = ps.executeQuery()) {
+                List<Gift> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(new Gift(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getLong(5),
+                            rs.getLong(6)));
+                }
+                return out;
+            }
+        });
+    }
+}

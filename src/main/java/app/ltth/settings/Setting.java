@@ -1,0 +1,78 @@
+package app.ltth.settings;
+
+import app.ltth.ValidationException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * One setting: its key, type, default and rules. Values are stored as JSON text and checked against these rules on
+ * every change, so nothing invalid ever reaches the database.
+ *
+ * @param secret  stored, but never shown by the API or written to the log
+ * @param min     for numbers: the smallest value allowed
+ * @param max     for numbers: the largest value allowed
+ * @param options for choices: the values allowed
+ * @param pattern for text: what it must look like (empty is always allowed)
+ */
+public record Setting(String key, Type type, Object defaultValue, boolean secret, long min, long max,
+                      List<String> options, String pattern, String description) {
+
+    public enum Type { TEXT, NUMBER, BOOLEAN, CHOICE }
+
+    static Setting text(String key, String defaultValue, String pattern, String description) {
+        return new Setting(key, Type.TEXT, defaultValue, false, 0, 0, List.of(), pattern, description);
+    }
+
+    static Setting secret(String key, String description) {
+        return new Setting(key, Type.TEXT, "", true, 0, 0, List.of(), null, description);
+    }
+
+    static Setting number(String key, long defaultValue, long min, long max, String description) {
+        return new Setting(key, Type.NUMBER, defaultValue, false, min, max, List.of(), null, description);
+    }
+
+    static Setting bool(String key, boolean defaultValue, String description) {
+        return new Setting(key, Type.BOOLEAN, defaultValue, false, 0, 0, List.of(), null, description);
+    }
+
+    static Setting choice(String key, String defaultValue, List<String> options, String description) {
+        return new Setting(key, Type.CHOICE, defaultValue, false, 0, 0, options, null, description);
+    }
+
+    /** Checks a new value from the outside and returns it as the Java value to keep. */
+    Object validate(JsonNode node) {
+        switch (type) {
+            case TEXT -> {
+                if (!node.isTextual()) throw new ValidationException(key, key + " must be text");
+                String value = node.asText().trim();
+                if (value.length() > 500) throw new ValidationException(key, key + " must be at most 500 characters");
+                if (pattern != null && !value.isEmpty() && !Pattern.matches(pattern, value)) {
+                    throw new ValidationException(key, description + ": '" + value + "' is not valid here");
+                }
+                return value;
+            }
+            case NUMBER -> {
+                if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+                    throw new ValidationException(key, key + " must be a whole number");
+                }
+                long value = node.asLong();
+                if (value < min || value > max) {
+                    throw new ValidationException(key, key + " must be between " + min + " and " + max);
+                }
+                return value;
+            }
+            case BOOLEAN -> {
+                if (!node.isBoolean()) throw new ValidationException(key, key + " must be true or false");
+                return node.asBoolean();
+            }
+            case CHOICE -> {
+                if (!node.isTextual() || !options.contains(node.asText())) {
+                    throw new ValidationException(key, key + " must be one of " + String.join(", ", options));
+                }
+                return node.asText();
+            }
+            default -> throw new IllegalStateException("unknown type " + type);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package app.ltth.settings;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every setting LTTH knows. Features add theirs here, so that one list documents them all. */
+public final class SettingsRegistry {
+
+    public static final String TIKTOK_USERNAME = "tiktok.username";
+    public static final String TIKTOK_SIGN_API_KEY = "tiktok.signApiKey";
+    public static final String EVENTS_RETENTION_DAYS = "events.retentionDays";
+    public static final String BACKUPS_KEEP = "backups.keep";
+    public static final String UI_LANGUAGE = "ui.language";
+    public static final String FLOWS_ALLOW_PRIVATE = "flows.allowPrivateAddresses";
+
+    private static final Map<String, Setting> ALL = new LinkedHashMap<>();
+
+    static {
+        add(Setting.text(TIKTOK_USERNAME, "", "@?[A-Za-z0-9._]{2,24}", "The TikTok username this profile streams as"));
+        add(Setting.secret(TIKTOK_SIGN_API_KEY, "API key for the signing service (optional)"));
+        add(Setting.number(EVENTS_RETENTION_DAYS, 0, 0, 36_500,
+                "Delete stored events older than this many days; 0 keeps everything"));
+        add(Setting.number(BACKUPS_KEEP, 7, 1, 365, "How many backups of each profile to keep"));
+        add(Setting.choice(UI_LANGUAGE, "en", List.of("en", "de"), "Language of the dashboard and overlays"));
+        add(Setting.bool(FLOWS_ALLOW_PRIVATE, false,
+                "Allow flow webhooks to reach private and loopback addresses"));
+    }
+
+    private SettingsRegistry() {
+    }
+
+    private static void add(Setting setting) {
+        ALL.put(setting.key(), setting);
+    }
+
+    public static Optional<Setting> find(String key) {
+        return Optional.ofNullable(ALL.get(key));
+    }
+
+    public static List<Setting> all() {
+        return List.copyOf(ALL.values());
+    }
+}
