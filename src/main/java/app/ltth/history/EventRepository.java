@@ -1,6 +1,7 @@
 package app.ltth.history;
 
 import app.ltth.store.Database;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -32,7 +33,7 @@ public final class EventRepository {
     }
 
     /** @param nextCursor pass as {@code cursor} to read the next, older page; null when this was the last */
-    public record Page(List<Row> events, Long nextCursor) {
+    public record Page(List<Row> events, @JsonInclude(JsonInclude.Include.ALWAYS) Long nextCursor) {
     }
 
     public enum Format { CSV, JSONL }
