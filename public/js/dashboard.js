@@ -8,13 +8,6 @@
   var t = i18n.t;
   var $ = function (id) { return document.getElementById(id); };
 
-  // Pages in the side navigation; later features add their entry here.
-  var PAGES = [
-    { href: '#live', key: 'nav.live' },
-    { href: '#overlays', key: 'nav.overlays' },
-    { href: '#test', key: 'nav.test' }
-  ];
-
   var FEED_TYPES = ['chat', 'gift', 'like', 'follow', 'share', 'subscribe', 'join', 'emote', 'question', 'viewers'];
   var MAX_EVENTS = 5000;   // kept in memory; only the visible rows exist in the DOM
   var ROW_HEIGHT = 30;     // must match .feed-row in dashboard.css
@@ -34,6 +27,7 @@
         if (!r.ok) {
           var err = new Error(json.error || (t('error.generic') + ' (HTTP ' + r.status + ')'));
           err.field = json.field;
+          err.body = json;
           throw err;
         }
         return json;
@@ -52,20 +46,6 @@
   }
 
   // ---- navigation, theme, language -----------------------------------------------------------------------
-
-  function buildNav() {
-    var nav = $('nav');
-    PAGES.forEach(function (p, i) {
-      var li = document.createElement('li');
-      li.className = 'nav-item';
-      var a = document.createElement('a');
-      a.className = 'nav-link' + (i === 0 ? ' active' : '');
-      a.href = p.href;
-      a.setAttribute('data-i18n', p.key);
-      li.appendChild(a);
-      nav.appendChild(li);
-    });
-  }
 
   function setupTheme() {
     $('theme-toggle').addEventListener('click', function () {
@@ -127,6 +107,7 @@
       }).catch(function (err) {
         showError(err.message);
         $('username').classList.toggle('is-invalid', err.field === 'username');
+        if (err.body && err.body.profile) offerProfile(err.body.profile, err.body.profileExists);
       });
     });
     $('username').addEventListener('input', function () { $('username').classList.remove('is-invalid'); });
@@ -138,6 +119,22 @@
       api('POST', '/api/demo', { enabled: e.target.checked }).then(function (s) { status = s; renderStatus(); })
         .catch(function (err) { showError(err.message); });
     });
+  }
+
+  // Another account's LIVE belongs in its own profile: offer it, never switch silently.
+  function offerProfile(name, exists) {
+    var b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'btn btn-sm btn-light ms-2';
+    b.id = 'profile-offer';
+    b.textContent = t(exists ? 'connect.switchProfile' : 'connect.createProfile', { name: name });
+    b.addEventListener('click', function () {
+      var create = exists ? Promise.resolve() : api('POST', '/api/profiles', { name: name });
+      create.then(function () { return api('POST', '/api/profiles/switch', { name: name }); })
+        .then(function () { showError(''); $('connect-form').requestSubmit(); })
+        .catch(function (e) { showError(e.message); });
+    });
+    $('username-error').appendChild(b);
   }
 
   function renderNotices(list) {
@@ -364,7 +361,7 @@
 
   // ---- start ---------------------------------------------------------------------------------------------
 
-  buildNav();
+  LTTH.nav.build($('nav'));
   setupTheme();
   i18n.init().then(function () {
     setupLanguage();

@@ -160,6 +160,41 @@ class BrowserTest {
     }
 
     @Test
+    void profilesAreCreatedSwitchedAndBackedUpFromTheProfilesPage() throws Exception {
+        browser.get(app.baseUrl() + "/profiles.html");
+        waiting().until(d -> d.findElements(By.cssSelector("#profile-rows tr")).size() >= 1);
+        String before = browser.findElement(By.id("active-profile")).getText();
+
+        browser.findElement(By.id("create-name")).sendKeys("my<b>stream");
+        browser.findElement(By.cssSelector("#create-form button")).click();
+        waiting().until(d -> d.findElement(By.id("create-name")).getAttribute("class").contains("is-invalid"));
+        assertThat(browser.findElement(By.id("create-error")).getText()).contains("not a valid profile name");
+
+        browser.findElement(By.id("create-name")).clear();
+        browser.findElement(By.id("create-name")).sendKeys("browser_profile");
+        browser.findElement(By.cssSelector("#create-form button")).click();
+        WebElement row = waiting().until(d -> d.findElements(By.cssSelector("tr[data-profile='browser_profile']"))
+                .stream().findFirst().orElse(null));
+        row.findElement(By.className("switch-btn")).click();
+        waiting().until(d -> d.findElement(By.id("active-profile")).getText().equals("browser_profile"));
+        assertThat(app.get("/api/status").json().get("profile").asText()).isEqualTo("browser_profile");
+
+        browser.findElement(By.id("backup-now")).click();
+        waiting().until(d -> d.findElements(By.cssSelector("#backup-rows tr")).size() == 1);
+
+        WebElement keep = browser.findElement(By.id("setting-backups.keep"));
+        keep.clear();
+        keep.sendKeys("0");
+        WebElement save = browser.findElement(By.cssSelector("#settings-form button[type=submit]"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block:'center', behavior:'instant'})", save);
+        save.click();
+        waiting().until(d -> d.findElement(By.id("setting-backups.keep")).getAttribute("class").contains("is-invalid"));
+        assertThat(keep.findElement(By.xpath("following-sibling::div")).getText()).contains("between 1 and 365");
+
+        app.post("/api/profiles/switch", "{\"name\":\"" + before + "\"}");
+    }
+
+    @Test
     void languageAndThemeCanBeSwitched() {
         browser.get(app.baseUrl() + "/dashboard.html");
         waiting().until(d -> d.findElement(By.cssSelector("[data-i18n='stats.viewers']")).getText().equals("VIEWERS"));

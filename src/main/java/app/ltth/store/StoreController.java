@@ -78,9 +78,13 @@ public final class StoreController {
     private Map<String, Object> list() throws IOException {
         List<ProfileInfo> out = new ArrayList<>();
         for (String name : profiles.store().names()) {
+            // With WAL, the newest data sits in database.db-wal until the next checkpoint: count both.
             Path file = profiles.store().databaseFile(name);
-            out.add(new ProfileInfo(name, name.equals(profiles.active()), Files.size(file),
-                    Files.getLastModifiedTime(file).toMillis()));
+            Path wal = file.resolveSibling(file.getFileName() + "-wal");
+            long size = Files.size(file) + (Files.exists(wal) ? Files.size(wal) : 0);
+            long modified = Math.max(Files.getLastModifiedTime(file).toMillis(),
+                    Files.exists(wal) ? Files.getLastModifiedTime(wal).toMillis() : 0);
+            out.add(new ProfileInfo(name, name.equals(profiles.active()), size, modified));
         }
         return Map.of("active", profiles.active(), "profiles", out);
     }

@@ -1,0 +1,29 @@
+/* The side navigation of every dashboard page; a new page adds its entry here. */
+(function (global) {
+  'use strict';
+  var PAGES = [
+    { href: '/dashboard.html#live', key: 'nav.live' },
+    { href: '/dashboard.html#overlays', key: 'nav.overlays' },
+    { href: '/dashboard.html#test', key: 'nav.test' },
+    { href: '/profiles.html', key: 'nav.profiles' }
+  ];
+
+  function build(container) {
+    var here = location.pathname;
+    PAGES.forEach(function (p, i) {
+      var li = document.createElement('li');
+      li.className = 'nav-item';
+      var a = document.createElement('a');
+      var path = p.href.split('#')[0];
+      var active = path === here && (here !== '/dashboard.html' || i === 0);
+      a.className = 'nav-link' + (active ? ' active' : '');
+      a.href = p.href;
+      a.setAttribute('data-i18n', p.key);
+      li.appendChild(a);
+      container.appendChild(li);
+    });
+  }
+
+  global.LTTH = global.LTTH || {};
+  global.LTTH.nav = { build: build };
+})(window);

@@ -1,0 +1,267 @@
+/* Profiles, backups and settings of the open profile. Every value is put into the page as text. */
+(function () {
+  'use strict';
+  var t = LTTH.i18n.t;
+  var $ = function (id) { return document.getElementById(id); };
+  var active = null;
+
+  function request(method, path, body, isForm) {
+    var options = { method: method };
+    if (isForm) {
+      options.body = body;
+    } else if (body !== undefined) {
+      options.headers = { 'Content-Type': 'application/json' };
+      options.body = JSON.stringify(body);
+    }
+    return fetch(path, options).then(function (r) {
+      return r.json().catch(function () { return {}; }).then(function (json) {
+        if (!r.ok) {
+          var err = new Error(json.error || ('HTTP ' + r.status));
+          err.field = json.field;
+          throw err;
+        }
+        return json;
+      });
+    });
+  }
+
+  function say(text, ok) {
+    var box = $('message');
+    box.className = 'alert ' + (ok ? 'alert-success' : 'alert-danger');
+    box.textContent = text;
+    box.classList.remove('d-none');
+  }
+
+  function size(bytes) {
+    return bytes >= 1048576 ? (bytes / 1048576).toFixed(1) + ' MB' : Math.max(1, Math.round(bytes / 1024)) + ' KB';
+  }
+
+  function cell(text) {
+    var td = document.createElement('td');
+    td.textContent = text;
+    return td;
+  }
+
+  function button(label, css, onClick) {
+    var b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'btn btn-sm ' + css;
+    b.textContent = label;
+    b.addEventListener('click', onClick);
+    return b;
+  }
+
+  function link(label, href) {
+    var a = document.createElement('a');
+    a.className = 'btn btn-sm btn-outline-secondary';
+    a.textContent = label;
+    a.href = href;
+    return a;
+  }
+
+  // ---- profiles ------------------------------------------------------------------------------------------
+
+  function loadProfiles() {
+    return request('GET', '/api/profiles').then(function (data) {
+      active = data.active;
+      $('active-profile').textContent = active;
+      var rows = $('profile-rows');
+      rows.replaceChildren();
+      data.profiles.forEach(function (p) {
+        var tr = document.createElement('tr');
+        tr.setAttribute('data-profile', p.name);
+        var name = cell(p.name);
+        if (p.active) {
+          var badge = document.createElement('span');
+          badge.className = 'badge text-bg-success ms-2 active-badge';
+          badge.textContent = t('profiles.open');
+          name.appendChild(badge);
+        }
+        tr.append(name, cell(size(p.sizeBytes)), cell(new Date(p.modifiedAt).toLocaleString(LTTH.i18n.language())));
+        var td = document.createElement('td');
+        var actions = document.createElement('div');
+        actions.className = 'd-flex gap-1 justify-content-end';
+        td.appendChild(actions);
+        if (!p.active) actions.appendChild(button(t('profiles.switch'), 'btn-primary switch-btn', function () { switchTo(p.name); }));
+        actions.appendChild(button(t('profiles.rename'), 'btn-outline-secondary', function () { rename(p.name); }));
+        actions.appendChild(link(t('profiles.export'), '/api/profiles/' + encodeURIComponent(p.name) + '/export'));
+        if (!p.active) actions.appendChild(button(t('profiles.delete'), 'btn-outline-danger', function () { remove(p.name); }));
+        tr.appendChild(td);
+        rows.appendChild(tr);
+      });
+    });
+  }
+
+  function refreshAll() {
+    return Promise.all([loadProfiles(), loadBackups(), loadSettings()]);
+  }
+
+  function switchTo(name) {
+    request('POST', '/api/profiles/switch', { name: name }).then(function () {
+      say(t('profiles.switched', { name: name }), true);
+      return refreshAll();
+    }).catch(function (e) { say(e.message); });
+  }
+
+  function rename(name) {
+    var next = window.prompt(t('profiles.renamePrompt', { name: name }), name);
+    if (!next || next === name) return;
+    request('POST', '/api/profiles/' + encodeURIComponent(name) + '/rename', { newName: next })
+      .then(refreshAll).catch(function (e) { say(e.message); });
+  }
+
+  function remove(name) {
+    var typed = window.prompt(t('profiles.deletePrompt', { name: name }));
+    if (typed !== name) { if (typed !== null) say(t('profiles.deleteMismatch')); return; }
+    request('DELETE', '/api/profiles/' + encodeURIComponent(name) + '?confirm=' + encodeURIComponent(name))
+      .then(function () { say(t('profiles.deleted', { name: name }), true); return loadProfiles(); })
+      .catch(function (e) { say(e.message); });
+  }
+
+  function fieldError(input, box, message) {
+    input.classList.toggle('is-invalid', !!message);
+    box.textContent = message || '';
+  }
+
+  function setupForms() {
+    $('create-form').addEventListener('submit', function (e) {
+      e.preventDefault();
+      var name = $('create-name').value.trim();
+      request('POST', '/api/profiles', { name: name }).then(function () {
+        fieldError($('create-name'), $('create-error'), '');
+        $('create-name').value = '';
+        say(t('profiles.created', { name: name }), true);
+        return loadProfiles();
+      }).catch(function (err) { fieldError($('create-name'), $('create-error'), err.message); });
+    });
+    $('import-form').addEventListener('submit', function (e) {
+      e.preventDefault();
+      var form = new FormData();
+      if ($('import-file').files[0]) form.append('file', $('import-file').files[0]);
+      if ($('import-name').value.trim()) form.append('name', $('import-name').value.trim());
+      request('POST', '/api/profiles/import', form, true).then(function (res) {
+        fieldError($('import-file'), $('import-error'), '');
+        say(t('profiles.imported', { name: res.name }), true);
+        return loadProfiles();
+      }).catch(function (err) {
+        fieldError(err.field === 'name' ? $('import-name') : $('import-file'), $('import-error'), err.message);
+      });
+    });
+    $('backup-now').addEventListener('click', function () {
+      request('POST', '/api/backups').then(function (res) {
+        say(t('backups.made', { name: res.name }), true);
+        return loadBackups();
+      }).catch(function (e) { say(e.message); });
+    });
+  }
+
+  // ---- backups -------------------------------------------------------------------------------------------
+
+  function loadBackups() {
+    return request('GET', '/api/backups').then(function (data) {
+      var rows = $('backup-rows');
+      rows.replaceChildren();
+      data.backups.forEach(function (b) {
+        var tr = document.createElement('tr');
+        tr.setAttribute('data-backup', b.name);
+        tr.append(cell(new Date(b.createdAt).toLocaleString(LTTH.i18n.language())), cell(b.reason), cell(size(b.size)));
+        var td = document.createElement('td');
+        var actions = document.createElement('div');
+        actions.className = 'd-flex gap-1 justify-content-end';
+        td.appendChild(actions);
+        actions.appendChild(link(t('backups.download'), '/api/backups/' + encodeURIComponent(b.name)));
+        actions.appendChild(button(t('backups.restore'), 'btn-outline-warning', function () {
+          if (!window.confirm(t('backups.restoreConfirm', { name: b.name }))) return;
+          request('POST', '/api/backups/' + encodeURIComponent(b.name) + '/restore').then(function () {
+            say(t('backups.restored', { name: b.name }), true);
+            return refreshAll();
+          }).catch(function (e) { say(e.message); });
+        }));
+        tr.appendChild(td);
+        rows.appendChild(tr);
+      });
+    });
+  }
+
+  // ---- settings (the form is made from the schema) ---------------------------------------------------------
+
+  var schema = [];
+
+  function loadSettings() {
+    return Promise.all([request('GET', '/api/settings/schema'), request('GET', '/api/settings')]).then(function (r) {
+      schema = r[0];
+      var values = r[1];
+      var box = $('settings-fields');
+      box.replaceChildren();
+      schema.forEach(function (s) {
+        var col = document.createElement('div');
+        col.className = 'col-md-6';
+        var label = document.createElement('label');
+        label.className = 'form-label small';
+        label.textContent = s.description;
+        label.htmlFor = 'setting-' + s.key;
+        var input;
+        if (s.type === 'BOOLEAN') {
+          input = document.createElement('input');
+          input.type = 'checkbox';
+          input.className = 'form-check-input d-block';
+          input.checked = values[s.key] === true;
+        } else if (s.type === 'CHOICE') {
+          input = document.createElement('select');
+          input.className = 'form-select form-select-sm';
+          s.options.forEach(function (o) {
+            var opt = document.createElement('option');
+            opt.value = o; opt.textContent = o;
+            input.appendChild(opt);
+          });
+          input.value = values[s.key];
+        } else {
+          input = document.createElement('input');
+          input.className = 'form-control form-control-sm';
+          input.type = s.type === 'NUMBER' ? 'number' : (s.secret ? 'password' : 'text');
+          if (s.type === 'NUMBER') { input.min = s.min; input.max = s.max; }
+          input.value = values[s.key];
+        }
+        input.id = 'setting-' + s.key;
+        input.setAttribute('data-key', s.key);
+        var feedback = document.createElement('div');
+        feedback.className = 'invalid-feedback';
+        col.append(label, input, feedback);
+        box.appendChild(col);
+      });
+    });
+  }
+
+  function setupSettings() {
+    $('settings-form').addEventListener('submit', function (e) {
+      e.preventDefault();
+      var body = {};
+      schema.forEach(function (s) {
+        var input = $('setting-' + s.key);
+        input.classList.remove('is-invalid');
+        if (s.type === 'BOOLEAN') body[s.key] = input.checked;
+        else if (s.type === 'NUMBER') body[s.key] = input.value === '' ? null : Number(input.value);
+        else body[s.key] = input.value;
+      });
+      request('PUT', '/api/settings', body).then(function () {
+        say(t('settings.saved'), true);
+        return loadSettings();
+      }).catch(function (err) {
+        var input = err.field && $('setting-' + err.field);
+        if (input) {
+          input.classList.add('is-invalid');
+          input.nextElementSibling.textContent = err.message;
+        } else {
+          say(err.message);
+        }
+      });
+    });
+  }
+
+  LTTH.nav.build($('nav'));
+  LTTH.i18n.init().then(function () {
+    setupForms();
+    setupSettings();
+    refreshAll().catch(function (e) { say(e.message); });
+  });
+})();
