@@ -205,7 +205,8 @@ public final class App implements AutoCloseable {
     public AppStatus status() {
         long now = System.currentTimeMillis();
         return new AppStatus(version(), profiles.active(), startedAt, (now - startedAt) / 1000, sources.status(),
-                new AppStatus.Ports(httpPort, socketPort), List.copyOf(notices), bus.stats(), stats.snapshot(),
+                new AppStatus.Ports(httpPort, socketPort), List.copyOf(notices), bus.stats(),
+                new AppStatus.EventLog(eventLog.committed(), eventLog.queued(), eventLog.failures()), stats.snapshot(),
                 sockets.clientCount());
     }
 

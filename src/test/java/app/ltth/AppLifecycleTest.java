@@ -58,15 +58,15 @@ class AppLifecycleTest {
         // A file where the profile folder should be: the database cannot be created.
         Files.createDirectories(dir.resolve("user_configs"));
         Files.writeString(dir.resolve("user_configs/default"), "not a folder");
+        int port;
         try (ServerSocket probe = new ServerSocket(0)) {
-            int port = probe.getLocalPort();
-            probe.close();
-            AppConfig config = new AppConfig(port, 0, dir, dir, Optional.empty(), false, false, false);
-            assertThatThrownBy(() -> TestApp.start(config))
-                    .isInstanceOf(StartupException.class)
-                    .hasMessageStartingWith("LTTH could not start the profile database");
-            assertThat(PortAllocator.isFree(AppConfig.HOST, port)).as("no half-started server").isTrue();
+            port = probe.getLocalPort();
         }
+        AppConfig config = new AppConfig(port, 0, dir, dir, Optional.empty(), false, false, false);
+        assertThatThrownBy(() -> TestApp.start(config))
+                .isInstanceOf(StartupException.class)
+                .hasMessageStartingWith("LTTH could not start the profile database");
+        assertThat(PortAllocator.isFree(AppConfig.HOST, port)).as("no half-started server").isTrue();
         // The data folder lock was released too.
         Files.delete(dir.resolve("user_configs/default"));
         try (TestApp app = TestApp.start(dir)) {

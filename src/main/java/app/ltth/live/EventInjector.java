@@ -18,6 +18,7 @@ import app.ltth.events.User;
 import app.ltth.events.ViewerCountEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Set;
@@ -107,7 +108,7 @@ public final class EventInjector {
     /** Reads fields, remembering which were read so that any others can be refused. */
     private static final class Fields {
         private final JsonNode body;
-        private final java.util.Set<String> used = new java.util.HashSet<>(Set.of("type"));
+        private final Set<String> used = new HashSet<>(Set.of("type"));
 
         Fields(JsonNode body) {
             this.body = body;

@@ -7,7 +7,6 @@ import app.ltth.store.ProfileManager;
 import app.ltth.store.SettingsRepository;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,8 +87,7 @@ public final class SettingsService implements ProfileManager.Listener {
     public void update(JsonNode partial) {
         if (partial == null || !partial.isObject()) throw new ValidationException(null, "Send a JSON object of settings");
         Map<String, String> toStore = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = partial.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : partial.properties()) {
             Setting setting = SettingsRegistry.find(field.getKey())
                     .orElseThrow(() -> new ValidationException(field.getKey(), "Unknown setting '" + field.getKey() + "'"));
             if (setting.secret() && MASK.equals(field.getValue().asText())) continue;

@@ -1,18 +1,18 @@
 package app.ltth.store;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -93,7 +93,7 @@ public final class Backups {
         if (!m.matches()) return Optional.empty();
         try {
             LocalDateTime created = LocalDateTime.parse(m.group(1), ProfileStore.STAMP);
-            long createdAt = created.atZone(java.time.ZoneId.systemDefault()).toInstant().toEpochMilli();
+            long createdAt = created.atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
             return Optional.of(new Backup(file.getFileName().toString(), Files.size(file), createdAt, m.group(2)));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
@@ -107,7 +107,7 @@ public final class Backups {
     public static void validateDatabase(Path file) throws StoreException {
         try (var in = Files.newInputStream(file)) {
             byte[] header = in.readNBytes(16);
-            if (!new String(header, java.nio.charset.StandardCharsets.US_ASCII).equals("SQLite format 3\0")) {
+            if (!new String(header, StandardCharsets.US_ASCII).equals("SQLite format 3\0")) {
                 throw new StoreException("It is not an SQLite database");
             }
         } catch (IOException e) {
@@ -115,10 +115,7 @@ public final class Backups {
         }
         Optional<String> damage = Database.damage(file);
         if (damage.isPresent()) throw new StoreException("It is damaged: " + damage.get());
-        Properties readOnly = new Properties();
-        readOnly.setProperty("open_mode", "1");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), readOnly);
-             Statement s = c.createStatement()) {
+        try (Connection c = Database.openReadOnly(file); Statement s = c.createStatement()) {
             int version;
             try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
                 version = rs.next() ? rs.getInt(1) : 0;

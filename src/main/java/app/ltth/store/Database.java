@@ -59,9 +59,7 @@ public final class Database implements AutoCloseable {
                 s.execute("PRAGMA synchronous = NORMAL");
                 s.execute("PRAGMA foreign_keys = ON");
             }
-            Properties readOnly = new Properties();
-            readOnly.setProperty("open_mode", "1");   // SQLITE_OPEN_READONLY
-            reader = DriverManager.getConnection(url(file), readOnly);
+            reader = openReadOnly(file);
             try (Statement s = reader.createStatement()) {
                 s.execute("PRAGMA busy_timeout = 5000");
             }
@@ -89,9 +87,7 @@ public final class Database implements AutoCloseable {
      * @return a description of the damage, or empty when the file is sound
      */
     public static Optional<String> damage(Path file) {
-        Properties readOnly = new Properties();
-        readOnly.setProperty("open_mode", "1");
-        try (Connection c = DriverManager.getConnection(url(file), readOnly);
+        try (Connection c = openReadOnly(file);
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("PRAGMA quick_check")) {
             String first = rs.next() ? rs.getString(1) : "no answer from the integrity check";
@@ -153,6 +149,13 @@ public final class Database implements AutoCloseable {
         synchronized (writer) {
             closeQuietly(writer);
         }
+    }
+
+    /** A plain read-only connection, for looking at a database file without ever changing it. */
+    static Connection openReadOnly(Path file) throws SQLException {
+        Properties readOnly = new Properties();
+        readOnly.setProperty("open_mode", "1");   // SQLITE_OPEN_READONLY
+        return DriverManager.getConnection(url(file), readOnly);
     }
 
     private static String url(Path file) {

@@ -9,12 +9,10 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
@@ -78,9 +76,7 @@ public final class ProfileArchive {
     }
 
     private static int copyClosed(Path source, Path target) throws SQLException {
-        Properties readOnly = new Properties();
-        readOnly.setProperty("open_mode", "1");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + source.toAbsolutePath(), readOnly)) {
+        try (Connection c = Database.openReadOnly(source)) {
             try (PreparedStatement ps = c.prepareStatement("VACUUM INTO ?")) {
                 ps.setString(1, target.toAbsolutePath().toString());
                 ps.execute();

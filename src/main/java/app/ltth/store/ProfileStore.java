@@ -1,5 +1,6 @@
 package app.ltth.store;
 
+import app.ltth.ValidationException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,7 +43,7 @@ public final class ProfileStore {
 
     public static void requireValidName(String name, String field) {
         if (!isValidName(name)) {
-            throw new app.ltth.ValidationException(field, "'" + name + "' is not a valid profile name: use letters, "
+            throw new ValidationException(field, "'" + name + "' is not a valid profile name: use letters, "
                     + "digits, '.', '_' or '-' (at most 64 characters, starting with a letter or digit)");
         }
     }
@@ -128,16 +129,16 @@ public final class ProfileStore {
     /** Creates a new, empty profile. */
     public void create(String profile) throws StoreException {
         requireValidName(profile, "name");
-        if (exists(profile)) throw new app.ltth.ValidationException("name", "A profile named '" + profile + "' exists");
+        if (exists(profile)) throw new ValidationException("name", "A profile named '" + profile + "' exists");
         Database.open(databaseFile(profile)).close();
     }
 
     /** Renames a profile that is not open. Its backups move along. */
     public void rename(String from, String to) throws IOException {
         requireValidName(to, "newName");
-        if (!exists(from)) throw new app.ltth.ValidationException("name", "There is no profile named '" + from + "'");
+        if (!exists(from)) throw new ValidationException("name", "There is no profile named '" + from + "'");
         if (Files.exists(configsDir.resolve(to))) {
-            throw new app.ltth.ValidationException("newName", "A profile named '" + to + "' exists already");
+            throw new ValidationException("newName", "A profile named '" + to + "' exists already");
         }
         Files.move(configsDir.resolve(from), configsDir.resolve(to));
         backups.renameProfile(from, to);
@@ -145,7 +146,7 @@ public final class ProfileStore {
 
     /** Deletes a profile that is not open, with everything in its folder. Its backups are kept. */
     public void delete(String profile) throws IOException {
-        if (!exists(profile)) throw new app.ltth.ValidationException("name", "There is no profile named '" + profile + "'");
+        if (!exists(profile)) throw new ValidationException("name", "There is no profile named '" + profile + "'");
         deleteTree(configsDir.resolve(profile));
     }
 

@@ -11,8 +11,13 @@ import java.util.List;
  * @param notices things the user should know about this run, e.g. a port that had to change
  */
 public record AppStatus(String version, String profile, long startedAt, long uptimeSeconds, SourceStatus connection,
-                        Ports ports, List<String> notices, BusStats bus, StatsSnapshot stats, int socketClients) {
+                        Ports ports, List<String> notices, BusStats bus, EventLog eventLog, StatsSnapshot stats,
+                        int socketClients) {
 
     public record Ports(int http, int socket) {
+    }
+
+    /** @param committed events stored since start; @param failures writes that had to be retried */
+    public record EventLog(long committed, int queued, long failures) {
     }
 }
