@@ -4,7 +4,9 @@ import app.ltth.config.AppConfig;
 import app.ltth.config.AppHome;
 import app.ltth.config.CommandLine;
 import app.ltth.config.ConfigException;
+import app.ltth.live.webcast.DecodeCommand;
 import java.awt.GraphicsEnvironment;
+import java.util.Arrays;
 import java.util.Optional;
 import javax.swing.JOptionPane;
 import org.slf4j.Logger;
@@ -20,6 +22,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("webcast")) {
+            System.exit(runTool(() -> DecodeCommand.run(Arrays.copyOfRange(args, 1, args.length), System.in,
+                    System.out, System.err)));
+            return;
+        }
         Optional<AppConfig> parsed;
         try {
             parsed = CommandLine.parse(args, System.getenv(), AppHome.detect());
@@ -57,6 +64,20 @@ public final class Main {
             System.err.println(e.getMessage());
             showDialogWhenDoubleClicked(config, e.getMessage());
             System.exit(1);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Tool {
+        int run() throws Exception;
+    }
+
+    private static int runTool(Tool tool) {
+        try {
+            return tool.run();
+        } catch (Exception e) {
+            System.err.println(e.getMessage());
+            return 1;
         }
     }
 

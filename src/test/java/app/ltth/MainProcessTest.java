@@ -117,6 +117,20 @@ class MainProcessTest {
     }
 
     @Test
+    void theDecodeToolReadsStdinAndWritesJsonLines() throws Exception {
+        Process p = launch("webcast", "decode", "--method", "WebcastChatMessage");
+        byte[] chat = app.ltth.live.webcast.proto.WebcastChatMessage.newBuilder().setContent("from stdin")
+                .setUser(app.ltth.live.webcast.proto.User.newBuilder().setId(9).setUniqueId("cli")).build().toByteArray();
+        try (var stdin = p.getOutputStream()) {
+            stdin.write((java.util.Base64.getEncoder().encodeToString(chat) + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        assertThat(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                .contains("\"type\":\"chat\"").contains("\"comment\":\"from stdin\"").contains("\"uniqueId\":\"cli\"");
+    }
+
+    @Test
     void helpListsTheOptions() throws Exception {
         Process p = launch("--help");
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();

@@ -27,6 +27,10 @@ public final class CommandLine {
               --no-browser      do not open the dashboard in the browser (env LTTH_NO_BROWSER=1)
               --demo            run the simulator even when a TikTok username is set (env LTTH_DEMO=1)
               --help            show this text
+
+            Tools:
+              java -jar ltth.jar webcast decode --method WebcastGiftMessage   decode base64 messages from stdin
+              java -jar ltth.jar webcast decode --frame                       decode base64 push frames from stdin
             """;
 
     private CommandLine() {
