@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test, the real-browser ones included. Installs what they need when it is missing:
-# a JDK 17 and Maven, and Debian's chromium + chromium-driver (the browser tests never download a browser).
+# a JDK 17 and Maven, Debian's chromium + chromium-driver (the browser tests never download a browser), and
+# Node with the dev-time packages of the WebCast cross-check (src/test/node, from the npm registry).
 # Extra arguments go to Maven, e.g. scripts/test.sh -Dtest=EventBusTest
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,12 +11,17 @@ command -v java >/dev/null 2>&1 || missing+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null 2>&1 || missing+=(maven)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
+fi
+
+if [ ! -d src/test/node/node_modules ] || [ src/test/node/package-lock.json -nt src/test/node/node_modules ]; then
+  npm ci --prefix src/test/node --no-audit --no-fund --loglevel=error
 fi
 
 exec mvn -B verify "$@"
