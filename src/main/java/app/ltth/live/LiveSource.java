@@ -1,10 +1,18 @@
 package app.ltth.live;
 
+import app.ltth.events.ConnectionState;
 import app.ltth.events.LiveEvent;
-import java.util.function.Consumer;
+import java.util.Map;
 
 /** Where live events come from: TikTok, the simulator, or a recorded session. */
 public interface LiveSource {
+
+    /** What a running source reports to: its events, and changes of its connection state after the start. */
+    interface Context {
+        void event(LiveEvent event);
+
+        void state(ConnectionState state, String message);
+    }
 
     /** "tiktok", "simulator" or "replay", as the dashboard shows it. */
     String kind();
@@ -12,9 +20,14 @@ public interface LiveSource {
     /** The TikTok user whose LIVE this is; empty for the simulator. */
     String username();
 
-    /** Starts producing events into {@code sink}; returns once running. */
-    void start(Consumer<LiveEvent> sink) throws Exception;
+    /** Starts producing events; returns once running (or throws, saying why it could not start). */
+    void start(Context context) throws Exception;
 
-    /** Stops producing events; after it returns, no more events reach the sink. */
+    /** Stops producing events; after it returns, no more events reach the context. */
     void stop();
+
+    /** Counters for /api/status (frames, messages, decode errors, ...); empty when the source keeps none. */
+    default Map<String, Object> counters() {
+        return Map.of();
+    }
 }

@@ -4,6 +4,7 @@ import app.ltth.events.ConnectionState;
 import app.ltth.events.ConnectionStatusEvent;
 import app.ltth.events.EventBus;
 import app.ltth.events.EventIds;
+import app.ltth.events.LiveEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +27,17 @@ public final class LiveSourceManager implements AutoCloseable {
         stopCurrent();
         report(source, ConnectionState.CONNECTING, "Starting " + source.kind());
         try {
-            source.start(bus::publish);
+            source.start(new LiveSource.Context() {
+                @Override
+                public void event(LiveEvent event) {
+                    bus.publish(event);
+                }
+
+                @Override
+                public void state(ConnectionState state, String message) {
+                    report(source, state, message);
+                }
+            });
         } catch (Exception e) {
             report(source, ConnectionState.ERROR, source.kind() + " could not start: " + e.getMessage());
             throw e;
@@ -50,6 +61,10 @@ public final class LiveSourceManager implements AutoCloseable {
 
     public SourceStatus status() {
         return status;
+    }
+
+    public synchronized java.util.Map<String, Object> counters() {
+        return current == null ? java.util.Map.of() : current.counters();
     }
 
     private void stopCurrent() {

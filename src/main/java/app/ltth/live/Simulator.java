@@ -5,7 +5,6 @@ import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /** The demo source: a {@link SimulatedStream} stepped ten times a second at an adjustable rate. */
 public final class Simulator implements LiveSource {
@@ -42,7 +41,7 @@ public final class Simulator implements LiveSource {
     }
 
     @Override
-    public synchronized void start(Consumer<LiveEvent> sink) {
+    public synchronized void start(Context context) {
         if (timer != null) return;
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ltth-simulator");
@@ -51,7 +50,7 @@ public final class Simulator implements LiveSource {
         });
         timer.scheduleAtFixedRate(() -> {
             for (LiveEvent event : stream.step(System.currentTimeMillis(), STEP_MILLIS / 1000.0, rate)) {
-                sink.accept(event);
+                context.event(event);
             }
         }, 0, STEP_MILLIS, TimeUnit.MILLISECONDS);
     }

@@ -1,0 +1,196 @@
+package app.ltth.live.webcast;
+
+import static app.ltth.live.webcast.Frames.common;
+import static app.ltth.live.webcast.Frames.frame;
+import static app.ltth.live.webcast.Frames.message;
+import static app.ltth.live.webcast.Frames.result;
+import static app.ltth.live.webcast.Frames.user;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.ltth.events.ConnectionState;
+import app.ltth.events.GiftEvent;
+import app.ltth.events.LiveEvent;
+import app.ltth.live.LiveSource;
+import app.ltth.live.webcast.proto.BaseProtoMessage;
+import app.ltth.live.webcast.proto.HeartbeatMessage;
+import app.ltth.live.webcast.proto.ImEnterRoomMessage;
+import app.ltth.live.webcast.proto.ProtoMessageFetchResult;
+import app.ltth.live.webcast.proto.PushFrame;
+import app.ltth.live.webcast.proto.WebcastChatMessage;
+import app.ltth.live.webcast.proto.WebcastControlMessage;
+import app.ltth.live.webcast.proto.WebcastGiftMessage;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class WebcastSourceTest {
+
+    private final FakeTikTok tiktok = new FakeTikTok();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final List<LiveEvent> events = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> states = Collections.synchronizedList(new ArrayList<>());
+    private WebcastSource source;
+
+    private final LiveSource.Context context = new LiveSource.Context() {
+        @Override
+        public void event(LiveEvent event) {
+            events.add(event);
+        }
+
+        @Override
+        public void state(ConnectionState state, String message) {
+            states.add(state.wireName() + ": " + message);
+        }
+    };
+
+    @AfterEach
+    void stop() {
+        if (source != null) source.stop();
+        tiktok.close();
+    }
+
+    private WebcastSource connect(String user, Duration heartbeat, Duration silence) throws Exception {
+        source = new WebcastSource(user, null, "key-123", tiktok.config(heartbeat, silence), http);
+        source.start(context);
+        return source;
+    }
+
+    private static BaseProtoMessage chat(long id, String text) {
+        return message("WebcastChatMessage", id, WebcastChatMessage.newBuilder().setCommon(common(id, 0, ""))
+                .setUser(user(1, "viewer", "Viewer")).setContent(text).build());
+    }
+
+    private static byte[] chats(long from, long to, boolean gzip) {
+        List<BaseProtoMessage> list = new ArrayList<>();
+        for (long i = from; i <= to; i++) list.add(chat(i, "message " + i));
+        return frame(result(list.toArray(new BaseProtoMessage[0])), from, gzip, gzip);
+    }
+
+    private List<String> chatTexts() {
+        synchronized (events) {
+            return events.stream().filter(e -> e instanceof app.ltth.events.ChatEvent)
+                    .map(e -> ((app.ltth.events.ChatEvent) e).comment()).toList();
+        }
+    }
+
+    private static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) throw new AssertionError("not within 15 s: " + what);
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
+    void aNormalSessionJoinsBeatsAcksAndDeliversEvents() throws Exception {
+        connect("streamer", Duration.ofMillis(100), Duration.ofSeconds(30));
+        var handshake = tiktok.handshakes.get(0);
+        assertThat(handshake).containsEntry("User-Agent", "LTTH-test-agent").containsEntry("Cookie", FakeTikTok.COOKIE)
+                .containsEntry("room_id", FakeTikTok.ROOM).containsEntry("cursor", "cursor-1")
+                .containsEntry("wrss", "route-param").containsEntry("compress", "gzip");
+
+        ImEnterRoomMessage enter = ImEnterRoomMessage.parseFrom(tiktok.awaitReceived("im_enter_room").getPayload());
+        assertThat(String.valueOf(enter.getRoomId())).isEqualTo(FakeTikTok.ROOM);
+
+        // Heartbeats keep coming, for this room, with a rising sequence.
+        long previous = 0;
+        for (int i = 0; i < 3; i++) {
+            HeartbeatMessage beat = HeartbeatMessage.parseFrom(tiktok.awaitReceived("hb").getPayload());
+            assertThat(String.valueOf(beat.getRoomId())).isEqualTo(FakeTikTok.ROOM);
+            assertThat(beat.getSeq()).isGreaterThan(previous);
+            previous = beat.getSeq();
+        }
+
+        tiktok.send(chats(1, 3, true));
+        tiktok.send(chats(4, 5, false));
+        ProtoMessageFetchResult needsAck = result(chat(6, "message 6")).toBuilder().setNeedAck(true)
+                .setInternalExt("internal-ext-xyz").build();
+        tiktok.send(frame(needsAck, 424242, true, false));
+        PushFrame ack = tiktok.awaitReceived("ack");
+        assertThat(ack.getLogId()).isEqualTo(424242);
+        assertThat(ack.getPayload().toStringUtf8()).isEqualTo("internal-ext-xyz");
+        waitFor(() -> chatTexts().size() == 6, "six chats");
+        assertThat(chatTexts()).containsExactly("message 1", "message 2", "message 3", "message 4", "message 5", "message 6");
+        assertThat(source.counters()).containsEntry("frames", 3L).containsEntry("messages", 6L).containsEntry("decodeErrors", 0L);
+    }
+
+    @Test
+    void aDroppedSocketIsReplacedWithNothingLostAndNothingTwice() throws Exception {
+        connect("streamer", Duration.ofSeconds(10), Duration.ofSeconds(30));
+        tiktok.send(chats(1, 10, true));
+        waitFor(() -> chatTexts().size() == 10, "first ten");
+        tiktok.dropClient();
+        waitFor(() -> tiktok.connections.get() == 2, "a second connection");
+        assertThat(tiktok.signs.get()).as("signed afresh").isEqualTo(2);
+        tiktok.send(chats(8, 20, true));   // TikTok replays recent history after a reconnect
+        waitFor(() -> chatTexts().size() == 20, "twenty chats");
+        Thread.sleep(200);
+        List<String> expected = new ArrayList<>();
+        for (int i = 1; i <= 20; i++) expected.add("message " + i);
+        assertThat(chatTexts()).containsExactlyElementsOf(expected);
+        assertThat(source.counters()).containsEntry("duplicatesDropped", 3L).containsEntry("reconnects", 1L);
+        assertThat(states).anyMatch(s -> s.startsWith("reconnecting")).anyMatch(s -> s.equals("live: Reconnected"));
+    }
+
+    @Test
+    void aSocketThatStaysOpenButSilentIsCaughtByTheWatchdog() throws Exception {
+        connect("streamer", Duration.ofMinutes(1), Duration.ofMillis(1500));
+        tiktok.awaitClient();
+        tiktok.forgetClient();   // open, but nothing more comes
+        waitFor(() -> tiktok.connections.get() == 2, "the watchdog reconnects");
+        assertThat(states).anyMatch(s -> s.startsWith("reconnecting") && s.contains("no data"));
+    }
+
+    @Test
+    void theEndOfTheStreamIsShownAndOpenStreaksAreCounted() throws Exception {
+        connect("streamer", Duration.ofSeconds(10), Duration.ofSeconds(30));
+        WebcastGiftMessage.GiftStruct rose = WebcastGiftMessage.GiftStruct.newBuilder().setName("Rose").setDiamondCount(1)
+                .setType(1).setId(5655).build();
+        tiktok.send(frame(result(
+                message("WebcastGiftMessage", 50, WebcastGiftMessage.newBuilder().setUser(user(3, "g", "G")).setGift(rose)
+                        .setGiftId(5655).setRepeatCount(4).setGroupId(1).build()),
+                message("WebcastControlMessage", 51, WebcastControlMessage.newBuilder().setAction(3).build())), 1, true, true));
+        waitFor(() -> states.stream().anyMatch(s -> s.startsWith("ended")), "the end");
+        assertThat(events).anyMatch(e -> e instanceof GiftEvent g && g.isFinal() && g.coins() == 4);
+        assertThat(events).anyMatch(e -> e.type().wireName().equals("streamEnd"));
+    }
+
+    @Test
+    void failuresAreExplainedInWordsAStreamerUnderstands() throws Exception {
+        assertThatThrownBy(() -> connect("offline_streamer", Duration.ofSeconds(10), Duration.ofSeconds(30)))
+                .hasMessageContaining("is not LIVE right now");
+        assertThatThrownBy(() -> connect("nobody", Duration.ofSeconds(10), Duration.ofSeconds(30)))
+                .hasMessageContaining("does not know the user @nobody");
+        // The LIVE page is a captcha: the JSON route still finds the room.
+        connect("waf_user", Duration.ofSeconds(10), Duration.ofSeconds(30));
+        source.stop();
+
+        tiktok.signStatus = 429;
+        assertThatThrownBy(() -> connect("streamer", Duration.ofSeconds(10), Duration.ofSeconds(30)))
+                .isInstanceOf(WebcastException.class).hasMessageContaining("rate limit").hasMessageContaining("API key");
+        tiktok.signStatus = 403;
+        assertThatThrownBy(() -> connect("streamer", Duration.ofSeconds(10), Duration.ofSeconds(30)))
+                .hasMessageContaining("refused to sign");
+        tiktok.signStatus = 200;
+        tiktok.handshakeRefusal = "DEVICE_BLOCKED";
+        assertThatThrownBy(() -> connect("streamer", Duration.ofSeconds(10), Duration.ofSeconds(30)))
+                .hasMessageContaining("DEVICE_BLOCKED");
+    }
+
+    @Test
+    void backoffGrowsWithJitterAndStaysWithinTheMaximum() {
+        WebcastSource s = new WebcastSource("x", "1", "", tiktok.config(Duration.ofSeconds(10), Duration.ofSeconds(30)), http);
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            long wait = s.backoff(attempt);
+            long nominal = Math.min(200, 50L << (attempt - 1));
+            assertThat(wait).isBetween((long) (nominal * 0.8), (long) (nominal * 1.2) + 1);
+        }
+    }
+}
