@@ -5,6 +5,7 @@ import app.ltth.events.EventBus;
 import app.ltth.live.LiveController;
 import app.ltth.live.LiveSourceManager;
 import app.ltth.live.Simulator;
+import app.ltth.live.TikTokSources;
 import app.ltth.stats.StreamStats;
 import app.ltth.history.EventLogWriter;
 import app.ltth.history.HistoryController;
@@ -66,6 +67,7 @@ public final class App implements AutoCloseable {
     private StreamStats stats;
     private LiveSourceManager sources;
     private Simulator simulator;
+    private TikTokSources tiktok;
     private SocketServer sockets;
     private SocketBridge bridge;
     private WebServer web;
@@ -165,6 +167,7 @@ public final class App implements AutoCloseable {
         bus.subscribe("stream-stats", stats::onEvent);
         sources = new LiveSourceManager(bus);
         simulator = new Simulator();
+        tiktok = new TikTokSources(settings);
     }
 
     private void startSockets() {
@@ -175,7 +178,7 @@ public final class App implements AutoCloseable {
     }
 
     private void startWeb() throws Exception {
-        LiveController live = new LiveController(bus, sources, simulator, profiles, settings);
+        LiveController live = new LiveController(bus, sources, simulator, profiles, settings, tiktok);
         StoreController store = new StoreController(profiles,
                 new ProfileArchive(profiles.store(), config.userData().resolve("tmp"), ProfileArchive.DEFAULT_MAX_IMPORT_BYTES));
         List<Consumer<RoutesConfig>> apis = List.of(live::routes, store::routes, history::routes,
@@ -195,18 +198,33 @@ public final class App implements AutoCloseable {
         routes.get("/api/client-config", ctx -> ctx.json(Map.of("socketPort", socketPort, "version", version())));
     }
 
+    /**
+     * With auto-connect on and a username set (and no --demo), connects to TikTok; if that fails, says why and runs
+     * the demo instead, so the dashboard and overlays still show life. Otherwise the demo.
+     */
     private void startLiveSource() throws Exception {
-        if (config.startLiveSource()) {
-            // The TikTok connector is not part of this build yet, so the simulator is the live source.
-            sources.switchTo(simulator);
+        if (!config.startLiveSource()) return;
+        String username = settings.text(SettingsRegistry.TIKTOK_USERNAME);
+        if (!config.demo() && settings.bool(SettingsRegistry.TIKTOK_AUTO_CONNECT) && !username.isEmpty()) {
+            try {
+                sources.switchTo(tiktok.create(username, null));
+                return;
+            } catch (Exception e) {
+                String notice = "Could not connect to @" + username + " at start: " + e.getMessage()
+                        + " The demo runs instead; connect from the dashboard when you are live.";
+                notices.add(notice);
+                log.warn(notice);
+            }
         }
+        sources.switchTo(simulator);
     }
 
     public AppStatus status() {
         long now = System.currentTimeMillis();
         return new AppStatus(version(), profiles.active(), startedAt, (now - startedAt) / 1000, sources.status(),
                 new AppStatus.Ports(httpPort, socketPort), List.copyOf(notices), bus.stats(),
-                new AppStatus.EventLog(eventLog.committed(), eventLog.queued(), eventLog.failures()), stats.snapshot(),
+                new AppStatus.EventLog(eventLog.committed(), eventLog.queued(), eventLog.failures()), sources.counters(),
+                stats.snapshot(),
                 sockets.clientCount());
     }
 

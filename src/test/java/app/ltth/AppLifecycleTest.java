@@ -133,16 +133,18 @@ class AppLifecycleTest {
     }
 
     @Test
-    void connectValidatesTheUsernameAndSaysPlainlyWhatIsNotThereYet() throws Exception {
+    void connectValidatesTheUsernameAndSaysPlainlyWhyItFailed() throws Exception {
         try (TestApp app = TestApp.start(dir)) {
             TestApp.Response bad = app.post("/api/connect", "{\"username\":\"no spaces please\"}");
             assertThat(bad.status()).isEqualTo(400);
             assertThat(bad.json().get("field").asText()).isEqualTo("username");
             TestApp.Response missing = app.post("/api/connect", "{}");
             assertThat(missing.status()).isEqualTo(400);
-            TestApp.Response good = app.post("/api/connect", "{\"username\":\"@some.streamer\"}");
-            assertThat(good.status()).isEqualTo(501);
-            assertThat(good.json().get("error").asText()).contains("not available in this version");
+            app.unreachableTikTok();
+            TestApp.Response unreachable = app.post("/api/connect", "{\"username\":\"@some.streamer\"}");
+            assertThat(unreachable.status()).isEqualTo(503);
+            assertThat(unreachable.json().get("error").asText()).contains("could not be reached");
+            assertThat(app.get("/api/status").json().at("/connection/state").asText()).isEqualTo("error");
             assertThat(app.post("/api/disconnect", "").json().get("state").asText()).isEqualTo("offline");
         }
     }

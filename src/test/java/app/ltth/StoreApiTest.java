@@ -168,7 +168,8 @@ class StoreApiTest {
     @Test
     void connectingAsAnotherAccountOffersItsOwnProfile() throws Exception {
         try (TestApp app = TestApp.start(dir)) {
-            assertThat(app.post("/api/connect", "{\"username\":\"first_streamer\"}").status()).isEqualTo(501);
+            app.unreachableTikTok();
+            assertThat(app.post("/api/connect", "{\"username\":\"first_streamer\"}").status()).isEqualTo(503);
             assertThat(app.get("/api/settings").json().get("tiktok.username").asText()).isEqualTo("first_streamer");
             TestApp.Response other = app.post("/api/connect", "{\"username\":\"second_streamer\"}");
             assertThat(other.status()).isEqualTo(409);

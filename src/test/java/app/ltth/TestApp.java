@@ -99,6 +99,17 @@ public final class TestApp implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
+    /** Points TikTok's hosts at a closed local port, so connecting fails at once, without any network. */
+    public void unreachableTikTok() throws Exception {
+        int closed;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            closed = probe.getLocalPort();
+        }
+        String base = "http://127.0.0.1:" + closed;
+        put("/api/settings", "{\"tiktok.livePageUrl\":\"" + base + "/@{user}/live\",\"tiktok.apiLiveUrl\":\"" + base
+                + "/api?u={user}\",\"tiktok.signUrl\":\"" + base + "/sign?room={roomId}\"}");
+    }
+
     /** Waits until everything published so far is stored in the event log. */
     public void awaitStored() throws InterruptedException {
         long published = app.bus().stats().published();

@@ -4,6 +4,7 @@ import app.ltth.Json;
 import app.ltth.ValidationException;
 import app.ltth.settings.SettingsRegistry;
 import app.ltth.settings.SettingsService;
+import app.ltth.live.webcast.WebcastException;
 import app.ltth.store.ProfileManager;
 import app.ltth.events.EventBus;
 import app.ltth.events.LiveEvent;
@@ -23,7 +24,7 @@ import java.util.regex.Pattern;
  * POST /api/demo             {"enabled":true|false}
  * GET  /api/simulator        {"running":..,"rate":..}
  * POST /api/simulator        {"rate":20}
- * POST /api/connect          {"username":"someone"}
+ * POST /api/connect          {"username":"someone", "roomId": optional, typed by hand}
  * POST /api/disconnect
  * </pre>
  */
@@ -38,9 +39,11 @@ public final class LiveController {
 
     private final ProfileManager profiles;
     private final SettingsService settings;
+    private final TikTokSources tiktok;
 
     public LiveController(EventBus bus, LiveSourceManager sources, Simulator simulator, ProfileManager profiles,
-                          SettingsService settings) {
+                          SettingsService settings, TikTokSources tiktok) {
+        this.tiktok = tiktok;
         this.bus = bus;
         this.sources = sources;
         this.simulator = simulator;
@@ -93,8 +96,9 @@ public final class LiveController {
         return Map.of("running", sources.current() == simulator, "rate", simulator.rate());
     }
 
-    private void connect(Context ctx) {
-        String username = JsonBody.requiredText(JsonBody.object(ctx), "username");
+    private void connect(Context ctx) throws Exception {
+        JsonNode body = JsonBody.object(ctx);
+        String username = JsonBody.requiredText(body, "username");
         if (username.startsWith("@")) username = username.substring(1);
         if (!TIKTOK_HANDLE.matcher(username).matches()) {
             throw new ValidationException("username", "'" + username + "' is not a TikTok username: 2 to 24 letters, "
@@ -113,7 +117,12 @@ public final class LiveController {
             return;
         }
         if (bound.isEmpty()) settings.update(Json.MAPPER.createObjectNode().put(SettingsRegistry.TIKTOK_USERNAME, username));
-        ctx.status(501).json(new ApiError("Connecting to TikTok LIVE is not available in this version yet: the "
-                + "TikTok connector is still being built. The demo keeps running meanwhile.", "username"));
+        String roomId = body.hasNonNull("roomId") ? body.get("roomId").asText() : null;
+        try {
+            sources.switchTo(tiktok.create(username, roomId));
+            ctx.json(sources.status());
+        } catch (WebcastException e) {
+            ctx.status(e.retryable() ? 503 : 409).json(new ApiError(e.getMessage(), "username"));
+        }
     }
 }

@@ -52,6 +52,9 @@ public final class LiveSourceManager implements AutoCloseable {
         stopCurrent();
         if (stopped != null) {
             report(stopped, ConnectionState.OFFLINE, "Disconnected");
+        } else if (status.state() != ConnectionState.OFFLINE) {
+            // Nothing running, but an error or an ended LIVE still shows: disconnecting clears it.
+            report(status.source(), status.username(), false, ConnectionState.OFFLINE, "Disconnected");
         }
     }
 
@@ -79,11 +82,14 @@ public final class LiveSourceManager implements AutoCloseable {
     }
 
     private void report(LiveSource source, ConnectionState state, String message) {
+        report(source.kind(), source.username(), isDemo(source), state, message);
+    }
+
+    private void report(String kind, String username, boolean demo, ConnectionState state, String message) {
         long now = System.currentTimeMillis();
-        status = new SourceStatus(state, source.kind(), source.username(), isDemo(source), message, now);
-        log.info("Live source {}: {} ({})", source.kind(), state.wireName(), message);
-        bus.publish(new ConnectionStatusEvent(EventIds.next("status"), now, state, source.kind(), source.username(),
-                message));
+        status = new SourceStatus(state, kind, username, demo, message, now);
+        log.info("Live source {}: {} ({})", kind, state.wireName(), message);
+        bus.publish(new ConnectionStatusEvent(EventIds.next("status"), now, state, kind, username, message));
     }
 
     private static boolean isDemo(LiveSource source) {

@@ -10,6 +10,10 @@ public final class SettingsRegistry {
 
     public static final String TIKTOK_USERNAME = "tiktok.username";
     public static final String TIKTOK_SIGN_API_KEY = "tiktok.signApiKey";
+    public static final String TIKTOK_AUTO_CONNECT = "tiktok.autoConnect";
+    public static final String TIKTOK_LIVE_PAGE_URL = "tiktok.livePageUrl";
+    public static final String TIKTOK_API_LIVE_URL = "tiktok.apiLiveUrl";
+    public static final String TIKTOK_SIGN_URL = "tiktok.signUrl";
     public static final String EVENTS_RETENTION_DAYS = "events.retentionDays";
     public static final String BACKUPS_KEEP = "backups.keep";
     public static final String UI_LANGUAGE = "ui.language";
@@ -20,6 +24,13 @@ public final class SettingsRegistry {
     static {
         add(Setting.text(TIKTOK_USERNAME, "", "@?[A-Za-z0-9._]{2,24}", "The TikTok username this profile streams as"));
         add(Setting.secret(TIKTOK_SIGN_API_KEY, "API key for the signing service (optional)"));
+        add(Setting.bool(TIKTOK_AUTO_CONNECT, false, "Connect to the TikTok username above when LTTH starts"));
+        // Where TikTok and the signer answer: these drift on TikTok's side, so they are settings, not constants.
+        String url = "https?://\\S+";
+        app.ltth.live.webcast.WebcastConfig d = app.ltth.live.webcast.WebcastConfig.defaults();
+        add(Setting.text(TIKTOK_LIVE_PAGE_URL, d.livePageUrl(), url, "Advanced: TikTok LIVE page ({user})"));
+        add(Setting.text(TIKTOK_API_LIVE_URL, d.apiLiveUrl(), url, "Advanced: TikTok room JSON ({user})"));
+        add(Setting.text(TIKTOK_SIGN_URL, d.signUrl(), url, "Advanced: signing service ({roomId})"));
         add(Setting.number(EVENTS_RETENTION_DAYS, 0, 0, 36_500,
                 "Delete stored events older than this many days; 0 keeps everything"));
         add(Setting.number(BACKUPS_KEEP, 7, 1, 365, "How many backups of each profile to keep"));

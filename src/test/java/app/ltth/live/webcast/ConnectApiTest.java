@@ -1,0 +1,61 @@
+package app.ltth.live.webcast;
+
+import static app.ltth.live.webcast.Frames.common;
+import static app.ltth.live.webcast.Frames.frame;
+import static app.ltth.live.webcast.Frames.message;
+import static app.ltth.live.webcast.Frames.result;
+import static app.ltth.live.webcast.Frames.user;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.ltth.TestApp;
+import app.ltth.TestSocket;
+import app.ltth.live.webcast.proto.WebcastChatMessage;
+import app.ltth.web.SocketEvents;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole app connected to the fake TikTok through the REST API, as the dashboard's Connect button does it. */
+class ConnectApiTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void connectReceivesStoresAndCountsThenDisconnects() throws Exception {
+        try (FakeTikTok tiktok = new FakeTikTok(); TestApp app = TestApp.start(dir);
+             TestSocket socket = TestSocket.connect(app.socketUrl(), null, SocketEvents.EVENT, SocketEvents.STATUS)) {
+            String base = "http://127.0.0.1:" + tiktok.port();
+            assertThat(app.put("/api/settings", "{\"tiktok.livePageUrl\":\"" + base + "/@{user}/live\","
+                    + "\"tiktok.apiLiveUrl\":\"" + base + "/api-live/user/room/?uniqueId={user}\","
+                    + "\"tiktok.signUrl\":\"" + base + "/webcast/fetch?room_id={roomId}\"}").status()).isEqualTo(200);
+
+            TestApp.Response connected = app.post("/api/connect", "{\"username\":\"streamer\"}");
+            assertThat(connected.status()).as(connected.body()).isEqualTo(200);
+            assertThat(connected.json().get("source").asText()).isEqualTo("tiktok");
+            assertThat(connected.json().get("state").asText()).isEqualTo("live");
+            socket.await(SocketEvents.STATUS, s -> s.get("source").asText().equals("tiktok")
+                    && s.get("state").asText().equals("live"));
+
+            WebcastChatMessage chat = WebcastChatMessage.newBuilder().setCommon(common(99, 0, ""))
+                    .setUser(user(77, "real_viewer", "Real Viewer")).setContent("hello from the fake TikTok").build();
+            tiktok.send(frame(result(message("WebcastChatMessage", 99, chat)), 1, true, true));
+            JsonNode event = socket.await(SocketEvents.EVENT, m -> m.get("type").asText().equals("chat"));
+            assertThat(event.at("/data/comment").asText()).isEqualTo("hello from the fake TikTok");
+            assertThat(event.at("/data/user/uniqueId").asText()).isEqualTo("real_viewer");
+
+            app.awaitStored();
+            assertThat(app.get("/api/events?type=chat").json().at("/events/0/uniqueId").asText()).isEqualTo("real_viewer");
+            JsonNode status = app.get("/api/status").json();
+            assertThat(status.at("/live/frames").asLong()).isEqualTo(1);
+            assertThat(status.at("/live/roomId").asText()).isEqualTo(FakeTikTok.ROOM);
+            assertThat(status.at("/live/duplicatesDropped").asLong()).isZero();
+            assertThat(status.at("/live/lastEventAgeMs").isNumber()).isTrue();
+
+            assertThat(app.post("/api/connect", "{\"username\":\"offline_streamer\"}").status())
+                    .as("the profile belongs to @streamer now").isEqualTo(409);
+            assertThat(app.post("/api/disconnect", "").json().get("state").asText()).isEqualTo("offline");
+        }
+    }
+}
