@@ -86,6 +86,8 @@
     if (status && socketUp && status.username) text += ' @' + status.username;
     $('connection-text').textContent = text;
     badge.title = status && status.message ? status.message : '';
+    var detailed = socketUp && status && ['reconnecting', 'error', 'ended'].indexOf(status.state) >= 0;
+    $('connection-detail').textContent = detailed ? status.message : '';
     var demo = !!(status && status.demo && status.state === 'live');
     $('source-badge').classList.toggle('d-none', !demo);
     $('demo-banner').classList.toggle('d-none', !demo);
@@ -102,7 +104,9 @@
     $('connect-form').addEventListener('submit', function (e) {
       e.preventDefault();
       showError('');
-      api('POST', '/api/connect', { username: $('username').value }).then(function (s) {
+      var body = { username: $('username').value };
+      if ($('room-id').value.trim()) body.roomId = $('room-id').value.trim();
+      api('POST', '/api/connect', body).then(function (s) {
         status = s; renderStatus();
       }).catch(function (err) {
         showError(err.message);
@@ -349,6 +353,44 @@
     }).catch(function () { /* shown by the connection badge */ });
   }
 
+  // ---- recordings ----------------------------------------------------------------------------------------
+
+  function loadRecordings() {
+    return api('GET', '/api/recordings').then(function (data) {
+      var list = $('recording-list');
+      list.replaceChildren();
+      if (!data.recordings.length) {
+        var empty = document.createElement('li');
+        empty.className = 'list-group-item text-body-secondary';
+        empty.textContent = t('recordings.none');
+        list.appendChild(empty);
+      }
+      data.recordings.forEach(function (r) {
+        var li = document.createElement('li');
+        li.className = 'list-group-item d-flex align-items-center gap-1 flex-wrap';
+        li.setAttribute('data-recording', r.name);
+        var label = document.createElement('span');
+        label.className = 'me-auto text-truncate';
+        label.textContent = '@' + r.username + ' · ' + new Date(r.modifiedAt).toLocaleString(i18n.language());
+        label.title = r.name;
+        li.appendChild(label);
+        [[1, '1x'], [10, '10x'], [0, t('recordings.full')]].forEach(function (option) {
+          var b = document.createElement('button');
+          b.type = 'button';
+          b.className = 'btn btn-sm btn-outline-primary';
+          b.setAttribute('data-speed', option[0]);
+          b.textContent = option[1];
+          b.addEventListener('click', function () {
+            api('POST', '/api/replay', { name: r.name, speed: option[0] }).then(function (s) { status = s; renderStatus(); })
+              .catch(function (e) { showError(e.message); });
+          });
+          li.appendChild(b);
+        });
+        list.appendChild(li);
+      });
+    }).catch(function () { /* shown by the connection badge */ });
+  }
+
   function refreshStatus() {
     return api('GET', '/api/status').then(function (s) {
       status = s.connection;
@@ -371,6 +413,7 @@
     setupTests();
     renderStatus();
     refreshStatus();
+    loadRecordings();
     setInterval(tickClock, 1000);
     LTTH.connect({
       event: feed.add,

@@ -5,6 +5,7 @@
     { href: '/dashboard.html#live', key: 'nav.live' },
     { href: '/dashboard.html#overlays', key: 'nav.overlays' },
     { href: '/dashboard.html#test', key: 'nav.test' },
+    { href: '/dashboard.html#recordings', key: 'nav.recordings' },
     { href: '/profiles.html', key: 'nav.profiles' }
   ];
 

@@ -6,6 +6,8 @@ import app.ltth.live.LiveController;
 import app.ltth.live.LiveSourceManager;
 import app.ltth.live.Simulator;
 import app.ltth.live.TikTokSources;
+import app.ltth.live.replay.ReplayController;
+import app.ltth.live.replay.ReplaySource;
 import app.ltth.stats.StreamStats;
 import app.ltth.history.EventLogWriter;
 import app.ltth.history.HistoryController;
@@ -24,6 +26,7 @@ import app.ltth.web.SocketBridge;
 import app.ltth.web.SocketServer;
 import app.ltth.web.WebServer;
 import io.javalin.config.RoutesConfig;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -167,7 +170,7 @@ public final class App implements AutoCloseable {
         bus.subscribe("stream-stats", stats::onEvent);
         sources = new LiveSourceManager(bus);
         simulator = new Simulator();
-        tiktok = new TikTokSources(settings);
+        tiktok = new TikTokSources(settings, recordingsDir());
     }
 
     private void startSockets() {
@@ -182,10 +185,20 @@ public final class App implements AutoCloseable {
         StoreController store = new StoreController(profiles,
                 new ProfileArchive(profiles.store(), config.userData().resolve("tmp"), ProfileArchive.DEFAULT_MAX_IMPORT_BYTES));
         List<Consumer<RoutesConfig>> apis = List.of(live::routes, store::routes, history::routes,
-                new SettingsController(settings)::routes, this::statusRoutes);
+                new SettingsController(settings)::routes, new ReplayController(recordingsDir(), sources)::routes,
+                this::statusRoutes);
         web = new WebServer(AppConfig.HOST, httpPort, ownOrigins(), config.appHome(), apis);
         web.start();
         lock.publishDashboard(dashboardUrl());
+    }
+
+    private Path recordingsDir() {
+        return config.userData().resolve("recordings");
+    }
+
+    /** Plays a recorded session as the live source (the command line's {@code replay FILE}). */
+    public void replay(Path file, double speed) throws Exception {
+        sources.switchTo(new ReplaySource(file, speed));
     }
 
     /** The origins of our own pages: only they may use the real-time channel or change anything over REST. */

@@ -6,7 +6,10 @@ import app.ltth.config.CommandLine;
 import app.ltth.config.ConfigException;
 import app.ltth.live.webcast.DecodeCommand;
 import java.awt.GraphicsEnvironment;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import javax.swing.JOptionPane;
 import org.slf4j.Logger;
@@ -27,9 +30,34 @@ public final class Main {
                     System.out, System.err)));
             return;
         }
+        // java -jar ltth.jar replay FILE [--speed N] [options]: the app, with a recorded LIVE as its live source.
+        String[] options = args;
+        Path replayFile = null;
+        double replaySpeed = 1;
+        if (args.length > 0 && args[0].equals("replay")) {
+            List<String> rest = new ArrayList<>(Arrays.asList(args).subList(1, args.length));
+            if (rest.isEmpty() || rest.get(0).startsWith("--")) {
+                System.err.println("Usage: java -jar ltth.jar replay FILE [--speed N] [options]  (N: 1, 10, ... or 0 for full speed)");
+                System.exit(2);
+                return;
+            }
+            replayFile = Path.of(rest.remove(0));
+            int i = rest.indexOf("--speed");
+            if (i >= 0) {
+                try {
+                    replaySpeed = Double.parseDouble(rest.get(i + 1));
+                } catch (RuntimeException e) {
+                    System.err.println("--speed needs a number: 1 (as recorded), 10, or 0 (full speed).");
+                    System.exit(2);
+                    return;
+                }
+                rest.subList(i, i + 2).clear();
+            }
+            options = rest.toArray(new String[0]);
+        }
         Optional<AppConfig> parsed;
         try {
-            parsed = CommandLine.parse(args, System.getenv(), AppHome.detect());
+            parsed = CommandLine.parse(options, System.getenv(), AppHome.detect());
         } catch (ConfigException e) {
             System.err.println(e.getMessage());
             System.exit(2);
@@ -54,12 +82,17 @@ public final class Main {
             System.out.println("LTTH is running. Dashboard: " + app.dashboardUrl()
                     + "  OBS overlay: http://" + AppConfig.HOST + ":" + app.httpPort() + "/overlay.html"
                     + "  (Ctrl-C stops it)");
+            if (replayFile != null) {
+                app.replay(replayFile, replaySpeed);
+                System.out.println("Replaying " + replayFile + " at " + (replaySpeed == 0 ? "full speed" : replaySpeed + "x"));
+            }
             if (config.openBrowser()) Browser.open(app.dashboardUrl());
         } catch (AlreadyRunningException e) {
             System.out.println(e.getMessage());
             if (config.openBrowser()) e.dashboardUrl().ifPresent(Browser::open);
             System.exit(0);
-        } catch (StartupException e) {
+        } catch (Exception e) {
+            if (!(e instanceof StartupException)) e = new StartupException("replay", e);
             log.error(e.getMessage(), e.getCause());
             System.err.println(e.getMessage());
             showDialogWhenDoubleClicked(config, e.getMessage());

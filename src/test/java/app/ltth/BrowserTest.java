@@ -3,6 +3,12 @@ package app.ltth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.ltth.live.replay.Recording;
+import app.ltth.live.webcast.proto.BaseProtoMessage;
+import app.ltth.live.webcast.proto.ProtoMessageFetchResult;
+import app.ltth.live.webcast.proto.PushFrame;
+import app.ltth.live.webcast.proto.User;
+import app.ltth.live.webcast.proto.WebcastChatMessage;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -192,6 +198,33 @@ class BrowserTest {
         assertThat(keep.findElement(By.xpath("following-sibling::div")).getText()).contains("between 1 and 365");
 
         app.post("/api/profiles/switch", "{\"name\":\"" + before + "\"}");
+    }
+
+    @Test
+    void aRecordingIsReplayedFromTheDashboard() throws Exception {
+        byte[] frame = PushFrame.newBuilder().setPayloadType("msg")
+                .setPayload(ProtoMessageFetchResult.newBuilder()
+                        .addMessages(BaseProtoMessage.newBuilder()
+                                .setMethod("WebcastChatMessage").setMsgId(555)
+                                .setPayload(WebcastChatMessage.newBuilder()
+                                        .setContent("from the recording").setUser(User
+                                                .newBuilder().setId(8).setUniqueId("replayed_viewer")
+                                                .setNickname("replayed_viewer")).build().toByteString()))
+                        .build().toByteString()).build().toByteArray();
+        try (var recording = Recording.start(dir.resolve("user_data/recordings"), "recorded_streamer", "1")) {
+            recording.frame(frame);
+        }
+        browser.get(app.baseUrl() + "/dashboard.html");
+        awaitSocket(By.id("connection-badge"), "data-state", "noSocket");
+        WebElement full = waiting().until(d -> d.findElements(By.cssSelector("#recording-list [data-speed='0']"))
+                .stream().findFirst().orElse(null));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block:'center', behavior:'instant'})", full);
+        full.click();
+        waiting().until(d -> d.findElements(By.cssSelector("#feed .feed-row")).stream()
+                .anyMatch(r -> r.isDisplayed() && r.findElement(By.className("feed-user")).getText().equals("replayed_viewer")));
+        waiting().until(d -> "ended".equals(d.findElement(By.id("connection-badge")).getAttribute("data-state")));
+        assertThat(browser.findElement(By.id("connection-detail")).getText()).contains("finished");
+        app.post("/api/disconnect", "");
     }
 
     @Test

@@ -131,6 +131,46 @@ class MainProcessTest {
     }
 
     @Test
+    void replayPlaysARecordingAsTheLiveSource() throws Exception {
+        app.ltth.live.webcast.proto.WebcastChatMessage chat = app.ltth.live.webcast.proto.WebcastChatMessage.newBuilder()
+                .setContent("recorded earlier").setUser(app.ltth.live.webcast.proto.User.newBuilder().setId(3)
+                        .setUniqueId("past_viewer")).build();
+        byte[] frame = app.ltth.live.webcast.proto.PushFrame.newBuilder().setPayloadType("msg")
+                .setPayload(app.ltth.live.webcast.proto.ProtoMessageFetchResult.newBuilder()
+                        .addMessages(app.ltth.live.webcast.proto.BaseProtoMessage.newBuilder()
+                                .setMethod("WebcastChatMessage").setMsgId(12345).setPayload(chat.toByteString()))
+                        .build().toByteString()).build().toByteArray();
+        Path file;
+        try (var recording = app.ltth.live.replay.Recording.start(dir.resolve("rec"), "someone", "1")) {
+            recording.frame(frame);
+            file = recording.file();
+        }
+        Process app = launch("replay", file.toString(), "--speed", "0", "--no-browser", "--data-dir",
+                dir.resolve("data").toString(), "--port", "0", "--socket-port", "0");
+        try {
+            BlockingQueue<String> output = lines(app);
+            String running = awaitLine(output, "LTTH is running");
+            Matcher url = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+)/").matcher(running);
+            assertThat(url.find()).isTrue();
+            awaitLine(output, "Replaying");
+            HttpClient http = HttpClient.newHttpClient();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            String events = "";
+            while (!events.contains("past_viewer") && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                events = http.send(HttpRequest.newBuilder(URI.create(url.group(1) + "/api/events?type=chat")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+            }
+            assertThat(events).contains("recorded earlier").contains("past_viewer");
+        } finally {
+            app.destroyForcibly();
+        }
+        Process bad = launch("replay", "--speed", "0");
+        assertThat(bad.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(bad.exitValue()).isEqualTo(2);
+    }
+
+    @Test
     void helpListsTheOptions() throws Exception {
         Process p = launch("--help");
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();

@@ -28,6 +28,9 @@ public final class CommandLine {
               --demo            run the simulator even when a TikTok username is set (env LTTH_DEMO=1)
               --help            show this text
 
+            A recorded LIVE instead of the demo (speed 1 as recorded, 10, or 0 for full speed):
+              java -jar ltth.jar replay user_data/recordings/FILE.jsonl.gz [--speed N] [options]
+
             Tools:
               java -jar ltth.jar webcast decode --method WebcastGiftMessage   decode base64 messages from stdin
               java -jar ltth.jar webcast decode --frame                       decode base64 push frames from stdin

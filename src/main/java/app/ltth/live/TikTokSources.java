@@ -11,11 +11,13 @@ import java.time.Duration;
 public final class TikTokSources {
 
     private final SettingsService settings;
+    private final java.nio.file.Path recordingsDir;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NORMAL).build();
 
-    public TikTokSources(SettingsService settings) {
+    public TikTokSources(SettingsService settings, java.nio.file.Path recordingsDir) {
         this.settings = settings;
+        this.recordingsDir = recordingsDir;
     }
 
     public WebcastSource create(String username, String roomId) {
@@ -24,6 +26,7 @@ public final class TikTokSources {
                 settings.text(SettingsRegistry.TIKTOK_API_LIVE_URL), settings.text(SettingsRegistry.TIKTOK_SIGN_URL),
                 d.userAgent(), d.heartbeat(), d.silenceLimit(), d.streakTimeout(), d.backoffBase(), d.backoffMax(),
                 d.httpTimeout());
-        return new WebcastSource(username, roomId, settings.text(SettingsRegistry.TIKTOK_SIGN_API_KEY), config, http);
+        return new WebcastSource(username, roomId, settings.text(SettingsRegistry.TIKTOK_SIGN_API_KEY), config, http,
+                settings.bool(SettingsRegistry.TIKTOK_RECORD) ? recordingsDir : null);
     }
 }

@@ -11,6 +11,7 @@ public final class SettingsRegistry {
     public static final String TIKTOK_USERNAME = "tiktok.username";
     public static final String TIKTOK_SIGN_API_KEY = "tiktok.signApiKey";
     public static final String TIKTOK_AUTO_CONNECT = "tiktok.autoConnect";
+    public static final String TIKTOK_RECORD = "tiktok.record";
     public static final String TIKTOK_LIVE_PAGE_URL = "tiktok.livePageUrl";
     public static final String TIKTOK_API_LIVE_URL = "tiktok.apiLiveUrl";
     public static final String TIKTOK_SIGN_URL = "tiktok.signUrl";
@@ -25,6 +26,7 @@ public final class SettingsRegistry {
         add(Setting.text(TIKTOK_USERNAME, "", "@?[A-Za-z0-9._]{2,24}", "The TikTok username this profile streams as"));
         add(Setting.secret(TIKTOK_SIGN_API_KEY, "API key for the signing service (optional)"));
         add(Setting.bool(TIKTOK_AUTO_CONNECT, false, "Connect to the TikTok username above when LTTH starts"));
+        add(Setting.bool(TIKTOK_RECORD, false, "Record every raw frame of a LIVE to user_data/recordings (for replays)"));
         // Where TikTok and the signer answer: these drift on TikTok's side, so they are settings, not constants.
         String url = "https?://\\S+";
         app.ltth.live.webcast.WebcastConfig d = app.ltth.live.webcast.WebcastConfig.defaults();

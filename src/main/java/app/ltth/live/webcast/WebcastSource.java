@@ -1,10 +1,10 @@
 package app.ltth.live.webcast;
 
 import app.ltth.events.ConnectionState;
-import app.ltth.events.GiftEvent;
 import app.ltth.events.LiveEvent;
 import app.ltth.events.StreamEndEvent;
 import app.ltth.live.LiveSource;
+import app.ltth.live.replay.Recording;
 import java.net.http.HttpClient;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,15 +34,9 @@ public final class WebcastSource implements LiveSource {
     private final HttpClient http;
     private final RoomLookup lookup;
     private final SignClient signer;
-    private final MessageDeduplicator dedupe = new MessageDeduplicator(50_000);
-    private final GiftStreakTracker streaks;
-    private final AtomicLong frames = new AtomicLong();
-    private final AtomicLong messages = new AtomicLong();
-    private final AtomicLong decodeErrors = new AtomicLong();
-    private final AtomicLong unknownMessages = new AtomicLong();
+    private final EventPipeline pipeline;
     private final AtomicLong reconnects = new AtomicLong();
     private volatile long lastFrameAt;
-    private volatile long lastEventAt;
     private volatile boolean running;
     private volatile WebcastSession session;
     private volatile long roomId;
@@ -52,8 +46,16 @@ public final class WebcastSource implements LiveSource {
     private final Object lost = new Object();
     private volatile String lostReason;
 
-    /** @param manualRoomId a room id typed by hand, or null to look it up from the username */
-    public WebcastSource(String username, String manualRoomId, String apiKey, WebcastConfig config, HttpClient http) {
+    private final java.nio.file.Path recordingsDir;
+    private volatile Recording recording;
+
+    /**
+     * @param manualRoomId  a room id typed by hand, or null to look it up from the username
+     * @param recordingsDir where to record every raw frame, or null not to record
+     */
+    public WebcastSource(String username, String manualRoomId, String apiKey, WebcastConfig config, HttpClient http,
+                         java.nio.file.Path recordingsDir) {
+        this.recordingsDir = recordingsDir;
         this.username = username;
         this.manualRoomId = manualRoomId;
         this.apiKey = apiKey;
@@ -61,7 +63,7 @@ public final class WebcastSource implements LiveSource {
         this.http = http;
         this.lookup = new RoomLookup(http, config);
         this.signer = new SignClient(http, config);
-        this.streaks = new GiftStreakTracker(config.streakTimeout().toMillis());
+        this.pipeline = new EventPipeline(config.streakTimeout().toMillis(), this::emit);
     }
 
     @Override
@@ -85,6 +87,7 @@ public final class WebcastSource implements LiveSource {
             roomId = parseRoomId(room.roomId());
         }
         running = true;
+        if (recordingsDir != null) recording = Recording.start(recordingsDir, username, String.valueOf(roomId));
         connect();
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ltth-webcast-timer");
@@ -121,48 +124,30 @@ public final class WebcastSource implements LiveSource {
                 onLost(reason);
             }
         });
-        try {
-            handle(WebcastCodec.decodeFetchResult(signed.fetchResult().toByteArray(), System.currentTimeMillis()));
-        } catch (InvalidFrameException e) {
-            decodeErrors.incrementAndGet();
-        }
+        byte[] fetch = signed.fetchResult().toByteArray();
+        if (recording != null) recording.fetch(fetch);
+        pipeline.fetchResult(fetch, System.currentTimeMillis());
     }
 
     private void onFrame(byte[] bytes) {
         lastFrameAt = System.currentTimeMillis();
-        frames.incrementAndGet();
-        try {
-            WebcastCodec.Frame frame = WebcastCodec.decodeFrame(bytes, lastFrameAt);
-            handle(frame);
-            if (frame.needsAck() && session != null) session.ack(frame.logId(), frame.fetchResult().getInternalExt());
-        } catch (InvalidFrameException e) {
-            decodeErrors.incrementAndGet();
-            log.debug("Skipped a frame that is not a WebCast frame: {}", e.getMessage());
+        if (recording != null) recording.frame(bytes);
+        WebcastCodec.Frame frame = pipeline.frame(bytes, lastFrameAt);
+        if (frame != null && frame.needsAck() && session != null) {
+            session.ack(frame.logId(), frame.fetchResult().getInternalExt());
         }
     }
 
-    private synchronized void handle(WebcastCodec.Frame frame) {
-        messages.addAndGet(frame.messages());
-        decodeErrors.addAndGet(frame.failedMessages());
-        unknownMessages.addAndGet(frame.unknownMessages());
-        for (LiveEvent event : frame.events()) {
-            if (!running || !dedupe.firstTime(event.id())) continue;
-            lastEventAt = System.currentTimeMillis();
-            if (event instanceof GiftEvent gift) {
-                streaks.accept(gift, lastEventAt).forEach(context::event);
-            } else {
-                context.event(event);
-            }
-            if (event instanceof StreamEndEvent end) {
-                ended(end.reason());
-                return;
-            }
-        }
+    /** Every event the pipeline lets through; the stream's end stops the source. */
+    private void emit(LiveEvent event) {
+        if (!running) return;
+        context.event(event);
+        if (event instanceof StreamEndEvent end) ended(end.reason());
     }
 
     private void ended(String reason) {
-        streaks.expire(Long.MAX_VALUE).forEach(context::event);   // count what was still streaking
         running = false;
+        if (recording != null) recording.close();
         WebcastSession s = session;
         if (s != null) s.close();
         context.state(ConnectionState.ENDED, "The LIVE has ended (" + reason + ")");
@@ -180,9 +165,7 @@ public final class WebcastSource implements LiveSource {
 
     private void tick() {
         long now = System.currentTimeMillis();
-        synchronized (this) {
-            if (running) streaks.expire(now).forEach(context::event);
-        }
+        if (running) pipeline.tick(now);
         if (running && lostReason == null && now - lastFrameAt > config.silenceLimit().toMillis()) {
             WebcastSession s = session;
             if (s != null) s.close();
@@ -243,20 +226,16 @@ public final class WebcastSource implements LiveSource {
         if (s != null) s.close();
         if (timer != null) timer.shutdownNow();
         if (supervisor != null) supervisor.interrupt();
+        if (recording != null) recording.close();
     }
 
     @Override
     public Map<String, Object> counters() {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("roomId", String.valueOf(roomId));
-        c.put("frames", frames.get());
-        c.put("messages", messages.get());
-        c.put("decodeErrors", decodeErrors.get());
-        c.put("unknownMessages", unknownMessages.get());
-        c.put("duplicatesDropped", dedupe.duplicates());
-        c.put("streakMessagesDropped", streaks.dropped());
+        c.putAll(pipeline.counters());
         c.put("reconnects", reconnects.get());
-        c.put("lastEventAgeMs", lastEventAt == 0 ? null : System.currentTimeMillis() - lastEventAt);
+        if (recording != null) c.put("recording", recording.file().getFileName().toString());
         return c;
     }
 }

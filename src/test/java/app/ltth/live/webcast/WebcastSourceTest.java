@@ -57,7 +57,7 @@ class WebcastSourceTest {
     }
 
     private WebcastSource connect(String user, Duration heartbeat, Duration silence) throws Exception {
-        source = new WebcastSource(user, null, "key-123", tiktok.config(heartbeat, silence), http);
+        source = new WebcastSource(user, null, "key-123", tiktok.config(heartbeat, silence), http, null);
         source.start(context);
         return source;
     }
@@ -186,7 +186,8 @@ class WebcastSourceTest {
 
     @Test
     void backoffGrowsWithJitterAndStaysWithinTheMaximum() {
-        WebcastSource s = new WebcastSource("x", "1", "", tiktok.config(Duration.ofSeconds(10), Duration.ofSeconds(30)), http);
+        WebcastSource s = new WebcastSource("x", "1", "", tiktok.config(Duration.ofSeconds(10), Duration.ofSeconds(30)), http,
+                null);
         for (int attempt = 1; attempt <= 10; attempt++) {
             long wait = s.backoff(attempt);
             long nominal = Math.min(200, 50L << (attempt - 1));
