@@ -8,11 +8,13 @@ import static app.ltth.live.webcast.Frames.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.ltth.TestApp;
+import app.ltth.config.AppConfig;
 import app.ltth.TestSocket;
 import app.ltth.live.webcast.proto.WebcastChatMessage;
 import app.ltth.web.SocketEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +23,30 @@ class ConnectApiTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void autoConnectAtStartAndTheDemoWhenTikTokCannotBeReached() throws Exception {
+        AppConfig startsSource = new AppConfig(0, 0, dir, dir, Optional.empty(), false, false, true);
+        try (FakeTikTok tiktok = new FakeTikTok()) {
+            try (TestApp app = TestApp.start(dir)) {
+                RecordReplayTest.useFake(app, tiktok);
+                app.put("/api/settings", "{\"tiktok.username\":\"streamer\",\"tiktok.autoConnect\":true}");
+            }
+            try (TestApp app = TestApp.start(startsSource)) {
+                JsonNode status = app.get("/api/status").json();
+                assertThat(status.at("/connection/source").asText()).isEqualTo("tiktok");
+                assertThat(status.at("/connection/state").asText()).isEqualTo("live");
+                assertThat(status.at("/connection/username").asText()).isEqualTo("streamer");
+            }
+        }
+        // TikTok gone: the demo runs instead, and the dashboard says why.
+        try (TestApp app = TestApp.start(startsSource)) {
+            JsonNode status = app.get("/api/status").json();
+            assertThat(status.at("/connection/source").asText()).isEqualTo("simulator");
+            assertThat(status.get("notices").get(0).asText()).contains("Could not connect to @streamer")
+                    .contains("demo runs instead");
+        }
+    }
 
     @Test
     void connectReceivesStoresAndCountsThenDisconnects() throws Exception {
