@@ -4,6 +4,7 @@ import app.ltth.Json;
 import app.ltth.events.ConnectionState;
 import app.ltth.live.LiveSource;
 import app.ltth.live.webcast.EventPipeline;
+import app.ltth.live.webcast.WebcastConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -69,7 +70,7 @@ public final class ReplaySource implements LiveSource {
     @Override
     public synchronized void start(Context context) {
         running = true;
-        pipeline = new EventPipeline(15_000, context::event);
+        pipeline = new EventPipeline(WebcastConfig.defaults().streakTimeout().toMillis(), context::event);
         player = new Thread(() -> play(context), "ltth-replay");
         player.setDaemon(true);
         player.start();
