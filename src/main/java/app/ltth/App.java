@@ -12,6 +12,9 @@ import app.ltth.stats.StreamStats;
 import app.ltth.history.EventLogWriter;
 import app.ltth.history.HistoryController;
 import app.ltth.history.Retention;
+import app.ltth.plugin.FlowExtensions;
+import app.ltth.plugin.PluginController;
+import app.ltth.plugin.PluginManager;
 import app.ltth.settings.SettingsController;
 import app.ltth.settings.SettingsRegistry;
 import app.ltth.settings.SettingsService;
@@ -74,6 +77,7 @@ public final class App implements AutoCloseable {
     private SocketServer sockets;
     private SocketBridge bridge;
     private WebServer web;
+    private PluginManager plugins;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private App(AppConfig config) {
@@ -88,7 +92,7 @@ public final class App implements AutoCloseable {
                 new Step("profile database", app::openStore),
                 new Step("event bus", app::startBus),
                 new Step("modules", app::startModules),
-                new Step("Socket.IO server", app::startSockets),
+                new Step("Socket.IO server and plugins", app::startSockets),
                 new Step("web server", app::startWeb),
                 new Step("live source", app::startLiveSource));
         for (Step step : steps) {
@@ -173,11 +177,15 @@ public final class App implements AutoCloseable {
         tiktok = new TikTokSources(settings, recordingsDir());
     }
 
-    private void startSockets() {
+    private void startSockets() throws Exception {
         sockets = new SocketServer(AppConfig.HOST, socketPort, ownOrigins());
         sockets.start();
         bridge = new SocketBridge(sockets, stats, sources);
         bus.subscribe("socket-bridge", bridge::onEvent);
+        plugins = new PluginManager(config.appHome().resolve("plugins"), config.userData(), bus, sockets,
+                new FlowExtensions(), profiles);
+        plugins.scan();
+        profiles.addListener(plugins);
     }
 
     private void startWeb() throws Exception {
@@ -186,7 +194,7 @@ public final class App implements AutoCloseable {
                 new ProfileArchive(profiles.store(), config.userData().resolve("tmp"), ProfileArchive.DEFAULT_MAX_IMPORT_BYTES));
         List<Consumer<RoutesConfig>> apis = List.of(live::routes, store::routes, history::routes,
                 new SettingsController(settings)::routes, new ReplayController(recordingsDir(), sources)::routes,
-                this::statusRoutes);
+                new PluginController(plugins)::routes, this::statusRoutes);
         web = new WebServer(AppConfig.HOST, httpPort, ownOrigins(), config.appHome(), apis);
         web.start();
         lock.publishDashboard(dashboardUrl());
@@ -274,6 +282,7 @@ public final class App implements AutoCloseable {
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
         stopQuietly("live source", sources);
+        stopQuietly("plugins", plugins);
         stopQuietly("event bus", bus);          // delivers what is queued, into the event log too
         stopQuietly("event log", eventLog);     // writes what it holds
         if (maintenance != null) maintenance.shutdownNow();

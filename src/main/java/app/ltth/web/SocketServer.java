@@ -67,6 +67,15 @@ public final class SocketServer implements AutoCloseable {
         });
     }
 
+    /** Listens to a Socket.IO event sent by pages; {@link #off} removes it again. */
+    public void on(String event, Consumer<Object> listener) {
+        server.addEventListener(event, Object.class, (client, data, ack) -> listener.accept(data));
+    }
+
+    public void off(String event) {
+        server.removeAllListeners(event);
+    }
+
     public void start() {
         server.start();
     }

@@ -1,0 +1,322 @@
+package app.ltth.plugin;
+
+import app.ltth.App;
+import app.ltth.ValidationException;
+import app.ltth.events.EventBus;
+import app.ltth.plugin.api.PluginContext;
+import app.ltth.store.Database;
+import app.ltth.store.ProfileManager;
+import app.ltth.web.SocketServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The plugins in {@code plugins/<id>/}: which are there, which run, and their health. A plugin that cannot load or
+ * start is marked failed with the reason; the app and the other plugins keep running. Which plugins are enabled is
+ * remembered per profile; a profile switch stops them all and starts the new profile's.
+ */
+public final class PluginManager implements ProfileManager.Listener, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(PluginManager.class);
+    public static final long MAX_UPLOAD_BYTES = 20L << 20;
+
+    /** A plugin as the plugin manager shows it. */
+    public record PluginInfo(String id, String name, String version, Map<String, String> description, boolean builtIn,
+                             boolean enabled, String state, long failures, String lastError, List<String> routes,
+                             boolean hasUi, boolean hasOverlay) {
+    }
+
+    private static final class Entry {
+        final String id;
+        final Path dir;
+        PluginManifest manifest;   // null when plugin.json is invalid
+        String invalidReason;
+        PluginRuntime runtime;
+        boolean enabled;
+        String state = "disabled";
+        final AtomicLong failures = new AtomicLong();
+        volatile String lastError;
+
+        Entry(String id, Path dir) {
+            this.id = id;
+            this.dir = dir;
+        }
+    }
+
+    private final Path pluginsDir;
+    private final Path dataRoot;
+    private final EventBus bus;
+    private final SocketServer sockets;
+    private final FlowExtensions flows;
+    private final ProfileManager profiles;
+    private final Map<String, Entry> entries = new LinkedHashMap<>();
+
+    public PluginManager(Path pluginsDir, Path userData, EventBus bus, SocketServer sockets, FlowExtensions flows,
+                         ProfileManager profiles) {
+        this.pluginsDir = pluginsDir;
+        this.dataRoot = userData.resolve("plugins");
+        this.bus = bus;
+        this.sockets = sockets;
+        this.flows = flows;
+        this.profiles = profiles;
+    }
+
+    /** Reads every plugin folder. Invalid ones are listed with the reason, never loaded. */
+    public synchronized void scan() throws IOException {
+        if (!Files.isDirectory(pluginsDir)) return;
+        try (Stream<Path> dirs = Files.list(pluginsDir)) {
+            for (Path dir : dirs.filter(d -> Files.isRegularFile(d.resolve("plugin.json"))).sorted().toList()) {
+                read(dir);
+            }
+        }
+    }
+
+    private Entry read(Path dir) {
+        String folder = dir.getFileName().toString();
+        Entry entry = entries.computeIfAbsent(folder, id -> new Entry(id, dir));
+        try {
+            PluginManifest manifest = PluginManifest.parse(Files.readAllBytes(dir.resolve("plugin.json")), App.version());
+            if (!manifest.id().equals(folder)) {
+                throw new ValidationException("id", "plugin.json: 'id' is '" + manifest.id() + "' but the folder is '"
+                        + folder + "': they must be the same");
+            }
+            entry.manifest = manifest;
+            entry.invalidReason = null;
+        } catch (IOException | ValidationException e) {
+            entry.manifest = null;
+            entry.invalidReason = e.getMessage();
+            entry.state = "invalid";
+            log.warn("Plugin folder {} is not usable: {}", folder, e.getMessage());
+        }
+        return entry;
+    }
+
+    @Override
+    public synchronized void profileOpened(String profile, Database database) throws Exception {
+        for (Entry e : entries.values()) {
+            if (e.manifest == null) continue;
+            e.enabled = PluginConfigRepository.enabled(profiles, e.id).orElse(e.manifest.enabledByDefault());
+            if (e.enabled) start(e);
+        }
+    }
+
+    @Override
+    public synchronized void profileClosing() {
+        entries.values().forEach(this::stop);
+    }
+
+    private void start(Entry e) {
+        if (e.runtime != null || e.manifest == null) return;
+        PluginRuntime runtime = new PluginRuntime(e.manifest, e.dir, dataRoot.resolve(e.id), bus, sockets, flows,
+                profiles, e.failures, t -> e.lastError = t.toString());
+        try {
+            runtime.start();
+            e.runtime = runtime;
+            e.state = "running";
+            log.info("Plugin {} {} started", e.id, e.manifest.version());
+        } catch (Exception ex) {
+            runtime.close();
+            e.failures.incrementAndGet();
+            e.lastError = "Could not start: " + ex.getMessage();
+            e.state = "failed";
+            log.error("Plugin {} could not start: {}", e.id, ex.getMessage());
+        }
+    }
+
+    private void stop(Entry e) {
+        if (e.runtime != null) {
+            e.runtime.close();
+            e.runtime = null;
+        }
+        if (!"failed".equals(e.state) && !"invalid".equals(e.state)) e.state = "disabled";
+    }
+
+    private Entry entry(String id) {
+        Entry e = entries.get(id);
+        if (e == null) throw new io.javalin.http.NotFoundResponse("There is no plugin '" + id + "'");
+        return e;
+    }
+
+    public synchronized PluginInfo enable(String id) throws Exception {
+        Entry e = entry(id);
+        if (e.manifest == null) throw new ValidationException("id", "Plugin " + id + " cannot run: " + e.invalidReason);
+        PluginConfigRepository.setEnabled(profiles, id, true);
+        e.enabled = true;
+        if (e.runtime == null) {
+            e.state = "disabled";
+            start(e);
+        }
+        return info(e);
+    }
+
+    public synchronized PluginInfo disable(String id) throws Exception {
+        Entry e = entry(id);
+        PluginConfigRepository.setEnabled(profiles, id, false);
+        e.enabled = false;
+        stop(e);
+        e.state = e.manifest == null ? "invalid" : "disabled";
+        return info(e);
+    }
+
+    /** Stops the plugin, reads its folder again (a new jar, a changed plugin.json) and starts it if enabled. */
+    public synchronized PluginInfo reload(String id) throws Exception {
+        Entry e = entry(id);
+        stop(e);
+        read(e.dir);
+        if (e.manifest != null) {
+            e.state = "disabled";
+            if (e.enabled) start(e);
+        }
+        return info(e);
+    }
+
+    /** Deletes an installed (third-party) plugin: stops it and removes its folder. */
+    public synchronized void delete(String id) throws IOException {
+        Entry e = entry(id);
+        if (e.manifest != null && e.manifest.jar() == null) {
+            throw new ValidationException("id", "Plugin " + id + " is built into LTTH; disable it instead");
+        }
+        stop(e);
+        entries.remove(id);
+        deleteTree(e.dir);
+    }
+
+    /**
+     * Installs a plugin from a ZIP: plugin.json at its top, everything else below. Checked before anything is written:
+     * size, every entry's path, and the manifest.
+     */
+    public synchronized PluginInfo install(InputStream zip, long maxBytes) throws IOException {
+        Path staging = Files.createDirectories(pluginsDir.getParent().resolve(".plugin-upload-" + System.nanoTime()));
+        try {
+            long total = 0;
+            try (ZipInputStream in = new ZipInputStream(zip)) {
+                for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                    String name = entry.getName();
+                    if (name.startsWith("/") || name.startsWith("\\") || name.contains("..") || name.contains("\\")
+                            || name.matches("^[A-Za-z]:.*")) {
+                        throw refuse("it contains the unsafe path '" + name + "'");
+                    }
+                    Path target = staging.resolve(name).normalize();
+                    if (!target.startsWith(staging)) throw refuse("it contains the unsafe path '" + name + "'");
+                    if (entry.isDirectory()) {
+                        Files.createDirectories(target);
+                        continue;
+                    }
+                    Files.createDirectories(target.getParent());
+                    total += copyLimited(in, target, maxBytes - total, maxBytes);
+                }
+            } catch (ZipException e) {
+                throw refuse("it is not a valid zip file (" + e.getMessage() + ")");
+            }
+            if (!Files.isRegularFile(staging.resolve("plugin.json"))) {
+                throw refuse("it has no plugin.json at its top level");
+            }
+            PluginManifest manifest;
+            try {
+                manifest = PluginManifest.parse(Files.readAllBytes(staging.resolve("plugin.json")), App.version());
+            } catch (ValidationException e) {
+                throw refuse(e.getMessage());
+            }
+            if (manifest.jar() == null) throw refuse("plugin.json names no 'jar': an uploaded plugin brings its classes");
+            if (!Files.isRegularFile(staging.resolve(manifest.jar()))) {
+                throw refuse("plugin.json names the jar '" + manifest.jar() + "', which is not in the zip");
+            }
+            if (entries.containsKey(manifest.id()) || Files.exists(pluginsDir.resolve(manifest.id()))) {
+                throw refuse("a plugin '" + manifest.id() + "' is installed already; delete it first");
+            }
+            Files.createDirectories(pluginsDir);
+            Files.move(staging, pluginsDir.resolve(manifest.id()));
+            Entry e = read(pluginsDir.resolve(manifest.id()));
+            e.enabled = PluginConfigRepository.enabled(profiles, e.id).orElse(manifest.enabledByDefault());
+            if (e.enabled) start(e);
+            log.info("Installed plugin {} {}", manifest.id(), manifest.version());
+            return info(e);
+        } catch (java.sql.SQLException e) {
+            throw new IOException(e.getMessage(), e);
+        } finally {
+            deleteTree(staging);
+        }
+    }
+
+    private static long copyLimited(InputStream in, Path target, long left, long max) throws IOException {
+        long written = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (OutputStream out = Files.newOutputStream(target)) {
+            for (int n; (n = in.read(buffer)) != -1; ) {
+                written += n;
+                if (written > left) throw refuse("it is larger than the " + (max >> 20) + " MB allowed");
+                out.write(buffer, 0, n);
+            }
+        }
+        return written;
+    }
+
+    private static ValidationException refuse(String why) {
+        return new ValidationException("file", "This plugin cannot be installed: " + why + ".");
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) return;
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+
+    /** Answers a request to a plugin's own route. */
+    public Object dispatch(String id, PluginContext.Request request) throws Exception {
+        PluginRuntime runtime;
+        synchronized (this) {
+            Entry e = entry(id);
+            runtime = e.runtime;
+        }
+        if (runtime == null) {
+            throw new app.ltth.plugin.api.PluginHttpException(404, "Plugin " + id + " is not running");
+        }
+        return runtime.dispatch(request);
+    }
+
+    /** The plugin's folder, for serving ui.html, overlay.html and assets/. */
+    public synchronized Path dir(String id) {
+        return entry(id).dir;
+    }
+
+    public synchronized List<PluginInfo> list() {
+        List<PluginInfo> out = new ArrayList<>();
+        entries.values().forEach(e -> out.add(info(e)));
+        return out;
+    }
+
+    private PluginInfo info(Entry e) {
+        PluginManifest m = e.manifest;
+        List<String> routes = e.runtime == null ? List.of() : e.runtime.routeKeys().stream().sorted().toList();
+        return new PluginInfo(e.id, m == null ? e.id : m.name(), m == null ? "" : m.version(),
+                m == null ? Map.of() : m.description(), m != null && m.jar() == null, e.enabled, e.state,
+                e.failures.get(), e.invalidReason != null ? e.invalidReason : e.lastError, routes,
+                Files.isRegularFile(e.dir.resolve("ui.html")), Files.isRegularFile(e.dir.resolve("overlay.html")));
+    }
+
+    public FlowExtensions flows() {
+        return flows;
+    }
+
+    @Override
+    public synchronized void close() {
+        profileClosing();
+    }
+
+}

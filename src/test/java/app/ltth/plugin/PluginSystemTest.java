@@ -1,0 +1,239 @@
+package app.ltth.plugin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.ltth.TestApp;
+import app.ltth.TestSocket;
+import app.ltth.events.ChatEvent;
+import app.ltth.events.User;
+import app.ltth.web.SocketEvents;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PluginSystemTest {
+
+    static final Path EXAMPLE = Path.of("examples", "hello-plugin");
+
+    @TempDir
+    Path dir;
+
+    /** Builds the example plugin from its sources, as its own project does: a jar of its classes only. */
+    static byte[] buildExampleJar(Path work) throws Exception {
+        Path classes = Files.createDirectories(work.resolve("hello-classes"));
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        DiagnosticCollector<JavaFileObject> problems = new DiagnosticCollector<>();
+        List<Path> sources;
+        try (Stream<Path> walk = Files.walk(EXAMPLE.resolve("src/main/java"))) {
+            sources = walk.filter(p -> p.toString().endsWith(".java")).toList();
+        }
+        try (StandardJavaFileManager files = javac.getStandardFileManager(problems, null, StandardCharsets.UTF_8)) {
+            boolean ok = javac.getTask(null, files, problems, List.of("--release", "17", "-d", classes.toString(),
+                    "-classpath", System.getProperty("java.class.path")), null,
+                    files.getJavaFileObjectsFromPaths(sources)).call();
+            assertThat(ok).as(problems.getDiagnostics().toString()).isTrue();
+        }
+        ByteArrayOutputStream jar = new ByteArrayOutputStream();
+        try (JarOutputStream out = new JarOutputStream(jar); Stream<Path> walk = Files.walk(classes)) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                out.putNextEntry(new JarEntry(classes.relativize(p).toString().replace('\\', '/')));
+                Files.copy(p, out);
+                out.closeEntry();
+            }
+        }
+        return jar.toByteArray();
+    }
+
+    static void installExample(Path appHome, byte[] jar) throws Exception {
+        Path target = Files.createDirectories(appHome.resolve("plugins/hello"));
+        try (Stream<Path> files = Files.list(EXAMPLE.resolve("plugin"))) {
+            for (Path f : files.toList()) Files.copy(f, target.resolve(f.getFileName()));
+        }
+        Files.write(target.resolve("hello-plugin.jar"), jar);
+    }
+
+    static void builtIn(Path appHome, String id, String mainClass, boolean enabled) throws Exception {
+        Path target = Files.createDirectories(appHome.resolve("plugins").resolve(id));
+        Files.writeString(target.resolve("plugin.json"), "{\"id\":\"" + id + "\",\"name\":\"" + id + "\",\"version\":\"1.0.0\","
+                + "\"main\":\"" + mainClass + "\",\"enabledByDefault\":" + enabled + "}");
+    }
+
+    static JsonNode plugin(TestApp app, String id) throws Exception {
+        for (JsonNode p : app.get("/api/plugins").json().get("plugins")) if (p.get("id").asText().equals(id)) return p;
+        throw new AssertionError("no plugin " + id);
+    }
+
+    static long threadsOf(String id) {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
+                .filter(t -> t.getName().contains("plugin-" + id) || t.getName().contains("plugin:" + id)).count();
+    }
+
+    @Test
+    void theExamplePluginIsBuiltLoadedAndWorks() throws Exception {
+        installExample(dir, buildExampleJar(dir));
+        try (TestApp app = TestApp.start(dir);
+             TestSocket socket = TestSocket.connect(app.socketUrl(), null, "plugin:hello:gift", "plugin:hello:greeting")) {
+            JsonNode hello = plugin(app, "hello");
+            assertThat(hello.get("state").asText()).as(hello.toString()).isEqualTo("running");
+            assertThat(hello.get("routes")).extracting(JsonNode::asText).containsExactly("GET stats", "POST greeting");
+            assertThat(hello.get("builtIn").asBoolean()).isFalse();
+            assertThat(hello.get("hasUi").asBoolean()).isTrue();
+            assertThat(app.get("/api/plugins").json().get("flowActions").get(0).get("key").asText()).isEqualTo("hello.greet");
+
+            app.post("/api/events/simulate", "{\"type\":\"gift\",\"user\":\"fan\",\"giftName\":\"Rose\",\"coins\":1,\"count\":7}");
+            JsonNode gift = socket.await("plugin:hello:gift", g -> true);
+            assertThat(gift.get("coins").asLong()).isEqualTo(7);
+            assertThat(app.get("/api/plugins/hello/stats").json().get("coins").asLong()).isEqualTo(7);
+
+            assertThat(app.post("/api/plugins/hello/greeting", "Welcome").json().get("greeting").asText()).isEqualTo("Welcome");
+            assertThat(app.get("/api/plugins/hello/stats").json().get("greeting").asText()).isEqualTo("Welcome");
+            assertThat(app.post("/api/plugins/hello/greeting", "").status()).isEqualTo(400);
+            assertThat(app.get("/api/plugins/hello/nope").status()).isEqualTo(404);
+            assertThat(app.get("/plugins/hello/ui.html").body()).contains("Hello Plugin");
+            assertThat(app.get("/plugins/hello/../../pom.xml").status()).isEqualTo(404);
+            assertThat(app.get("/plugins/hello/plugin.json").status()).as("only pages and assets are served").isEqualTo(404);
+        }
+    }
+
+    @Test
+    void disableEnableAndReloadLeaveNoRoutesListenersOrThreadsBehind() throws Exception {
+        installExample(dir, buildExampleJar(dir));
+        try (TestApp app = TestApp.start(dir)) {
+            long threadsRunning = threadsOf("hello");
+            assertThat(threadsRunning).isPositive();
+            assertThat(app.post("/api/plugins/hello/disable", "").json().get("state").asText()).isEqualTo("disabled");
+            assertThat(app.get("/api/plugins/hello/stats").status()).isEqualTo(404);
+            assertThat(threadsOf("hello")).isZero();
+            assertThat(app.get("/api/status").json().at("/bus/listeners").findValuesAsText("name")).doesNotContain("plugin:hello");
+            assertThat(app.get("/api/plugins").json().get("flowActions")).isEmpty();
+
+            for (int i = 0; i < 3; i++) {
+                assertThat(app.post("/api/plugins/hello/reload", "").status()).isEqualTo(200);   // disabled: stays off
+                app.post("/api/plugins/hello/enable", "");
+                app.post("/api/plugins/hello/reload", "");
+            }
+            assertThat(plugin(app, "hello").get("state").asText()).isEqualTo("running");
+            assertThat(threadsOf("hello")).as("no threads pile up").isEqualTo(threadsRunning);
+            assertThat(app.get("/api/status").json().at("/bus/listeners").findValuesAsText("name")
+                    .stream().filter(n -> n.equals("plugin:hello")).count()).isEqualTo(1);
+            assertThat(app.get("/api/plugins/hello/stats").status()).isEqualTo(200);
+
+            // Enabled state is per profile: off here, still on by default in a new profile.
+            app.post("/api/plugins/hello/disable", "");
+            app.post("/api/profiles", "{\"name\":\"other\"}");
+            app.post("/api/profiles/switch", "{\"name\":\"other\"}");
+            assertThat(plugin(app, "hello").get("state").asText()).isEqualTo("running");
+            app.post("/api/profiles/switch", "{\"name\":\"default\"}");
+            assertThat(plugin(app, "hello").get("state").asText()).isEqualTo("disabled");
+            assertThat(threadsOf("hello")).isZero();
+        }
+    }
+
+    @Test
+    void aPluginThatThrowsOrHangsDoesNotSlowAnyoneElse() throws Exception {
+        builtIn(dir, "thrower", "app.ltth.plugin.testplugins.ThrowingPlugin", true);
+        builtIn(dir, "sleeper", "app.ltth.plugin.testplugins.SleepingPlugin", true);
+        try (TestApp app = TestApp.start(dir);
+             TestSocket socket = TestSocket.connect(app.socketUrl(), null, SocketEvents.EVENT)) {
+            for (int i = 0; i < 2_000; i++) {
+                app.app().bus().publish(new ChatEvent("c" + i, i, User.named("u"), "n" + i));
+            }
+            socket.await(SocketEvents.EVENT, m -> m.at("/data/id").asText().equals("c1999"));
+            JsonNode thrower = plugin(app, "thrower");
+            assertThat(thrower.get("state").asText()).isEqualTo("running");
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (plugin(app, "thrower").get("failures").asLong() < 2_000 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(plugin(app, "thrower").get("failures").asLong()).isEqualTo(2_000);
+            assertThat(plugin(app, "thrower").get("lastError").asText()).contains("broken on purpose");
+            assertThat(app.get("/api/status").json().at("/bus/shedTotal").asLong()).as("the bus shed nothing").isZero();
+
+            // A hanging route answers 504 after its time limit; the app goes on answering.
+            assertThat(app.get("/api/plugins/sleeper/slow").status()).isEqualTo(504);
+            assertThat(app.get("/api/status").status()).isEqualTo(200);
+            assertThat(app.post("/api/plugins/sleeper/disable", "").json().get("state").asText()).isEqualTo("disabled");
+        }
+    }
+
+    @Test
+    void aPluginWhoseClassIsMissingIsMarkedFailedAndTheAppRuns() throws Exception {
+        builtIn(dir, "ghost", "com.example.DoesNotExist", true);
+        Files.createDirectories(dir.resolve("plugins/broken"));
+        Files.writeString(dir.resolve("plugins/broken/plugin.json"), "{\"id\":\"BROKEN!\"}");
+        try (TestApp app = TestApp.start(dir)) {
+            JsonNode ghost = plugin(app, "ghost");
+            assertThat(ghost.get("state").asText()).isEqualTo("failed");
+            assertThat(ghost.get("lastError").asText()).contains("com.example.DoesNotExist").contains("not found");
+            JsonNode broken = plugin(app, "broken");
+            assertThat(broken.get("state").asText()).isEqualTo("invalid");
+            assertThat(broken.get("lastError").asText()).contains("'id'");
+            assertThat(app.get("/api/status").status()).isEqualTo(200);
+            assertThat(app.post("/api/plugins/broken/enable", "").status()).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void zipUploadsAreCheckedBeforeAnythingIsWritten() throws Exception {
+        byte[] jar = buildExampleJar(dir);
+        byte[] manifest = Files.readAllBytes(EXAMPLE.resolve("plugin/plugin.json"));
+        try (TestApp app = TestApp.start(dir)) {
+            refused(app, zip(Map.of("plugin.json", manifest, "hello-plugin.jar", jar, "../evil.txt", new byte[1])), "unsafe path");
+            refused(app, zip(Map.of("plugin.json", manifest, "hello-plugin.jar", jar, "/etc/evil", new byte[1])), "unsafe path");
+            refused(app, zip(Map.of("hello-plugin.jar", jar)), "no plugin.json");
+            refused(app, zip(Map.of("plugin.json", "{\"id\":\"x\"}".getBytes(StandardCharsets.UTF_8))), "'id'");
+            refused(app, zip(Map.of("plugin.json", manifest)), "not in the zip");
+            refused(app, zip(Map.of("plugin.json", manifest, "hello-plugin.jar", new byte[(int) PluginManager.MAX_UPLOAD_BYTES + 1])),
+                    "larger than");
+            refused(app, "not a zip at all".getBytes(StandardCharsets.UTF_8), "no plugin.json");
+            assertThat(dir.resolve("plugins/hello")).doesNotExist();
+
+            TestApp.Response installed = app.upload("/api/plugins/upload", "file",
+                    zip(Map.of("plugin.json", manifest, "hello-plugin.jar", jar)), Map.of());
+            assertThat(installed.status()).as(installed.body()).isEqualTo(201);
+            assertThat(installed.json().get("state").asText()).isEqualTo("running");
+            refused(app, zip(Map.of("plugin.json", manifest, "hello-plugin.jar", jar)), "installed already");
+
+            assertThat(app.delete("/api/plugins/hello").status()).isEqualTo(200);
+            assertThat(dir.resolve("plugins/hello")).doesNotExist();
+            assertThat(app.get("/api/plugins/hello/stats").status()).isEqualTo(404);
+        }
+    }
+
+    private static void refused(TestApp app, byte[] zip, String reason) throws Exception {
+        TestApp.Response r = app.upload("/api/plugins/upload", "file", zip, Map.of());
+        assertThat(r.status()).as(r.body()).isEqualTo(400);
+        assertThat(r.json().get("field").asText()).isEqualTo("file");
+        assertThat(r.json().get("error").asText()).contains("cannot be installed").contains(reason);
+    }
+
+    static byte[] zip(Map<String, byte[]> entries) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (Map.Entry<String, byte[]> e : new LinkedHashMap<>(entries).entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+}
