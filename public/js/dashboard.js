@@ -77,6 +77,13 @@
 
   var socketUp = false;
 
+  // Statuses come from HTTP answers and from the socket, in either order: never let an older one win.
+  function setStatus(s) {
+    if (!s) return;
+    if (!status || !status.since || !s.since || s.since >= status.since) status = s;
+    renderStatus();
+  }
+
   function renderStatus() {
     var state = !socketUp ? 'noSocket' : (status ? status.state : 'offline');
     var badge = $('connection-badge');
@@ -107,7 +114,7 @@
       var body = { username: $('username').value };
       if ($('room-id').value.trim()) body.roomId = $('room-id').value.trim();
       api('POST', '/api/connect', body).then(function (s) {
-        status = s; renderStatus();
+        setStatus(s);
       }).catch(function (err) {
         showError(err.message);
         $('username').classList.toggle('is-invalid', err.field === 'username');
@@ -117,10 +124,10 @@
     $('username').addEventListener('input', function () { $('username').classList.remove('is-invalid'); });
     $('disconnect-btn').addEventListener('click', function () {
       showError('');
-      api('POST', '/api/disconnect').then(function (s) { status = s; renderStatus(); }).catch(function (err) { showError(err.message); });
+      api('POST', '/api/disconnect').then(function (s) { setStatus(s); }).catch(function (err) { showError(err.message); });
     });
     $('demo-switch').addEventListener('change', function (e) {
-      api('POST', '/api/demo', { enabled: e.target.checked }).then(function (s) { status = s; renderStatus(); })
+      api('POST', '/api/demo', { enabled: e.target.checked }).then(function (s) { setStatus(s); })
         .catch(function (err) { showError(err.message); });
     });
   }
@@ -381,7 +388,7 @@
           b.setAttribute('data-speed', option[0]);
           b.textContent = option[1];
           b.addEventListener('click', function () {
-            api('POST', '/api/replay', { name: r.name, speed: option[0] }).then(function (s) { status = s; renderStatus(); })
+            api('POST', '/api/replay', { name: r.name, speed: option[0] }).then(function (s) { setStatus(s); })
               .catch(function (e) { showError(e.message); });
           });
           li.appendChild(b);
@@ -393,10 +400,9 @@
 
   function refreshStatus() {
     return api('GET', '/api/status').then(function (s) {
-      status = s.connection;
       stats = s.stats;
       renderNotices(s.notices);
-      renderStatus();
+      setStatus(s.connection);
       renderStats();
     }).catch(function () { /* the socket badge says LTTH is unreachable */ });
   }
@@ -418,7 +424,7 @@
     LTTH.connect({
       event: feed.add,
       stats: function (s) { stats = s; renderStats(); },
-      status: function (s) { status = s; renderStatus(); },
+      status: function (s) { setStatus(s); },
       connection: function (up) {
         socketUp = up;
         renderStatus();

@@ -6,7 +6,8 @@
     { href: '/dashboard.html#overlays', key: 'nav.overlays' },
     { href: '/dashboard.html#test', key: 'nav.test' },
     { href: '/dashboard.html#recordings', key: 'nav.recordings' },
-    { href: '/profiles.html', key: 'nav.profiles' }
+    { href: '/profiles.html', key: 'nav.profiles' },
+    { href: '/plugins.html', key: 'nav.plugins' }
   ];
 
   function build(container) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.ltth.live.replay.Recording;
+import app.ltth.plugin.PluginSystemTest;
 import app.ltth.live.webcast.proto.BaseProtoMessage;
 import app.ltth.live.webcast.proto.ProtoMessageFetchResult;
 import app.ltth.live.webcast.proto.PushFrame;
@@ -66,8 +67,11 @@ class BrowserTest {
         if (app != null) app.close();
     }
 
+    /** Waits up to 15 s; pages re-render lists, so an element that went stale is simply looked up again. */
     private static WebDriverWait waiting() {
-        return new WebDriverWait(browser, Duration.ofSeconds(15));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     private static void awaitSocket(By stateElement, String attribute, String notValue) {
@@ -225,6 +229,33 @@ class BrowserTest {
         waiting().until(d -> "ended".equals(d.findElement(By.id("connection-badge")).getAttribute("data-state")));
         assertThat(browser.findElement(By.id("connection-detail")).getText()).contains("finished");
         app.post("/api/disconnect", "");
+    }
+
+    @Test
+    void aPluginIsInstalledAndSwitchedOffInThePluginManager() throws Exception {
+        byte[] jar = PluginSystemTest.buildExampleJar(dir.resolve("build"));
+        String manifest = Files.readString(Path.of("examples/hello-plugin/plugin/plugin.json"))
+                .replace("\"Hello Plugin\"", "\"Hello <b>Plugin</b>\"");
+        Path zip = dir.resolve("hello.zip");
+        Files.write(zip, PluginSystemTest.zip(java.util.Map.of("plugin.json",
+                manifest.getBytes(java.nio.charset.StandardCharsets.UTF_8), "hello-plugin.jar", jar)));
+
+        browser.get(app.baseUrl() + "/plugins.html");
+        browser.findElement(By.id("upload-file")).sendKeys(zip.toAbsolutePath().toString());
+        browser.findElement(By.cssSelector("#upload-form button")).click();
+        waiting().until(d -> d.findElement(By.cssSelector("[data-plugin='hello'] strong")).getText()
+                .equals("Hello <b>Plugin</b>"));
+        assertThat(browser.findElements(By.cssSelector("[data-plugin='hello'] b"))).isEmpty();
+        waiting().until(d -> d.findElement(By.cssSelector("[data-plugin='hello'] .plugin-state")).getAttribute("data-state")
+                .equals("running"));
+        waiting().until(d -> {
+            d.findElement(By.cssSelector("[data-plugin='hello'] .plugin-disable")).click();
+            return true;
+        });
+        waiting().until(d -> d.findElement(By.cssSelector("[data-plugin='hello'] .plugin-state")).getAttribute("data-state")
+                .equals("disabled"));
+        assertThat(app.get("/api/plugins/hello/stats").status()).isEqualTo(404);
+        app.delete("/api/plugins/hello");
     }
 
     @Test

@@ -28,7 +28,7 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class PluginSystemTest {
+public class PluginSystemTest {
 
     static final Path EXAMPLE = Path.of("examples", "hello-plugin");
 
@@ -36,7 +36,7 @@ class PluginSystemTest {
     Path dir;
 
     /** Builds the example plugin from its sources, as its own project does: a jar of its classes only. */
-    static byte[] buildExampleJar(Path work) throws Exception {
+    public static byte[] buildExampleJar(Path work) throws Exception {
         Path classes = Files.createDirectories(work.resolve("hello-classes"));
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> problems = new DiagnosticCollector<>();
@@ -224,7 +224,7 @@ class PluginSystemTest {
         assertThat(r.json().get("error").asText()).contains("cannot be installed").contains(reason);
     }
 
-    static byte[] zip(Map<String, byte[]> entries) throws Exception {
+    public static byte[] zip(Map<String, byte[]> entries) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             for (Map.Entry<String, byte[]> e : new LinkedHashMap<>(entries).entrySet()) {

@@ -1,0 +1,103 @@
+/* The plugin manager: every plugin with its state, health and controls. Plugin texts are shown as text only. */
+(function () {
+  'use strict';
+  var t = LTTH.i18n.t;
+  var $ = function (id) { return document.getElementById(id); };
+  var STATE_BADGE = { running: 'text-bg-success', disabled: 'text-bg-secondary', failed: 'text-bg-danger', invalid: 'text-bg-warning' };
+
+  function request(method, path, body) {
+    return fetch(path, { method: method, body: body }).then(function (r) {
+      return r.json().catch(function () { return {}; }).then(function (json) {
+        if (!r.ok) { var e = new Error(json.error || ('HTTP ' + r.status)); e.field = json.field; throw e; }
+        return json;
+      });
+    });
+  }
+
+  function say(text, ok) {
+    var box = $('message');
+    box.className = 'alert ' + (ok ? 'alert-success' : 'alert-danger');
+    box.textContent = text;
+  }
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  function action(label, css, path, method) {
+    var b = el('button', 'btn btn-sm ' + css, label);
+    b.type = 'button';
+    b.addEventListener('click', function () {
+      request(method || 'POST', path).then(load).catch(function (e) { say(e.message); });
+    });
+    return b;
+  }
+
+  function card(p) {
+    var lang = LTTH.i18n.language();
+    var box = el('div', 'border rounded p-2 d-flex flex-wrap align-items-center gap-2');
+    box.setAttribute('data-plugin', p.id);
+    var head = el('div', 'me-auto');
+    head.appendChild(el('strong', '', p.name));
+    head.appendChild(el('span', 'text-body-secondary small ms-2', p.id + ' ' + p.version + (p.builtIn ? ' · ' + t('plugins.builtIn') : '')));
+    var state = el('span', 'badge ms-2 plugin-state ' + (STATE_BADGE[p.state] || 'text-bg-secondary'), t('plugins.state.' + p.state));
+    state.setAttribute('data-state', p.state);
+    head.appendChild(state);
+    var description = p.description[lang] || p.description.en || '';
+    if (description) head.appendChild(el('div', 'small', description));
+    if (p.failures > 0 || p.lastError) {
+      head.appendChild(el('div', 'small text-danger plugin-error',
+        t('plugins.failures', { n: p.failures }) + (p.lastError ? ': ' + p.lastError : '')));
+    }
+    box.appendChild(head);
+    if (p.hasUi) {
+      var ui = el('a', 'btn btn-sm btn-outline-secondary', t('plugins.open'));
+      ui.href = '/plugins/' + encodeURIComponent(p.id) + '/ui.html';
+      ui.target = '_blank';
+      box.appendChild(ui);
+    }
+    var id = encodeURIComponent(p.id);
+    box.appendChild(p.enabled ? action(t('plugins.disable'), 'btn-outline-warning plugin-disable', '/api/plugins/' + id + '/disable')
+      : action(t('plugins.enable'), 'btn-primary plugin-enable', '/api/plugins/' + id + '/enable'));
+    box.appendChild(action(t('plugins.reload'), 'btn-outline-secondary', '/api/plugins/' + id + '/reload'));
+    if (!p.builtIn && p.state !== 'invalid') {
+      var del = el('button', 'btn btn-sm btn-outline-danger', t('plugins.delete'));
+      del.type = 'button';
+      del.addEventListener('click', function () {
+        if (!window.confirm(t('plugins.deleteConfirm', { name: p.name }))) return;
+        request('DELETE', '/api/plugins/' + id).then(load).catch(function (e) { say(e.message); });
+      });
+      box.appendChild(del);
+    }
+    return box;
+  }
+
+  function load() {
+    return request('GET', '/api/plugins').then(function (data) {
+      var list = $('plugin-list');
+      list.replaceChildren();
+      if (!data.plugins.length) list.appendChild(el('p', 'text-body-secondary small', t('plugins.none')));
+      data.plugins.forEach(function (p) { list.appendChild(card(p)); });
+    });
+  }
+
+  $('upload-form').addEventListener('submit', function (e) {
+    e.preventDefault();
+    var form = new FormData();
+    if ($('upload-file').files[0]) form.append('file', $('upload-file').files[0]);
+    request('POST', '/api/plugins/upload', form).then(function (p) {
+      $('upload-file').classList.remove('is-invalid');
+      say(t('plugins.installed', { name: p.name }), true);
+      return load();
+    }).catch(function (err) {
+      $('upload-file').classList.add('is-invalid');
+      $('upload-error').textContent = err.message;
+    });
+  });
+
+  LTTH.nav.build($('nav'));
+  LTTH.i18n.init().then(load).catch(function (e) { say(e.message); });
+})();
