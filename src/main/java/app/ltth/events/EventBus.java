@@ -187,6 +187,9 @@ public final class EventBus implements AutoCloseable {
         void deliver(LiveEvent event) {
             try {
                 listener.onEvent(event);
+            } catch (InterruptedException e) {
+                // Being stopped, not a failure: keep the signal, so the thread that runs this listener ends.
+                Thread.currentThread().interrupt();
             } catch (Exception | LinkageError | AssertionError e) {
                 long n = failures.incrementAndGet();
                 lastError = e.toString();
@@ -228,7 +231,7 @@ public final class EventBus implements AutoCloseable {
 
         private void run() {
             try {
-                while (true) {
+                while (!Thread.currentThread().isInterrupted()) {
                     LiveEvent event = queue.take();
                     if (event == STOP) return;
                     inner.deliver(event);
@@ -246,7 +249,14 @@ public final class EventBus implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            if (worker.isAlive()) worker.interrupt();
+            if (worker.isAlive()) {
+                worker.interrupt();   // a listener that hangs: its thread must not outlive the subscription
+                try {
+                    worker.join(2_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 }

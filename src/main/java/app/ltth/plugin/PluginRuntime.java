@@ -207,6 +207,8 @@ final class PluginRuntime implements PluginContext, AutoCloseable {
         subscriptions.add(bus.subscribeAsync("plugin:" + manifest.id(), EVENT_QUEUE, event -> {
             try {
                 listener.onEvent(event);
+            } catch (InterruptedException e) {
+                throw e;   // the plugin is being stopped: not one of its failures
             } catch (Exception e) {
                 fail(e);
             }

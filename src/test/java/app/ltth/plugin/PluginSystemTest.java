@@ -170,6 +170,7 @@ public class PluginSystemTest {
             assertThat(app.get("/api/plugins/sleeper/slow").status()).isEqualTo(504);
             assertThat(app.get("/api/status").status()).isEqualTo(200);
             assertThat(app.post("/api/plugins/sleeper/disable", "").json().get("state").asText()).isEqualTo("disabled");
+            assertThat(threadsOf("sleeper")).as("even a hanging plugin leaves no thread behind").isZero();
         }
     }
 
