@@ -1,0 +1,81 @@
+package app.ltth.flows;
+
+import app.ltth.events.ChatEvent;
+import app.ltth.events.ConnectionStatusEvent;
+import app.ltth.events.EmoteEvent;
+import app.ltth.events.GiftEvent;
+import app.ltth.events.LikeEvent;
+import app.ltth.events.LiveEvent;
+import app.ltth.events.QuestionEvent;
+import app.ltth.events.StreamEndEvent;
+import app.ltth.events.SubscribeEvent;
+import app.ltth.events.User;
+import app.ltth.events.UserEvent;
+import app.ltth.events.ViewerCountEvent;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * An event as flat named fields, the same names for conditions and templates: {@code username}, {@code coins},
+ * {@code comment}, ... Pure: the clock's zone and the stream totals are passed in.
+ */
+public final class EventFields {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    private EventFields() {
+    }
+
+    /**
+     * @param totalCoins coins of the current stream so far, for {@code {totalCoins}}
+     */
+    public static Map<String, Object> of(LiveEvent event, long totalCoins, ZoneId zone) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("type", event.type().wireName());
+        LocalDateTime at = LocalDateTime.ofInstant(java.time.Instant.ofEpochMilli(event.timestamp()), zone);
+        f.put("date", at.format(DATE));
+        f.put("time", at.format(TIME));
+        f.put("totalCoins", totalCoins);
+        if (event instanceof UserEvent u) user(f, u.user());
+        if (event instanceof ChatEvent c) f.put("comment", c.comment());
+        if (event instanceof GiftEvent g) {
+            f.put("giftName", g.giftName());
+            f.put("giftId", g.giftId());
+            f.put("giftCount", g.repeatCount());
+            f.put("diamondCount", g.diamondCount());
+            f.put("coins", g.coins());
+            f.put("streakable", g.streakable());
+            f.put("final", g.isFinal());
+        }
+        if (event instanceof LikeEvent l) {
+            f.put("likeCount", l.likeCount());
+            f.put("totalLikes", l.totalLikes());
+        }
+        if (event instanceof ViewerCountEvent v) f.put("viewerCount", v.viewerCount());
+        if (event instanceof SubscribeEvent s) f.put("months", s.months());
+        if (event instanceof EmoteEvent e) f.put("emoteId", e.emoteId());
+        if (event instanceof QuestionEvent q) f.put("question", q.question());
+        if (event instanceof StreamEndEvent s) f.put("reason", s.reason());
+        if (event instanceof ConnectionStatusEvent c) {
+            f.put("state", c.state().wireName());
+            f.put("source", c.source());
+            f.put("reason", c.message());
+        }
+        return f;
+    }
+
+    private static void user(Map<String, Object> f, User u) {
+        f.put("username", u.uniqueId());
+        f.put("nickname", u.nickname());
+        f.put("userId", u.id());
+        f.put("follower", u.follower());
+        f.put("moderator", u.moderator());
+        f.put("subscriber", u.subscriber());
+        f.put("teamLevel", u.teamLevel());
+        f.put("followerRole", u.moderator() ? "moderator" : u.subscriber() ? "subscriber" : u.follower() ? "follower" : "viewer");
+    }
+}

@@ -1,0 +1,76 @@
+package app.ltth.flows;
+
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one placeholder language of LTTH (flows, alerts, TTS, overlays): {@code {username}}, {@code {coins}}, ... and
+ * variables as {@code {var.name}}. A placeholder without a value stays as written, so a typo shows on stream as
+ * {@code {usrname}} rather than as nothing, and {@link #unknown} lets the editor point it out first.
+ */
+public final class Template {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_.]{0,63})}");
+
+    /** The placeholders every event offers (each event type fills those that apply to it). */
+    public static final Set<String> KNOWN = Set.of("username", "nickname", "userId", "comment", "giftName", "giftId",
+            "giftCount", "coins", "diamondCount", "totalCoins", "likeCount", "totalLikes", "viewerCount",
+            "followerRole", "teamLevel", "question", "emoteId", "months", "reason", "type", "date", "time");
+
+    private Template() {
+    }
+
+    /** Fills the placeholders with plain text, for TTS, webhooks and logs. */
+    public static String render(String template, Map<String, ?> values) {
+        return fill(template, values, false);
+    }
+
+    /** Fills the placeholders HTML-escaped, for anything that reaches a page. */
+    public static String renderHtml(String template, Map<String, ?> values) {
+        return fill(template, values, true);
+    }
+
+    private static String fill(String template, Map<String, ?> values, boolean html) {
+        if (template == null) return "";
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            Object value = values.get(m.group(1));
+            String text = value == null ? m.group() : String.valueOf(value);
+            m.appendReplacement(out, Matcher.quoteReplacement(html && value != null ? escape(text) : text));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** Placeholders that are neither known fields nor variables ({@code var.*}): most likely typos. */
+    public static Set<String> unknown(String template) {
+        Set<String> unknown = new LinkedHashSet<>();
+        if (template == null) return unknown;
+        Matcher m = PLACEHOLDER.matcher(template);
+        while (m.find()) {
+            String name = m.group(1);
+            if (!KNOWN.contains(name) && !name.startsWith("var.")) unknown.add(name);
+        }
+        return unknown;
+    }
+
+    public static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
