@@ -91,6 +91,7 @@ class WebcastSourceTest {
     @Test
     void aNormalSessionJoinsBeatsAcksAndDeliversEvents() throws Exception {
         connect("streamer", Duration.ofMillis(100), Duration.ofSeconds(30));
+        tiktok.awaitClient();   // the fake records the handshake in its connect callback, which may lag a moment
         var handshake = tiktok.handshakes.get(0);
         assertThat(handshake).containsEntry("User-Agent", "LTTH-test-agent").containsEntry("Cookie", FakeTikTok.COOKIE)
                 .containsEntry("room_id", FakeTikTok.ROOM).containsEntry("cursor", "cursor-1")
@@ -136,7 +137,7 @@ class WebcastSourceTest {
         for (int i = 1; i <= 20; i++) expected.add("message " + i);
         assertThat(chatTexts()).containsExactlyElementsOf(expected);
         assertThat(source.counters()).containsEntry("duplicatesDropped", 3L).containsEntry("reconnects", 1L);
-        assertThat(states).anyMatch(s -> s.startsWith("reconnecting")).anyMatch(s -> s.equals("live: Reconnected"));
+        assertThat(List.copyOf(states)).anyMatch(s -> s.startsWith("reconnecting")).anyMatch(s -> s.equals("live: Reconnected"));
     }
 
     @Test
@@ -145,7 +146,7 @@ class WebcastSourceTest {
         tiktok.awaitClient();
         tiktok.forgetClient();   // open, but nothing more comes
         waitFor(() -> tiktok.connections.get() == 2, "the watchdog reconnects");
-        assertThat(states).anyMatch(s -> s.startsWith("reconnecting") && s.contains("no data"));
+        assertThat(List.copyOf(states)).anyMatch(s -> s.startsWith("reconnecting") && s.contains("no data"));
     }
 
     @Test
@@ -157,9 +158,9 @@ class WebcastSourceTest {
                 message("WebcastGiftMessage", 50, WebcastGiftMessage.newBuilder().setUser(user(3, "g", "G")).setGift(rose)
                         .setGiftId(5655).setRepeatCount(4).setGroupId(1).build()),
                 message("WebcastControlMessage", 51, WebcastControlMessage.newBuilder().setAction(3).build())), 1, true, true));
-        waitFor(() -> states.stream().anyMatch(s -> s.startsWith("ended")), "the end");
-        assertThat(events).anyMatch(e -> e instanceof GiftEvent g && g.isFinal() && g.coins() == 4);
-        assertThat(events).anyMatch(e -> e.type().wireName().equals("streamEnd"));
+        waitFor(() -> List.copyOf(states).stream().anyMatch(s -> s.startsWith("ended")), "the end");
+        assertThat(List.copyOf(events)).anyMatch(e -> e instanceof GiftEvent g && g.isFinal() && g.coins() == 4);
+        assertThat(List.copyOf(events)).anyMatch(e -> e.type().wireName().equals("streamEnd"));
     }
 
     @Test
