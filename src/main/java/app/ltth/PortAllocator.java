@@ -19,9 +19,13 @@ final class PortAllocator {
      */
     static int choose(String host, int wanted, int avoid) throws IOException {
         if (wanted == 0) {
-            try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getByName(host))) {
-                return socket.getLocalPort();
+            // The system may hand out a port it just gave us (the probe socket is closed again): never the avoided one.
+            for (int attempt = 0; attempt < SEARCH_RANGE; attempt++) {
+                try (ServerSocket socket = new ServerSocket(0, 50, InetAddress.getByName(host))) {
+                    if (socket.getLocalPort() != avoid) return socket.getLocalPort();
+                }
             }
+            throw new IOException("No free port other than " + avoid + " was found");
         }
         for (int port = wanted; port < Math.min(65536, wanted + SEARCH_RANGE); port++) {
             if (port != avoid && isFree(host, port)) return port;
