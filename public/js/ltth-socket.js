@@ -18,7 +18,7 @@
   }
 
   /**
-   * handlers: { event(msg), stats(s), status(s), connection(isConnected) }; all optional. connection(true)
+   * handlers: { event(msg), stats(s), status(s), connection(isConnected), on: {otherEvent: fn} }; all optional. connection(true)
    * comes once the server has greeted this page, i.e. from when on live events arrive.
    * Returns an object with close().
    */
@@ -58,6 +58,7 @@
       });
       socket.on('tiktok:event', function (m) { call('event', m); });
       socket.on('tiktok:stats', function (s) { call('stats', s); });
+      Object.keys(handlers.on || {}).forEach(function (name) { socket.on(name, handlers.on[name]); });
       socket.on('tiktok:status', function (s) {
         if (!greeted) { greeted = true; call('connection', true); }
         call('status', s);

@@ -55,9 +55,32 @@
     card.parentNode.removeChild(card);
   }
 
+  // Output of flows: text (already rendered with TikTok's values HTML-escaped by LTTH), an image or a video.
+  function flowOverlay(m) {
+    var card = document.createElement('div');
+    card.className = 'card flow-card';
+    card.setAttribute('data-type', 'flow');
+    if (m.kind === 'text') {
+      var what = document.createElement('span');
+      what.className = 'what';
+      what.innerHTML = m.html;
+      card.appendChild(what);
+    } else {
+      var media = document.createElement(m.kind === 'video' ? 'video' : 'img');
+      media.src = m.url;
+      media.className = 'flow-media';
+      if (m.kind === 'video') { media.autoplay = true; media.muted = true; }
+      card.appendChild(media);
+    }
+    cards.appendChild(card);
+    while (cards.children.length > MAX_CARDS) remove(cards.firstElementChild);
+    card._timer = setTimeout(function () { leave(card); }, Math.max(1, Number(m.seconds) || 5) * 1000);
+  }
+
   LTTH.i18n.init().then(function () {
     LTTH.connect({
       event: show,
+      on: { 'flow:overlay': flowOverlay },
       connection: function (up) { document.getElementById('offline').hidden = up || !preview; }
     });
   });

@@ -9,6 +9,8 @@ import app.ltth.live.TikTokSources;
 import app.ltth.live.replay.ReplayController;
 import app.ltth.live.replay.ReplaySource;
 import app.ltth.stats.StreamStats;
+import app.ltth.flows.FlowController;
+import app.ltth.flows.FlowEngine;
 import app.ltth.history.EventLogWriter;
 import app.ltth.history.HistoryController;
 import app.ltth.history.Retention;
@@ -29,6 +31,7 @@ import app.ltth.web.SocketBridge;
 import app.ltth.web.SocketServer;
 import app.ltth.web.WebServer;
 import io.javalin.config.RoutesConfig;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -78,6 +81,7 @@ public final class App implements AutoCloseable {
     private SocketBridge bridge;
     private WebServer web;
     private PluginManager plugins;
+    private FlowEngine flows;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private App(AppConfig config) {
@@ -182,8 +186,14 @@ public final class App implements AutoCloseable {
         sockets.start();
         bridge = new SocketBridge(sockets, stats, sources);
         bus.subscribe("socket-bridge", bridge::onEvent);
+        FlowExtensions flowExtensions = new FlowExtensions();
+        flows = new FlowEngine(sockets, stats, flowExtensions, HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5)).build(), config.userData(),
+                () -> settings.bool(SettingsRegistry.FLOWS_ALLOW_PRIVATE));
+        profiles.addListener(flows);
+        bus.subscribe("flows", flows::onEvent);
         plugins = new PluginManager(config.appHome().resolve("plugins"), config.userData(), bus, sockets,
-                new FlowExtensions(), profiles);
+                flowExtensions, profiles);
         plugins.scan();
         profiles.addListener(plugins);
     }
@@ -194,7 +204,7 @@ public final class App implements AutoCloseable {
                 new ProfileArchive(profiles.store(), config.userData().resolve("tmp"), ProfileArchive.DEFAULT_MAX_IMPORT_BYTES));
         List<Consumer<RoutesConfig>> apis = List.of(live::routes, store::routes, history::routes,
                 new SettingsController(settings)::routes, new ReplayController(recordingsDir(), sources)::routes,
-                new PluginController(plugins)::routes, this::statusRoutes);
+                new PluginController(plugins)::routes, new FlowController(flows)::routes, this::statusRoutes);
         web = new WebServer(AppConfig.HOST, httpPort, ownOrigins(), config.appHome(), apis);
         web.start();
         lock.publishDashboard(dashboardUrl());
@@ -285,6 +295,7 @@ public final class App implements AutoCloseable {
         stopQuietly("plugins", plugins);
         stopQuietly("event bus", bus);          // delivers what is queued, into the event log too
         stopQuietly("event log", eventLog);     // writes what it holds
+        stopQuietly("flows", flows);
         if (maintenance != null) maintenance.shutdownNow();
         stopQuietly("stats publisher", bridge);
         stopQuietly("web server", web);

@@ -175,6 +175,22 @@ public class PluginSystemTest {
     }
 
     @Test
+    void aPluginTriggerStartsAFlowWithThePluginsData() throws Exception {
+        builtIn(dir, "ticker", "app.ltth.plugin.testplugins.TickerPlugin", true);
+        try (TestApp app = TestApp.start(dir)) {
+            assertThat(app.get("/api/plugins").json().at("/flowTriggers/0/pluginId").asText()).isEqualTo("ticker");
+            String id = app.post("/api/flows", "{\"name\":\"on tick\",\"trigger\":{\"type\":\"plugin\",\"trigger\":\"ticker.tick\"},"
+                    + "\"actions\":[{\"type\":\"log\",\"line\":\"tick {note}\",\"file\":\"ticks\"}]}").json().at("/flow/id").asText();
+            assertThat(app.post("/api/plugins/ticker/tick", "one").status()).isEqualTo(200);
+            Path log = dir.resolve("user_data/flow_logs/ticks.log");
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (!Files.exists(log) && System.currentTimeMillis() < deadline) Thread.sleep(25);
+            assertThat(Files.readString(log)).isEqualTo("tick one" + System.lineSeparator());
+            assertThat(id).isNotBlank();
+        }
+    }
+
+    @Test
     void aPluginWhoseClassIsMissingIsMarkedFailedAndTheAppRuns() throws Exception {
         builtIn(dir, "ghost", "com.example.DoesNotExist", true);
         Files.createDirectories(dir.resolve("plugins/broken"));

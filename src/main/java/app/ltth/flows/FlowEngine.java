@@ -1,0 +1,385 @@
+package app.ltth.flows;
+
+import app.ltth.Json;
+import app.ltth.events.ConnectionStatusEvent;
+import app.ltth.events.GiftEvent;
+import app.ltth.events.LiveEvent;
+import app.ltth.history.UserStatsRepository;
+import app.ltth.plugin.FlowExtensions;
+import app.ltth.stats.StreamStats;
+import app.ltth.store.Database;
+import app.ltth.store.ProfileManager;
+import app.ltth.web.SocketServer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the open profile's flows. The bus thread only matches triggers and checks conditions and limits (fast, pure);
+ * the actions run on the flow's queue: one run after another per named queue, at once in "parallel". A queue holds
+ * {@value #QUEUE_LIMIT} waiting runs; a run that does not fit is skipped and logged. A chain of flows running flows is
+ * cut at depth {@value #MAX_DEPTH} (the loop guard).
+ */
+public final class FlowEngine implements ProfileManager.Listener, AutoCloseable {
+
+    static final int QUEUE_LIMIT = 100;
+    static final int MAX_DEPTH = 3;
+    static final int RECENT_RUNS = 200;
+    private static final Logger log = LoggerFactory.getLogger(FlowEngine.class);
+
+    private final SocketServer sockets;
+    private final StreamStats stats;
+    private final FlowActions actions;
+    private final Path logDir;
+    private final Map<String, ExecutorService> queues = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService timer;
+    private final Map<String, Long> lastRun = new ConcurrentHashMap<>();
+    private final Map<String, Long> lastUserRun = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Long>> recent = new ConcurrentHashMap<>();
+    private final Map<String, Object> variables = new ConcurrentHashMap<>();
+    private final Deque<FlowRun> runLog = new ArrayDeque<>();
+    private volatile Map<String, Flow> flows = Map.of();
+    private volatile FlowRepository repository;
+    private volatile Set<String> topGifters = Set.of();
+    private volatile Database database;
+
+    public FlowEngine(SocketServer sockets, StreamStats stats, FlowExtensions plugins, java.net.http.HttpClient http,
+                      Path userData, java.util.function.BooleanSupplier allowPrivate) {
+        this.sockets = sockets;
+        this.stats = stats;
+        this.logDir = userData.resolve("flow_logs");
+        this.actions = new FlowActions(sockets, plugins, http, logDir, allowPrivate);
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ltth-flow-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
+        timer.scheduleWithFixedDelay(this::refreshTopGifters, 0, 60, TimeUnit.SECONDS);
+        plugins.onTrigger((trigger, data) -> fire(f -> "plugin".equals(f.trigger().type())
+                && trigger.key().equals(f.trigger().plugin()), new LinkedHashMap<>(data), "plugin " + trigger.key()));
+    }
+
+    @Override
+    public synchronized void profileOpened(String profile, Database db) throws Exception {
+        database = db;
+        repository = new FlowRepository(db);
+        variables.clear();
+        reload();
+        refreshTopGifters();
+    }
+
+    private void reload() throws java.sql.SQLException {
+        Map<String, Flow> loaded = new LinkedHashMap<>();
+        for (Flow f : repository.all()) loaded.put(f.id(), f);
+        flows = Map.copyOf(loaded);
+    }
+
+    private void refreshTopGifters() {
+        Database db = database;
+        if (db == null) return;
+        try {
+            topGifters = Set.copyOf(new UserStatsRepository(db).top(UserStatsRepository.Ranking.COINS, 10).stream()
+                    .map(UserStatsRepository.UserTotals::userId).toList());
+        } catch (Exception e) {
+            log.debug("Top gifters not refreshed: {}", e.getMessage());
+        }
+    }
+
+    // ---- the flows themselves ----------------------------------------------------------------------------
+
+    public List<Flow> list() {
+        return List.copyOf(flows.values());
+    }
+
+    public Optional<Flow> get(String id) {
+        return Optional.ofNullable(flows.get(id));
+    }
+
+    public synchronized void save(Flow flow) throws java.sql.SQLException {
+        repository.save(flow);
+        reload();
+    }
+
+    public synchronized boolean delete(String id) throws java.sql.SQLException {
+        boolean deleted = repository.delete(id);
+        reload();
+        return deleted;
+    }
+
+    public Optional<Flow> byToken(String token) {
+        return flows.values().stream().filter(f -> "webhook".equals(f.trigger().type())
+                && token.equals(f.trigger().token())).findFirst();
+    }
+
+    public List<FlowRun> recentRuns() {
+        synchronized (runLog) {
+            return List.copyOf(runLog);
+        }
+    }
+
+    // ---- triggers ----------------------------------------------------------------------------------------
+
+    /** Bus listener: finds the flows this event triggers. Gift streaks trigger once, at their end. */
+    public void onEvent(LiveEvent event) {
+        if (event instanceof GiftEvent g && !g.isFinal()) return;
+        Map<String, Object> fields = EventFields.of(event, stats.snapshot().coins(), ZoneId.systemDefault());
+        if (event instanceof ConnectionStatusEvent c) {
+            fire(f -> "connection".equals(f.trigger().type())
+                    && (f.trigger().state() == null || f.trigger().state().equals(c.state().wireName())), fields, "connection");
+            return;
+        }
+        fire(f -> "event".equals(f.trigger().type()) && f.trigger().event() == event.type(), fields,
+                "event " + event.type().wireName());
+    }
+
+    private void fire(java.util.function.Predicate<Flow> matches, Map<String, Object> fields, String trigger) {
+        for (Flow f : flows.values()) {
+            if (f.enabled() && matches.test(f)) consider(f, new LinkedHashMap<>(fields), trigger);
+        }
+    }
+
+    private void tick() {
+        LocalDateTime now = LocalDateTime.now();
+        long epochSecond = System.currentTimeMillis() / 1000;
+        for (Flow f : flows.values()) {
+            Flow.Trigger t = f.trigger();
+            if (!f.enabled() || !"timer".equals(t.type())) continue;
+            boolean due = t.everySeconds() > 0 ? epochSecond % t.everySeconds() == 0
+                    : t.days().contains(now.getDayOfWeek()) && now.toLocalTime().withNano(0).equals(t.at());
+            if (due) consider(f, timeFields(), "timer");
+        }
+    }
+
+    private Map<String, Object> timeFields() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("date", LocalDate.now().toString());
+        fields.put("time", LocalTime.now().withSecond(0).withNano(0).toString());
+        fields.put("totalCoins", stats.snapshot().coins());
+        return fields;
+    }
+
+    /** The dashboard's run button and {@code POST /api/flows/{id}/run}: runs it now, conditions aside. */
+    public void runManually(Flow flow) {
+        enqueue(flow, timeFields(), "manual", new FlowRun.Builder(flow, "manual"));
+    }
+
+    /** An incoming webhook: its JSON fields are the run's fields. */
+    public void runWebhook(Flow flow, Map<String, Object> body) {
+        Map<String, Object> fields = timeFields();
+        fields.putAll(body);
+        consider(flow, fields, "webhook");
+    }
+
+    /** Conditions and limits, then the queue. */
+    private void consider(Flow flow, Map<String, Object> fields, String trigger) {
+        FlowRun.Builder run = new FlowRun.Builder(flow, trigger);
+        run.conditions = flow.conditions().describe();
+        run.passed = flow.conditions().test(fields, env());
+        if (!run.passed) return;   // not matching is the normal case: not logged, or the log drowns
+        String skip = limits(flow, fields, System.currentTimeMillis());
+        if (skip != null) {
+            record(run.finish("skipped: " + skip));
+            return;
+        }
+        enqueue(flow, fields, trigger, run);
+    }
+
+    private Condition.Env env() {
+        return new Condition.Env() {
+            public double random() {
+                return ThreadLocalRandom.current().nextDouble();
+            }
+
+            public LocalTime now() {
+                return LocalTime.now();
+            }
+
+            public boolean isTopGifter(String userId) {
+                return topGifters.contains(userId);
+            }
+        };
+    }
+
+    /** @return why the run must not happen now, or null */
+    private synchronized String limits(Flow flow, Map<String, Object> fields, long now) {
+        if (flow.cooldownSeconds() > 0) {
+            Long last = lastRun.get(flow.id());
+            if (last != null && now - last < flow.cooldownSeconds() * 1000L) return "cooldown";
+        }
+        String user = fields.get("userId") == null ? null : flow.id() + "|" + fields.get("userId");
+        if (user != null && flow.userCooldownSeconds() > 0) {
+            Long last = lastUserRun.get(user);
+            if (last != null && now - last < flow.userCooldownSeconds() * 1000L) return "user cooldown";
+        }
+        if (flow.maxRunsPerMinute() > 0) {
+            Deque<Long> times = recent.computeIfAbsent(flow.id(), k -> new ArrayDeque<>());
+            while (!times.isEmpty() && now - times.peekFirst() >= 60_000) times.pollFirst();
+            if (times.size() >= flow.maxRunsPerMinute()) return "rate limit";
+            times.addLast(now);
+        }
+        lastRun.put(flow.id(), now);
+        if (user != null) lastUserRun.put(user, now);
+        return null;
+    }
+
+    private void enqueue(Flow flow, Map<String, Object> fields, String trigger, FlowRun.Builder run) {
+        try {
+            queue(flow.queue()).execute(() -> record(execute(flow, fields, run, 0)));
+        } catch (RejectedExecutionException e) {
+            record(run.finish("skipped: queue " + flow.queue() + " is full"));
+        }
+    }
+
+    private ExecutorService queue(String name) {
+        return queues.computeIfAbsent(name, n -> {
+            boolean parallel = n.equals("parallel");
+            return new ThreadPoolExecutor(parallel ? 8 : 1, parallel ? 8 : 1, 30, TimeUnit.SECONDS,
+                    new LinkedBlockingQueue<>(QUEUE_LIMIT), r -> {
+                        Thread t = new Thread(r, "ltth-flow-" + n);
+                        t.setDaemon(true);
+                        return t;
+                    }, new ThreadPoolExecutor.AbortPolicy());
+        });
+    }
+
+    /** Runs the flow on the calling thread and says what it did: the test button and nested flows use this. */
+    public FlowRun test(Flow flow, Map<String, Object> fields) {
+        FlowRun.Builder run = new FlowRun.Builder(flow, "test");
+        run.conditions = flow.conditions().describe();
+        run.passed = flow.conditions().test(fields, env());
+        FlowRun result = execute(flow, new LinkedHashMap<>(fields), run, 0);
+        record(result);
+        return result;
+    }
+
+    private FlowRun execute(Flow flow, Map<String, Object> fields, FlowRun.Builder run, int depth) {
+        variables.forEach((k, v) -> fields.put("var." + k, v));
+        List<Flow.Action> todo = flow.random()
+                ? List.of(flow.actions().get(ThreadLocalRandom.current().nextInt(flow.actions().size())))
+                : flow.actions();
+        boolean failed = false;
+        for (Flow.Action a : todo) {
+            long start = System.nanoTime();
+            String outcome = "ok";
+            String result;
+            try {
+                result = String.valueOf(step(a, fields, depth));
+            } catch (FlowActions.NotAvailable e) {
+                outcome = "not available";
+                result = e.getMessage();
+            } catch (LoopGuard e) {
+                run.steps.add(new FlowRun.Step(a.type(), (System.nanoTime() - start) / 1_000_000, "failed", e.getMessage()));
+                return run.finish("loop guard");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return run.finish("stopped");
+            } catch (Exception e) {
+                outcome = "failed";
+                result = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                failed = true;
+            }
+            run.steps.add(new FlowRun.Step(a.type(), (System.nanoTime() - start) / 1_000_000, outcome, result));
+        }
+        return run.finish(failed ? "failed" : "done");
+    }
+
+    private static final class LoopGuard extends Exception {
+        LoopGuard(String message) {
+            super(message);
+        }
+    }
+
+    private Object step(Flow.Action a, Map<String, Object> fields, int depth) throws Exception {
+        switch (a.type()) {
+            case "wait" -> {
+                Thread.sleep((long) (a.number("seconds", 0) * 1000));
+                return "waited";
+            }
+            case "variable" -> {
+                String name = a.text("name", "");
+                Object value = a.params().get("value").isNumber() ? whole(a.params().get("value").asDouble())
+                        : Template.render(a.params().get("value").asText(), fields);
+                if (a.text("op", "set").equals("add")) {
+                    value = variables.merge(name, value, (old, add) -> whole(toNumber(old) + toNumber(add)));
+                } else {
+                    variables.put(name, value);
+                }
+                fields.put("var." + name, value);
+                return name + " = " + value;
+            }
+            case "runFlow" -> {
+                if (depth + 1 >= MAX_DEPTH) {
+                    throw new LoopGuard("stopped: flows ran flows " + MAX_DEPTH + " deep (a flow that triggers itself?)");
+                }
+                Flow target = flows.get(a.text("flow", ""));
+                if (target == null) throw new IllegalArgumentException("there is no flow " + a.text("flow", ""));
+                FlowRun nested = execute(target, new LinkedHashMap<>(fields), new FlowRun.Builder(target, "flow " + depth), depth + 1);
+                if (nested.status().equals("loop guard")) throw new LoopGuard(nested.steps().get(nested.steps().size() - 1).result());
+                return target.name() + ": " + nested.status();
+            }
+            default -> {
+                return actions.run(a, fields);
+            }
+        }
+    }
+
+    /** 3.0 reads as 3 on stream; 2.5 stays 2.5. */
+    private static Object whole(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? (Object) (long) d : (Object) d;
+    }
+
+    private static double toNumber(Object o) {
+        if (o instanceof Number n) return n.doubleValue();
+        try {
+            return Double.parseDouble(String.valueOf(o));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private void record(FlowRun run) {
+        synchronized (runLog) {
+            runLog.addFirst(run);
+            while (runLog.size() > RECENT_RUNS) runLog.removeLast();
+        }
+        sockets.broadcast("flow:run", run);
+        try {
+            Files.createDirectories(logDir);
+            Files.writeString(logDir.resolve(LocalDate.now() + ".jsonl"), Json.MAPPER.writeValueAsString(run) + "\n",
+                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            log.warn("Could not write the flow log: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        queues.values().forEach(ExecutorService::shutdownNow);
+    }
+}
