@@ -6,6 +6,7 @@
     { href: '/dashboard.html#overlays', key: 'nav.overlays' },
     { href: '/dashboard.html#test', key: 'nav.test' },
     { href: '/dashboard.html#recordings', key: 'nav.recordings' },
+    { href: '/flows.html', key: 'nav.flows' },
     { href: '/profiles.html', key: 'nav.profiles' },
     { href: '/plugins.html', key: 'nav.plugins' }
   ];

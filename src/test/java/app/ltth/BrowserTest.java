@@ -259,6 +259,44 @@ class BrowserTest {
     }
 
     @Test
+    void aFlowMadeInTheEditorShowsItsTextOnTheOverlay() throws Exception {
+        browser.get(app.baseUrl() + "/flows.html");
+        waiting().until(d -> d.findElements(By.cssSelector("#actions .action-row")).size() == 1);
+        // Saved without a name: the message appears next to the name field.
+        WebElement save = browser.findElement(By.id("save-flow"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block:'center', behavior:'instant'})", save);
+        save.click();
+        waiting().until(d -> d.findElement(By.id("flow-name")).getAttribute("class").contains("is-invalid"));
+        assertThat(browser.findElement(By.cssSelector("#flow-name + .invalid-feedback")).getText()).contains("name");
+
+        browser.findElement(By.id("flow-name")).sendKeys("Big gifts on screen");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("[data-path='trigger.event']")))
+                .selectByValue("gift");
+        browser.findElement(By.id("add-condition")).click();   // minCoins, 100 by default
+        WebElement min = browser.findElement(By.cssSelector("[data-path='conditions.all[0].minCoins']"));
+        min.clear();
+        min.sendKeys("10");
+        WebElement text = browser.findElement(By.cssSelector("[data-path='actions[0].text']"));
+        text.clear();
+        text.sendKeys("Thank you {nickname} for {coins} coins!");
+        save = browser.findElement(By.id("save-flow"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block:'center', behavior:'instant'})", save);
+        save.click();
+        waiting().until(d -> d.findElements(By.cssSelector("#flow-list [data-flow]")).size() == 1);
+
+        browser.switchTo().newWindow(WindowType.TAB);
+        browser.get(app.baseUrl() + "/overlay.html?preview=1&scale=0.5");
+        waiting().until(d -> !d.findElement(By.id("offline")).isDisplayed());
+        app.post("/api/events/simulate", "{\"type\":\"gift\",\"user\":\"<i>gifter</i>\",\"giftName\":\"Doughnut\","
+                + "\"coins\":30,\"count\":2}");
+        WebElement card = waiting().until(d -> d.findElements(By.cssSelector("#cards .flow-card")).stream().findFirst().orElse(null));
+        assertThat(card.getText()).isEqualTo("Thank you <i>gifter</i> for 60 coins!");
+        assertThat(card.findElements(By.tagName("i"))).isEmpty();
+        browser.close();
+        browser.switchTo().window(browser.getWindowHandles().iterator().next());
+    }
+
+    @Test
     void languageAndThemeCanBeSwitched() {
         browser.get(app.baseUrl() + "/dashboard.html");
         waiting().until(d -> d.findElement(By.cssSelector("[data-i18n='stats.viewers']")).getText().equals("VIEWERS"));

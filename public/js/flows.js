@@ -1,0 +1,390 @@
+/*
+ * The flow editor: a list of flows, an editor with pickers for trigger, conditions and actions, validation messages
+ * next to the field the server names, a test button and the live run log. Values are put in with textContent.
+ */
+(function () {
+  'use strict';
+  var t = LTTH.i18n.t;
+  var $ = function (id) { return document.getElementById(id); };
+  var EVENTS = ['gift', 'chat', 'follow', 'share', 'like', 'subscribe', 'join', 'viewers', 'emote', 'question', 'streamEnd'];
+  var STATES = ['', 'connecting', 'live', 'reconnecting', 'offline', 'ended', 'error'];
+  var FIELDS = ['coins', 'giftName', 'giftCount', 'comment', 'username', 'nickname', 'likeCount', 'totalLikes',
+    'viewerCount', 'followerRole', 'teamLevel', 'question', 'months'];
+  var OPS = ['==', '!=', '>=', '>', '<=', '<', 'contains', 'notContains', 'startsWith', 'endsWith', 'regex', 'exists'];
+  var CONDITION_KINDS = ['field', 'minCoins', 'gift', 'user', 'userIs', 'chance', 'timeBetween'];
+  // Each action's fields: [name, kind]; kind is text, number, or select:a,b,c
+  var ACTIONS = {
+    overlayText: [['text', 'text'], ['seconds', 'number']], overlayImage: [['url', 'text'], ['seconds', 'number']],
+    overlayVideo: [['url', 'text'], ['seconds', 'number']], overlayEvent: [['event', 'text']],
+    webhook: [['url', 'text'], ['method', 'select:POST,GET,PUT'], ['body', 'text']],
+    variable: [['name', 'text'], ['op', 'select:set,add'], ['value', 'text']], wait: [['seconds', 'number']],
+    runFlow: [['flow', 'text']], log: [['line', 'text'], ['file', 'text']], plugin: [['action', 'text']],
+    tts: [['text', 'text']], alert: [['text', 'text']], sound: [['sound', 'text']], obsScene: [['scene', 'text']],
+    obsSource: [['source', 'text'], ['visible', 'select:true,false']], obsFilter: [['source', 'text'], ['filter', 'text']],
+    osc: [['address', 'text'], ['value', 'text']], goal: [['goal', 'text'], ['value', 'number']]
+  };
+
+  var current = null;   // the flow being edited, as the server has it
+  var pluginTriggers = [];
+
+  function request(method, path, body) {
+    return fetch(path, {
+      method: method, headers: body !== undefined ? { 'Content-Type': 'application/json' } : {},
+      body: body !== undefined ? JSON.stringify(body) : undefined
+    }).then(function (r) {
+      return r.json().catch(function () { return {}; }).then(function (json) {
+        if (!r.ok) { var e = new Error(json.error || ('HTTP ' + r.status)); e.field = json.field; throw e; }
+        return json;
+      });
+    });
+  }
+
+  function say(text, ok) {
+    var box = $('message');
+    box.className = 'alert ' + (ok ? 'alert-success' : 'alert-danger');
+    box.textContent = text;
+  }
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  /** An input (or select) with the JSON path the server uses in its errors, and a place for the message. */
+  function input(kind, path, value, placeholder) {
+    var wrap = el('div', 'flex-grow-1');
+    var field;
+    if (kind.indexOf('select:') === 0 || Array.isArray(kind)) {
+      field = el('select', 'form-select form-select-sm');
+      (Array.isArray(kind) ? kind : kind.slice(7).split(',')).forEach(function (o) {
+        var option = el('option', '', o === '' ? t('flows.any.state') : o);
+        option.value = o;
+        field.appendChild(option);
+      });
+    } else {
+      field = el('input', 'form-control form-control-sm');
+      field.type = kind === 'number' ? 'number' : kind === 'time' ? 'time' : 'text';
+      if (placeholder) field.placeholder = placeholder;
+    }
+    field.setAttribute('data-path', path);
+    if (value !== undefined && value !== null) field.value = String(value);
+    wrap.append(field, el('div', 'invalid-feedback'));
+    return wrap;
+  }
+
+  function valueOf(wrap, kind) {
+    var v = wrap.querySelector('[data-path]').value;
+    if (kind === 'number') return v === '' ? undefined : Number(v);
+    if (kind === 'select:true,false') return v === 'true';
+    return v;
+  }
+
+  // ---- trigger -------------------------------------------------------------------------------------------
+
+  function renderTrigger(trigger) {
+    var box = $('trigger-fields');
+    box.replaceChildren();
+    var type = $('trigger-type').value;
+    var row = el('div', 'd-flex gap-2');
+    if (type === 'event') row.appendChild(input(EVENTS, 'trigger.event', trigger.event || 'gift'));
+    if (type === 'connection') row.appendChild(input(STATES, 'trigger.state', trigger.state || ''));
+    if (type === 'timer') {
+      row.appendChild(input('number', 'trigger.everySeconds', trigger.everySeconds, t('flows.everySeconds')));
+      row.appendChild(input('time', 'trigger.at', trigger.at, t('flows.at')));
+    }
+    if (type === 'webhook') {
+      row.appendChild(el('div', 'small text-body-secondary', trigger.token
+        ? 'POST ' + location.origin + '/api/flows/hooks/' + trigger.token : t('flows.webhookAfterSave')));
+    }
+    if (type === 'plugin') {
+      row.appendChild(pluginTriggers.length ? input(pluginTriggers, 'trigger.trigger', trigger.trigger)
+        : el('div', 'small text-body-secondary', t('flows.noPluginTriggers')));
+    }
+    box.appendChild(row);
+  }
+
+  function triggerJson() {
+    var type = $('trigger-type').value;
+    var tr = { type: type };
+    var get = function (path) { var f = document.querySelector('[data-path="' + path + '"]'); return f ? f.value : ''; };
+    if (type === 'event') tr.event = get('trigger.event');
+    if (type === 'connection' && get('trigger.state')) tr.state = get('trigger.state');
+    if (type === 'timer') {
+      if (get('trigger.at')) tr.at = get('trigger.at'); else tr.everySeconds = Number(get('trigger.everySeconds'));
+    }
+    if (type === 'webhook' && current && current.trigger.token) tr.token = current.trigger.token;
+    if (type === 'plugin') tr.trigger = get('trigger.trigger');
+    return tr;
+  }
+
+  // ---- conditions ----------------------------------------------------------------------------------------
+
+  function conditionRow(c) {
+    var row = el('div', 'd-flex gap-2 align-items-start condition-row');
+    var kind = c.field !== undefined ? 'field' : CONDITION_KINDS.filter(function (k) { return c[k] !== undefined; })[0] || 'field';
+    var kindSelect = input(CONDITION_KINDS, 'kind', kind);
+    kindSelect.classList.remove('flex-grow-1');
+    row.appendChild(kindSelect);
+    var inputs = el('div', 'd-flex gap-2 flex-grow-1 condition-inputs');
+    row.appendChild(inputs);
+    var remove = el('button', 'btn btn-sm btn-outline-danger', '×');
+    remove.type = 'button';
+    remove.addEventListener('click', function () { row.remove(); renumber(); });
+    row.appendChild(remove);
+    function fill(k, c) {
+      inputs.replaceChildren();
+      if (k === 'field') {
+        inputs.append(input(FIELDS, 'field', c.field || 'coins'), input(OPS, 'op', c.op || '>='), input('text', 'value', c.value));
+      } else if (k === 'userIs') {
+        inputs.appendChild(input(['follower', 'subscriber', 'moderator', 'topGifter'], 'userIs', c.userIs));
+      } else if (k === 'timeBetween') {
+        inputs.append(input('time', 'timeBetween[0]', (c.timeBetween || [])[0]), input('time', 'timeBetween[1]', (c.timeBetween || [])[1]));
+      } else {
+        inputs.appendChild(input(k === 'minCoins' || k === 'chance' ? 'number' : 'text', k, c[k]));
+      }
+      renumber();
+    }
+    kindSelect.querySelector('select').addEventListener('change', function (e) { fill(e.target.value, {}); });
+    fill(kind, c);
+    return row;
+  }
+
+  /** Rows know their index only through their paths: renumber after adding or removing one. */
+  function renumber() {
+    var mode = $('condition-mode').value;
+    document.querySelectorAll('#conditions .condition-row').forEach(function (row, i) {
+      row.querySelectorAll('.condition-inputs [data-path]').forEach(function (f) {
+        var leaf = f.getAttribute('data-leaf') || f.getAttribute('data-path');
+        f.setAttribute('data-leaf', leaf);
+        f.setAttribute('data-path', 'conditions.' + mode + '[' + i + '].' + leaf);
+      });
+    });
+    document.querySelectorAll('#actions .action-row').forEach(function (row, i) {
+      row.querySelectorAll('[data-path]').forEach(function (f) {
+        var leaf = f.getAttribute('data-leaf') || f.getAttribute('data-path');
+        f.setAttribute('data-leaf', leaf);
+        f.setAttribute('data-path', 'actions[' + i + '].' + leaf);
+      });
+    });
+  }
+
+  function conditionsJson() {
+    var list = [];
+    document.querySelectorAll('#conditions .condition-row').forEach(function (row) {
+      var kind = row.querySelector('select').value;
+      var fields = {};
+      row.querySelectorAll('.condition-inputs [data-leaf]').forEach(function (f) { fields[f.getAttribute('data-leaf')] = f.value; });
+      var num = function (v) { return v === '' || isNaN(Number(v)) ? v : Number(v); };
+      if (kind === 'field') list.push(fields.op === 'exists' ? { field: fields.field, op: 'exists' } : { field: fields.field, op: fields.op, value: num(fields.value) });
+      else if (kind === 'timeBetween') list.push({ timeBetween: [fields['timeBetween[0]'], fields['timeBetween[1]']] });
+      else { var c = {}; c[kind] = kind === 'minCoins' || kind === 'chance' ? Number(fields[kind]) : fields[kind]; list.push(c); }
+    });
+    var out = {};
+    out[$('condition-mode').value] = list;
+    return out;
+  }
+
+  // ---- actions -------------------------------------------------------------------------------------------
+
+  function actionRow(a) {
+    var row = el('div', 'd-flex gap-2 align-items-start action-row');
+    var typeSelect = input(Object.keys(ACTIONS), 'type', a.type || 'overlayText');
+    typeSelect.classList.remove('flex-grow-1');
+    row.appendChild(typeSelect);
+    var inputs = el('div', 'd-flex gap-2 flex-grow-1 action-inputs');
+    row.appendChild(inputs);
+    var remove = el('button', 'btn btn-sm btn-outline-danger', '×');
+    remove.type = 'button';
+    remove.addEventListener('click', function () { row.remove(); renumber(); });
+    row.appendChild(remove);
+    function fill(type, a) {
+      inputs.replaceChildren();
+      ACTIONS[type].forEach(function (f) { inputs.appendChild(input(f[1], f[0], a[f[0]], f[0])); });
+      renumber();
+    }
+    typeSelect.querySelector('select').addEventListener('change', function (e) { fill(e.target.value, {}); });
+    fill(a.type || 'overlayText', a);
+    return row;
+  }
+
+  function actionsJson() {
+    var list = [];
+    document.querySelectorAll('#actions .action-row').forEach(function (row) {
+      var type = row.querySelector('select').value;
+      var a = { type: type };
+      ACTIONS[type].forEach(function (f, i) {
+        var v = valueOf(row.querySelectorAll('.action-inputs > div')[i], f[1]);
+        if (v !== undefined && v !== '') a[f[0]] = v;
+      });
+      if (type === 'variable' && a.op === 'add' && a.value !== undefined) a.value = Number(a.value);
+      list.push(a);
+    });
+    return list;
+  }
+
+  // ---- the editor ----------------------------------------------------------------------------------------
+
+  function edit(flow) {
+    current = flow;
+    clearErrors();
+    $('warnings').textContent = '';
+    $('test-result').replaceChildren();
+    $('editor-id').textContent = flow && flow.id ? flow.id : t('flows.unsaved');
+    $('flow-name').value = flow ? flow.name : '';
+    $('flow-enabled').checked = !flow || flow.enabled !== false;
+    var trigger = flow ? flow.trigger : { type: 'event', event: 'gift' };
+    $('trigger-type').value = trigger.type;
+    renderTrigger(trigger);
+    var conditions = flow && flow.conditions ? flow.conditions : { all: [] };
+    var mode = conditions.any ? 'any' : 'all';
+    $('condition-mode').value = mode;
+    $('conditions').replaceChildren();
+    (conditions[mode] || [conditions].filter(function (c) { return !c.all && !c.any && Object.keys(c).length; }))
+      .forEach(function (c) { $('conditions').appendChild(conditionRow(c)); });
+    $('cooldown').value = flow && flow.cooldownSeconds || '';
+    $('user-cooldown').value = flow && flow.userCooldownSeconds || '';
+    $('rate').value = flow && flow.maxRunsPerMinute || '';
+    $('action-mode').value = flow && flow.mode === 'random' ? 'random' : 'all';
+    $('actions').replaceChildren();
+    (flow ? flow.actions : [{ type: 'overlayText', text: '{nickname} sent {giftName}!', seconds: 5 }])
+      .forEach(function (a) { $('actions').appendChild(actionRow(a)); });
+    $('delete-flow').disabled = !(flow && flow.id);
+    renumber();
+  }
+
+  function flowJson() {
+    var json = {
+      name: $('flow-name').value, enabled: $('flow-enabled').checked, trigger: triggerJson(),
+      conditions: conditionsJson(), mode: $('action-mode').value, actions: actionsJson()
+    };
+    [['cooldown', 'cooldownSeconds'], ['user-cooldown', 'userCooldownSeconds'], ['rate', 'maxRunsPerMinute']].forEach(function (p) {
+      if ($(p[0]).value !== '') json[p[1]] = Number($(p[0]).value);
+    });
+    return json;
+  }
+
+  function clearErrors() {
+    document.querySelectorAll('#editor .is-invalid').forEach(function (f) { f.classList.remove('is-invalid'); });
+    document.querySelectorAll('#editor [data-path-prefix]').forEach(function (f) { f.textContent = ''; });
+  }
+
+  /** Shows the server's message next to the field it names (or the nearest group of fields). */
+  function showError(err) {
+    var field = err.field && document.querySelector('#editor [data-path="' + err.field + '"]');
+    if (field) {
+      field.classList.add('is-invalid');
+      field.nextElementSibling.textContent = err.message;
+      field.focus();
+      return;
+    }
+    var prefix = err.field && Array.prototype.filter.call(document.querySelectorAll('#editor [data-path-prefix]'),
+      function (p) { return err.field.indexOf(p.getAttribute('data-path-prefix')) === 0; })[0];
+    if (prefix) prefix.textContent = err.message; else say(err.message);
+  }
+
+  function save() {
+    clearErrors();
+    var json = flowJson();
+    var call = current && current.id ? request('PUT', '/api/flows/' + encodeURIComponent(current.id), json)
+      : request('POST', '/api/flows', json);
+    return call.then(function (answer) {
+      current = answer.flow;
+      $('editor-id').textContent = current.id;
+      $('warnings').textContent = answer.warnings.map(function (w) { return w.field + ': ' + w.message; }).join(' · ');
+      $('delete-flow').disabled = false;
+      renderTrigger(current.trigger);
+      say(t('flows.saved', { name: current.name }), true);
+      loadList();
+      return current;
+    }, function (err) { showError(err); throw err; });
+  }
+
+  function showTest(run) {
+    var box = $('test-result');
+    box.replaceChildren(el('div', 'fw-semibold test-status', t('flows.result', { status: run.status })));
+    var list = el('ul', 'mb-0');
+    run.steps.forEach(function (s) {
+      list.appendChild(el('li', 'test-step', s.action + ' · ' + s.outcome + ' · ' + s.millis + ' ms · ' + s.result));
+    });
+    box.appendChild(list);
+  }
+
+  // ---- list and log ----------------------------------------------------------------------------------------
+
+  function summary(f) {
+    var tr = f.trigger;
+    return tr.type === 'event' ? tr.event : tr.type === 'timer' ? (tr.at || tr.everySeconds + ' s') : tr.type;
+  }
+
+  function loadList() {
+    return request('GET', '/api/flows').then(function (data) {
+      var list = $('flow-list');
+      list.replaceChildren();
+      if (!data.flows.length) list.appendChild(el('li', 'list-group-item small text-body-secondary', t('flows.none')));
+      data.flows.forEach(function (f) {
+        var li = el('li', 'list-group-item d-flex align-items-center gap-2');
+        li.setAttribute('data-flow', f.id);
+        var name = el('a', 'me-auto', f.name);
+        name.href = '#';
+        name.addEventListener('click', function (e) { e.preventDefault(); edit(f); });
+        li.append(name, el('span', 'badge text-bg-secondary', summary(f)));
+        var toggle = el('input', 'form-check-input');
+        toggle.type = 'checkbox';
+        toggle.checked = f.enabled !== false;
+        toggle.title = t('flows.enabled');
+        toggle.addEventListener('change', function () {
+          request('POST', '/api/flows/' + encodeURIComponent(f.id) + (toggle.checked ? '/enable' : '/disable')).then(loadList);
+        });
+        var run = el('button', 'btn btn-sm btn-outline-primary', '▶');
+        run.type = 'button';
+        run.title = t('flows.run');
+        run.addEventListener('click', function () { request('POST', '/api/flows/' + encodeURIComponent(f.id) + '/run'); });
+        li.append(toggle, run);
+        list.appendChild(li);
+      });
+    });
+  }
+
+  function logRun(run) {
+    var list = $('run-log');
+    var li = el('li', 'list-group-item');
+    li.appendChild(el('div', 'fw-semibold', new Date(run.startedAt).toLocaleTimeString(LTTH.i18n.language()) + ' ' + run.flowName));
+    li.appendChild(el('div', 'text-body-secondary', run.trigger + ' → ' + run.status + ' (' + run.steps.length + ' ' + t('flows.steps') + ')'));
+    list.insertBefore(li, list.firstChild);
+    while (list.children.length > 100) list.removeChild(list.lastChild);
+  }
+
+  // ---- start ---------------------------------------------------------------------------------------------
+
+  LTTH.nav.build($('nav'));
+  LTTH.i18n.init().then(function () {
+    $('trigger-type').addEventListener('change', function () { renderTrigger({}); });
+    $('condition-mode').addEventListener('change', renumber);
+    $('add-condition').addEventListener('click', function () {
+      $('conditions').appendChild(conditionRow({ minCoins: 100 }));
+      renumber();
+    });
+    $('add-action').addEventListener('click', function () {
+      $('actions').appendChild(actionRow({ type: 'overlayText' }));
+      renumber();
+    });
+    $('new-flow').addEventListener('click', function () { edit(null); });
+    $('editor').addEventListener('submit', function (e) { e.preventDefault(); save().catch(function () {}); });
+    $('test-flow').addEventListener('click', function () {
+      save().then(function (f) { return request('POST', '/api/flows/' + encodeURIComponent(f.id) + '/test', {}); })
+        .then(showTest).catch(function () {});
+    });
+    $('delete-flow').addEventListener('click', function () {
+      if (!current || !current.id || !window.confirm(t('flows.deleteConfirm', { name: current.name }))) return;
+      request('DELETE', '/api/flows/' + encodeURIComponent(current.id)).then(function () { edit(null); loadList(); });
+    });
+    request('GET', '/api/plugins').then(function (p) {
+      pluginTriggers = p.flowTriggers.map(function (tr) { return tr.pluginId + '.' + tr.id; });
+    }).catch(function () {}).then(function () { edit(null); });
+    loadList();
+    request('GET', '/api/flows/log').then(function (data) { data.runs.slice().reverse().forEach(logRun); });
+    LTTH.connect({ on: { 'flow:run': logRun } });
+  });
+})();
