@@ -289,9 +289,10 @@ class BrowserTest {
         waiting().until(d -> !d.findElement(By.id("offline")).isDisplayed());
         app.post("/api/events/simulate", "{\"type\":\"gift\",\"user\":\"<i>gifter</i>\",\"giftName\":\"Doughnut\","
                 + "\"coins\":30,\"count\":2}");
-        WebElement card = waiting().until(d -> d.findElements(By.cssSelector("#cards .flow-card")).stream().findFirst().orElse(null));
-        assertThat(card.getText()).isEqualTo("Thank you <i>gifter</i> for 60 coins!");
-        assertThat(card.findElements(By.tagName("i"))).isEmpty();
+        // While it slides in the card is transparent and has no visible text yet: wait for the text itself.
+        waiting().until(d -> d.findElements(By.cssSelector("#cards .flow-card")).stream()
+                .anyMatch(c -> c.getText().equals("Thank you <i>gifter</i> for 60 coins!")));
+        assertThat(browser.findElements(By.cssSelector("#cards .flow-card i"))).isEmpty();
         browser.close();
         browser.switchTo().window(browser.getWindowHandles().iterator().next());
     }
