@@ -17,23 +17,7 @@
 
   // ---- helpers -------------------------------------------------------------------------------------------
 
-  function api(method, path, body) {
-    return fetch(path, {
-      method: method,
-      headers: body ? { 'Content-Type': 'application/json' } : {},
-      body: body ? JSON.stringify(body) : undefined
-    }).then(function (r) {
-      return r.json().catch(function () { return {}; }).then(function (json) {
-        if (!r.ok) {
-          var err = new Error(json.error || (t('error.generic') + ' (HTTP ' + r.status + ')'));
-          err.field = json.field;
-          err.body = json;
-          throw err;
-        }
-        return json;
-      });
-    });
-  }
+  var api = LTTH.api;
 
   function formatNumber(n) {
     return Number(n || 0).toLocaleString(i18n.language());

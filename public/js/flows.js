@@ -27,30 +27,9 @@
   var current = null;   // the flow being edited, as the server has it
   var pluginTriggers = [];
 
-  function request(method, path, body) {
-    return fetch(path, {
-      method: method, headers: body !== undefined ? { 'Content-Type': 'application/json' } : {},
-      body: body !== undefined ? JSON.stringify(body) : undefined
-    }).then(function (r) {
-      return r.json().catch(function () { return {}; }).then(function (json) {
-        if (!r.ok) { var e = new Error(json.error || ('HTTP ' + r.status)); e.field = json.field; throw e; }
-        return json;
-      });
-    });
-  }
-
-  function say(text, ok) {
-    var box = $('message');
-    box.className = 'alert ' + (ok ? 'alert-success' : 'alert-danger');
-    box.textContent = text;
-  }
-
-  function el(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined) e.textContent = text;
-    return e;
-  }
+  var request = LTTH.api;
+  var say = LTTH.say;
+  var el = LTTH.el;
 
   /** An input (or select) with the JSON path the server uses in its errors, and a place for the message. */
   function input(kind, path, value, placeholder) {

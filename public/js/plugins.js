@@ -5,27 +5,9 @@
   var $ = function (id) { return document.getElementById(id); };
   var STATE_BADGE = { running: 'text-bg-success', disabled: 'text-bg-secondary', failed: 'text-bg-danger', invalid: 'text-bg-warning' };
 
-  function request(method, path, body) {
-    return fetch(path, { method: method, body: body }).then(function (r) {
-      return r.json().catch(function () { return {}; }).then(function (json) {
-        if (!r.ok) { var e = new Error(json.error || ('HTTP ' + r.status)); e.field = json.field; throw e; }
-        return json;
-      });
-    });
-  }
-
-  function say(text, ok) {
-    var box = $('message');
-    box.className = 'alert ' + (ok ? 'alert-success' : 'alert-danger');
-    box.textContent = text;
-  }
-
-  function el(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) e.className = cls;
-    if (text !== undefined) e.textContent = text;
-    return e;
-  }
+  var request = LTTH.api;
+  var say = LTTH.say;
+  var el = LTTH.el;
 
   function action(label, css, path, method) {
     var b = el('button', 'btn btn-sm ' + css, label);

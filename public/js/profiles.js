@@ -5,32 +5,8 @@
   var $ = function (id) { return document.getElementById(id); };
   var active = null;
 
-  function request(method, path, body, isForm) {
-    var options = { method: method };
-    if (isForm) {
-      options.body = body;
-    } else if (body !== undefined) {
-      options.headers = { 'Content-Type': 'application/json' };
-      options.body = JSON.stringify(body);
-    }
-    return fetch(path, options).then(function (r) {
-      return r.json().catch(function () { return {}; }).then(function (json) {
-        if (!r.ok) {
-          var err = new Error(json.error || ('HTTP ' + r.status));
-          err.field = json.field;
-          throw err;
-        }
-        return json;
-      });
-    });
-  }
-
-  function say(text, ok) {
-    var box = $('message');
-    box.className = 'alert ' + (ok ? 'alert-success' : 'alert-danger');
-    box.textContent = text;
-    box.classList.remove('d-none');
-  }
+  var request = function (method, path, body) { return LTTH.api(method, path, body); };
+  var say = LTTH.say;
 
   function size(bytes) {
     return bytes >= 1048576 ? (bytes / 1048576).toFixed(1) + ' MB' : Math.max(1, Math.round(bytes / 1024)) + ' KB';
@@ -139,7 +115,7 @@
       var form = new FormData();
       if ($('import-file').files[0]) form.append('file', $('import-file').files[0]);
       if ($('import-name').value.trim()) form.append('name', $('import-name').value.trim());
-      request('POST', '/api/profiles/import', form, true).then(function (res) {
+      request('POST', '/api/profiles/import', form).then(function (res) {
         fieldError($('import-file'), $('import-error'), '');
         say(t('profiles.imported', { name: res.name }), true);
         return loadProfiles();

@@ -279,11 +279,11 @@ public final class FlowEngine implements ProfileManager.Listener, AutoCloseable 
 
     private FlowRun execute(Flow flow, Map<String, Object> fields, FlowRun.Builder run, int depth) {
         variables.forEach((k, v) -> fields.put("var." + k, v));
-        List<Flow.Action> todo = flow.random()
+        List<Flow.Action> chosen = flow.random()
                 ? List.of(flow.actions().get(ThreadLocalRandom.current().nextInt(flow.actions().size())))
                 : flow.actions();
         boolean failed = false;
-        for (Flow.Action a : todo) {
+        for (Flow.Action a : chosen) {
             long start = System.nanoTime();
             String outcome = "ok";
             String result;
