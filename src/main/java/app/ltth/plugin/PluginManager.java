@@ -1,6 +1,7 @@
 package app.ltth.plugin;
 
 import app.ltth.App;
+import app.ltth.SafeFiles;
 import app.ltth.ValidationException;
 import app.ltth.events.EventBus;
 import app.ltth.plugin.api.PluginContext;
@@ -9,11 +10,9 @@ import app.ltth.store.ProfileManager;
 import app.ltth.web.SocketServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -193,7 +192,7 @@ public final class PluginManager implements ProfileManager.Listener, AutoCloseab
         }
         stop(e);
         entries.remove(id);
-        deleteTree(e.dir);
+        SafeFiles.deleteTree(e.dir);
     }
 
     /**
@@ -218,7 +217,9 @@ public final class PluginManager implements ProfileManager.Listener, AutoCloseab
                         continue;
                     }
                     Files.createDirectories(target.getParent());
-                    total += copyLimited(in, target, maxBytes - total, maxBytes);
+                    long written = SafeFiles.copyAtMost(in, target, maxBytes - total);
+                    if (written < 0) throw refuse("it is larger than the " + (maxBytes >> 20) + " MB allowed");
+                    total += written;
                 }
             } catch (ZipException e) {
                 throw refuse("it is not a valid zip file (" + e.getMessage() + ")");
@@ -249,32 +250,12 @@ public final class PluginManager implements ProfileManager.Listener, AutoCloseab
         } catch (java.sql.SQLException e) {
             throw new IOException(e.getMessage(), e);
         } finally {
-            deleteTree(staging);
+            SafeFiles.deleteTree(staging);
         }
-    }
-
-    private static long copyLimited(InputStream in, Path target, long left, long max) throws IOException {
-        long written = 0;
-        byte[] buffer = new byte[64 * 1024];
-        try (OutputStream out = Files.newOutputStream(target)) {
-            for (int n; (n = in.read(buffer)) != -1; ) {
-                written += n;
-                if (written > left) throw refuse("it is larger than the " + (max >> 20) + " MB allowed");
-                out.write(buffer, 0, n);
-            }
-        }
-        return written;
     }
 
     private static ValidationException refuse(String why) {
         return new ValidationException("file", "This plugin cannot be installed: " + why + ".");
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) return;
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-        }
     }
 
     /** Answers a request to a plugin's own route. */

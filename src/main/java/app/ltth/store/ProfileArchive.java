@@ -1,6 +1,7 @@
 package app.ltth.store;
 
 import app.ltth.Json;
+import app.ltth.SafeFiles;
 import app.ltth.ValidationException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -114,7 +115,12 @@ public final class ProfileArchive {
                     } else if (DATABASE.equals(entryName)) {
                         if (hasDatabase) throw refuse("it contains " + DATABASE + " twice");
                         hasDatabase = true;
-                        total += copyLimited(zip, db, maxImportBytes - total, maxImportBytes);
+                        long written = SafeFiles.copyAtMost(zip, db, maxImportBytes - total);
+                        if (written < 0) {
+                            throw refuse("it is larger than the " + (maxImportBytes >= 1 << 20 ? (maxImportBytes >> 20) + " MB"
+                                    : (maxImportBytes >> 10) + " KB") + " allowed");
+                        }
+                        total += written;
                     } else {
                         throw refuse("it contains '" + entryName + "', which is not part of an LTTH profile");
                     }
@@ -158,20 +164,6 @@ public final class ProfileArchive {
         }
         if (!manifest.path("profile").isTextual()) throw refuse(MANIFEST + " names no profile");
         return manifest;
-    }
-
-    private static long copyLimited(InputStream in, Path target, long limit, long maxTotal) throws IOException {
-        long written = 0;
-        byte[] buffer = new byte[64 * 1024];
-        try (OutputStream out = Files.newOutputStream(target)) {
-            for (int n; (n = in.read(buffer)) != -1; ) {
-                written += n;
-                if (written > limit) throw refuse("it is larger than the " + (maxTotal >= 1 << 20 ? (maxTotal >> 20) + " MB" : (maxTotal >> 10) + " KB")
-                        + " allowed");
-                out.write(buffer, 0, n);
-            }
-        }
-        return written;
     }
 
     private static ValidationException refuse(String why) {

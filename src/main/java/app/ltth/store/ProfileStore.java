@@ -1,5 +1,6 @@
 package app.ltth.store;
 
+import app.ltth.SafeFiles;
 import app.ltth.ValidationException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,8 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -147,7 +146,7 @@ public final class ProfileStore {
     /** Deletes a profile that is not open, with everything in its folder. Its backups are kept. */
     public void delete(String profile) throws IOException {
         if (!exists(profile)) throw new ValidationException("name", "There is no profile named '" + profile + "'");
-        deleteTree(configsDir.resolve(profile));
+        SafeFiles.deleteTree(configsDir.resolve(profile));
     }
 
     /** Puts {@code databaseCopy} in place as the profile's database (the profile must not be open). */
@@ -156,13 +155,5 @@ public final class ProfileStore {
         Files.createDirectories(file.getParent());
         for (String journal : List.of("-wal", "-shm")) Files.deleteIfExists(file.resolveSibling(file.getFileName() + journal));
         Files.copy(databaseCopy, file, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) return;
-        try (Stream<Path> walk = Files.walk(root)) {
-            List<Path> all = new ArrayList<>(walk.sorted(Comparator.reverseOrder()).toList());
-            for (Path p : all) Files.delete(p);
-        }
     }
 }
