@@ -11,6 +11,7 @@
   var FIELDS = ['coins', 'giftName', 'giftCount', 'comment', 'username', 'nickname', 'likeCount', 'totalLikes',
     'viewerCount', 'followerRole', 'teamLevel', 'question', 'months'];
   var OPS = ['==', '!=', '>=', '>', '<=', '<', 'contains', 'notContains', 'startsWith', 'endsWith', 'regex', 'exists'];
+  var DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
   var CONDITION_KINDS = ['field', 'minCoins', 'gift', 'user', 'userIs', 'chance', 'timeBetween'];
   // Each action's fields: [name, kind]; kind is text, number, or select:a,b,c
   var ACTIONS = {
@@ -32,8 +33,9 @@
   var el = LTTH.el;
 
   /** An input (or select) with the JSON path the server uses in its errors, and a place for the message. */
-  function input(kind, path, value, placeholder) {
+  function input(kind, path, value, placeholder, label) {
     var wrap = el('div', 'flex-grow-1');
+    if (label) wrap.appendChild(el('label', 'form-label small text-body-secondary mb-0 d-block', label));
     var field;
     if (kind.indexOf('select:') === 0 || Array.isArray(kind)) {
       field = el('select', 'form-select form-select-sm');
@@ -49,6 +51,7 @@
     }
     field.setAttribute('data-path', path);
     if (value !== undefined && value !== null) field.value = String(value);
+    if (label) field.setAttribute('aria-label', label);
     wrap.append(field, el('div', 'invalid-feedback'));
     return wrap;
   }
@@ -72,6 +75,20 @@
     if (type === 'timer') {
       row.appendChild(input('number', 'trigger.everySeconds', trigger.everySeconds, t('flows.everySeconds')));
       row.appendChild(input('time', 'trigger.at', trigger.at, t('flows.at')));
+      var days = el('div', 'd-flex flex-wrap gap-2 small align-items-center');
+      days.setAttribute('data-path', 'trigger.days');
+      DAYS.forEach(function (d) {
+        var label = el('label', 'form-check-label d-flex gap-1 align-items-center');
+        var check = el('input', 'form-check-input day');
+        check.type = 'checkbox';
+        check.value = d;
+        check.checked = !trigger.days || trigger.days.indexOf(d) >= 0;
+        label.append(check, document.createTextNode(t('flows.day.' + d)));
+        days.appendChild(label);
+      });
+      box.appendChild(row);
+      box.appendChild(days);
+      return;
     }
     if (type === 'webhook') {
       row.appendChild(el('div', 'small text-body-secondary', trigger.token
@@ -91,7 +108,13 @@
     if (type === 'event') tr.event = get('trigger.event');
     if (type === 'connection' && get('trigger.state')) tr.state = get('trigger.state');
     if (type === 'timer') {
-      if (get('trigger.at')) tr.at = get('trigger.at'); else tr.everySeconds = Number(get('trigger.everySeconds'));
+      if (get('trigger.at')) {
+        tr.at = get('trigger.at');
+        tr.days = Array.prototype.filter.call(document.querySelectorAll('#trigger-fields .day'), function (b) { return b.checked; })
+          .map(function (b) { return b.value; });
+      } else {
+        tr.everySeconds = Number(get('trigger.everySeconds'));
+      }
     }
     if (type === 'webhook' && current && current.trigger.token) tr.token = current.trigger.token;
     if (type === 'plugin') tr.trigger = get('trigger.trigger');
@@ -101,7 +124,7 @@
   // ---- conditions ----------------------------------------------------------------------------------------
 
   function conditionRow(c) {
-    var row = el('div', 'd-flex gap-2 align-items-start condition-row');
+    var row = el('div', 'd-flex gap-2 align-items-end condition-row');
     var kind = c.field !== undefined ? 'field' : CONDITION_KINDS.filter(function (k) { return c[k] !== undefined; })[0] || 'field';
     var kindSelect = input(CONDITION_KINDS, 'kind', kind);
     kindSelect.classList.remove('flex-grow-1');
@@ -115,7 +138,8 @@
     function fill(k, c) {
       inputs.replaceChildren();
       if (k === 'field') {
-        inputs.append(input(FIELDS, 'field', c.field || 'coins'), input(OPS, 'op', c.op || '>='), input('text', 'value', c.value));
+        inputs.append(input(FIELDS, 'field', c.field || 'coins', null, t('flows.field.field')),
+          input(OPS, 'op', c.op || '>=', null, t('flows.field.op')), input('text', 'value', c.value, null, t('flows.field.value')));
       } else if (k === 'userIs') {
         inputs.appendChild(input(['follower', 'subscriber', 'moderator', 'topGifter'], 'userIs', c.userIs));
       } else if (k === 'timeBetween') {
@@ -168,7 +192,7 @@
   // ---- actions -------------------------------------------------------------------------------------------
 
   function actionRow(a) {
-    var row = el('div', 'd-flex gap-2 align-items-start action-row');
+    var row = el('div', 'd-flex gap-2 align-items-end action-row');
     var typeSelect = input(Object.keys(ACTIONS), 'type', a.type || 'overlayText');
     typeSelect.classList.remove('flex-grow-1');
     row.appendChild(typeSelect);
@@ -180,7 +204,7 @@
     row.appendChild(remove);
     function fill(type, a) {
       inputs.replaceChildren();
-      ACTIONS[type].forEach(function (f) { inputs.appendChild(input(f[1], f[0], a[f[0]], f[0])); });
+      ACTIONS[type].forEach(function (f) { inputs.appendChild(input(f[1], f[0], a[f[0]], f[0], t('flows.field.' + f[0]))); });
       renumber();
     }
     typeSelect.querySelector('select').addEventListener('change', function (e) { fill(e.target.value, {}); });
