@@ -10,6 +10,7 @@ import app.ltth.live.webcast.proto.ProtoMessageFetchResult;
 import app.ltth.live.webcast.proto.PushFrame;
 import app.ltth.live.webcast.proto.User;
 import app.ltth.live.webcast.proto.WebcastChatMessage;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -295,6 +296,29 @@ class BrowserTest {
         assertThat(browser.findElements(By.cssSelector("#cards .flow-card i"))).isEmpty();
         browser.close();
         browser.switchTo().window(browser.getWindowHandles().iterator().next());
+    }
+
+    @Test
+    void aTimeOfDayTimerKeepsTheChosenDays() throws Exception {
+        browser.get(app.baseUrl() + "/flows.html");
+        waiting().until(d -> d.findElements(By.cssSelector("#actions .action-row")).size() == 1);
+        browser.findElement(By.id("flow-name")).sendKeys("Friday reminder");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("trigger-type"))).selectByValue("timer");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.querySelector(\"[data-path='trigger.at']\").value = '20:00';");
+        for (WebElement day : browser.findElements(By.cssSelector("#trigger-fields .day"))) {
+            if (day.isSelected() != day.getAttribute("value").equals("FRIDAY")) day.click();
+        }
+        WebElement save = browser.findElement(By.id("save-flow"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block:'center', behavior:'instant'})", save);
+        save.click();
+        waiting().until(d -> d.findElement(By.id("editor-id")).getText().startsWith("flow-"));
+        JsonNode saved = null;
+        for (JsonNode f : app.get("/api/flows").json().get("flows")) if (f.get("name").asText().equals("Friday reminder")) saved = f;
+        assertThat(saved).isNotNull();
+        assertThat(saved.at("/trigger/at").asText()).isEqualTo("20:00");
+        assertThat(saved.at("/trigger/days")).extracting(JsonNode::asText).containsExactly("FRIDAY");
+        app.delete("/api/flows/" + saved.get("id").asText());
     }
 
     @Test
