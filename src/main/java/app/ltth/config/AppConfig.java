@@ -26,8 +26,4 @@ public record AppConfig(int httpPort, int socketPort, Path appHome, Path dataDir
     public Path userData() {
         return dataDir.resolve("user_data");
     }
-
-    public AppConfig withPorts(int http, int socket) {
-        return new AppConfig(http, socket, appHome, dataDir, profile, openBrowser, demo, startLiveSource);
-    }
 }

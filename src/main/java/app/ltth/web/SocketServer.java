@@ -31,7 +31,6 @@ public final class SocketServer implements AutoCloseable {
     private static final String LIVE_ROOM = "live";
 
     private final SocketIOServer server;
-    private final int port;
 
     public SocketServer(String host, int port, Set<String> allowedOrigins) {
         Configuration config = new Configuration();
@@ -52,7 +51,6 @@ public final class SocketServer implements AutoCloseable {
             return AuthorizationResult.FAILED_AUTHORIZATION;
         });
         this.server = new SocketIOServer(config);
-        this.port = port;
     }
 
     /**
@@ -78,10 +76,6 @@ public final class SocketServer implements AutoCloseable {
 
     public void start() {
         server.start();
-    }
-
-    public int port() {
-        return port;
     }
 
     /** Sends to every client that has said hello. */

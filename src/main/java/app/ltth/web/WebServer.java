@@ -119,10 +119,6 @@ public final class WebServer implements AutoCloseable {
         javalin.start();
     }
 
-    public int port() {
-        return javalin.port();
-    }
-
     @Override
     public void close() {
         javalin.stop();
