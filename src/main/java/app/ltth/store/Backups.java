@@ -116,13 +116,8 @@ public final class Backups {
         Optional<String> damage = Database.damage(file);
         if (damage.isPresent()) throw new StoreException("It is damaged: " + damage.get());
         try (Connection c = Database.openReadOnly(file); Statement s = c.createStatement()) {
-            int version;
-            try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
-                version = rs.next() ? rs.getInt(1) : 0;
-            }
-            if (version > Migrations.latestVersion()) {
-                throw new StoreException("It was made by a newer LTTH (schema version " + version + ")");
-            }
+            Migrations.refuseNewer(c, file);
+            int version = Migrations.userVersion(c);
             try (ResultSet rs = s.executeQuery("SELECT 1 FROM sqlite_master WHERE type='table' AND name='settings'")) {
                 if (version < 1 || !rs.next()) throw new StoreException("It is not an LTTH profile database");
             }

@@ -124,10 +124,15 @@ public final class Database implements AutoCloseable {
     /** Writes a consistent copy of the whole database to {@code target} (which must not exist yet). */
     public void backupTo(Path target) throws SQLException {
         synchronized (writer) {
-            try (var ps = writer.prepareStatement("VACUUM INTO ?")) {
-                ps.setString(1, target.toAbsolutePath().toString());
-                ps.execute();
-            }
+            vacuumInto(writer, target);
+        }
+    }
+
+    /** A consistent copy of the connection's database; works on read-only connections too. */
+    static void vacuumInto(Connection connection, Path target) throws SQLException {
+        try (var ps = connection.prepareStatement("VACUUM INTO ?")) {
+            ps.setString(1, target.toAbsolutePath().toString());
+            ps.execute();
         }
     }
 

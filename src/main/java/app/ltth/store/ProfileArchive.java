@@ -10,7 +10,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -78,10 +77,7 @@ public final class ProfileArchive {
 
     private static int copyClosed(Path source, Path target) throws SQLException {
         try (Connection c = Database.openReadOnly(source)) {
-            try (PreparedStatement ps = c.prepareStatement("VACUUM INTO ?")) {
-                ps.setString(1, target.toAbsolutePath().toString());
-                ps.execute();
-            }
+            Database.vacuumInto(c, target);
             return Migrations.userVersion(c);
         }
     }

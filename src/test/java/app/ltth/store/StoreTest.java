@@ -236,6 +236,13 @@ class StoreTest {
         assertRefused(archive, zip(Map.of(ProfileArchive.MANIFEST, manifest, ProfileArchive.DATABASE, new byte[600 * 1024])),
                 "larger than");
         assertRefused(archive, "PK but not really a zip".getBytes(StandardCharsets.UTF_8), "not an LTTH profile export");
+        Path newer = dir.resolve("newer.db");
+        Files.write(newer, db);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + newer); Statement st = c.createStatement()) {
+            st.execute("PRAGMA user_version = 999");
+        }
+        assertRefused(archive, zip(Map.of(ProfileArchive.MANIFEST, manifest, ProfileArchive.DATABASE, Files.readAllBytes(newer))),
+                "newer LTTH");
         assertThat(store.names()).containsExactlyInAnyOrder("real", "fine");
     }
 
