@@ -35,6 +35,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,7 +83,7 @@ public final class FlowEngine implements ProfileManager.Listener, AutoCloseable 
         timer.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
         timer.scheduleWithFixedDelay(this::refreshTopGifters, 0, 60, TimeUnit.SECONDS);
         plugins.onTrigger((trigger, data) -> fire(f -> "plugin".equals(f.trigger().type())
-                && trigger.key().equals(f.trigger().plugin()), new LinkedHashMap<>(data), "plugin " + trigger.key()));
+                && trigger.key().equals(f.trigger().plugin()), () -> new LinkedHashMap<>(data), "plugin " + trigger.key()));
     }
 
     @Override
@@ -144,10 +146,13 @@ public final class FlowEngine implements ProfileManager.Listener, AutoCloseable 
 
     // ---- triggers ----------------------------------------------------------------------------------------
 
-    /** Bus listener: finds the flows this event triggers. Gift streaks trigger once, at their end. */
+    /**
+     * Bus listener: finds the flows this event triggers. Gift streaks trigger once, at their end. Runs for every event
+     * on the bus thread, so the fields are only built when some flow listens.
+     */
     public void onEvent(LiveEvent event) {
         if (event instanceof GiftEvent g && !g.isFinal()) return;
-        Map<String, Object> fields = EventFields.of(event, stats.snapshot().coins(), ZoneId.systemDefault());
+        Supplier<Map<String, Object>> fields = () -> EventFields.of(event, stats.snapshot().coins(), ZoneId.systemDefault());
         if (event instanceof ConnectionStatusEvent c) {
             fire(f -> "connection".equals(f.trigger().type())
                     && (f.trigger().state() == null || f.trigger().state().equals(c.state().wireName())), fields, "connection");
@@ -157,9 +162,12 @@ public final class FlowEngine implements ProfileManager.Listener, AutoCloseable 
                 "event " + event.type().wireName());
     }
 
-    private void fire(java.util.function.Predicate<Flow> matches, Map<String, Object> fields, String trigger) {
+    private void fire(Predicate<Flow> matches, Supplier<Map<String, Object>> fields, String trigger) {
+        Map<String, Object> built = null;
         for (Flow f : flows.values()) {
-            if (f.enabled() && matches.test(f)) consider(f, new LinkedHashMap<>(fields), trigger);
+            if (!f.enabled() || !matches.test(f)) continue;
+            if (built == null) built = fields.get();
+            consider(f, new LinkedHashMap<>(built), trigger);
         }
     }
 
