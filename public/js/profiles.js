@@ -5,7 +5,7 @@
   var $ = function (id) { return document.getElementById(id); };
   var active = null;
 
-  var request = function (method, path, body) { return LTTH.api(method, path, body); };
+  var request = LTTH.api;
   var say = LTTH.say;
 
   function size(bytes) {

@@ -1,6 +1,5 @@
 package app.ltth.flows;
 
-import app.ltth.Json;
 import app.ltth.ValidationException;
 import app.ltth.events.EventType;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -228,6 +227,6 @@ public record Flow(String id, String name, boolean enabled, Trigger trigger, Con
     }
 
     public String toJson() {
-        return Json.MAPPER.valueToTree(json).toString();
+        return json.toString();
     }
 }

@@ -1,5 +1,6 @@
 package app.ltth.settings;
 
+import app.ltth.live.webcast.WebcastConfig;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ public final class SettingsRegistry {
         add(Setting.bool(TIKTOK_RECORD, false, "Record every raw frame of a LIVE to user_data/recordings (for replays)"));
         // Where TikTok and the signer answer: these drift on TikTok's side, so they are settings, not constants.
         String url = "https?://\\S+";
-        app.ltth.live.webcast.WebcastConfig d = app.ltth.live.webcast.WebcastConfig.defaults();
+        WebcastConfig d = WebcastConfig.defaults();
         add(Setting.text(TIKTOK_LIVE_PAGE_URL, d.livePageUrl(), url, "Advanced: TikTok LIVE page ({user})"));
         add(Setting.text(TIKTOK_API_LIVE_URL, d.apiLiveUrl(), url, "Advanced: TikTok room JSON ({user})"));
         add(Setting.text(TIKTOK_SIGN_URL, d.signUrl(), url, "Advanced: signing service ({roomId})"));
