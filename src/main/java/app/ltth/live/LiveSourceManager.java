@@ -5,6 +5,8 @@ import app.ltth.events.ConnectionStatusEvent;
 import app.ltth.events.EventBus;
 import app.ltth.events.EventIds;
 import app.ltth.events.LiveEvent;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +17,7 @@ public final class LiveSourceManager implements AutoCloseable {
 
     private final EventBus bus;
     private LiveSource current;
+    private SourceContext currentContext;
     private volatile SourceStatus status = new SourceStatus(ConnectionState.OFFLINE, "none", "", false,
             "No live source", System.currentTimeMillis());
 
@@ -26,24 +29,66 @@ public final class LiveSourceManager implements AutoCloseable {
     public synchronized void switchTo(LiveSource source) throws Exception {
         stopCurrent();
         report(source, ConnectionState.CONNECTING, "Starting " + source.kind());
+        SourceContext context = new SourceContext(source);
         try {
-            source.start(new LiveSource.Context() {
-                @Override
-                public void event(LiveEvent event) {
-                    bus.publish(event);
-                }
-
-                @Override
-                public void state(ConnectionState state, String message) {
-                    report(source, state, message);
-                }
-            });
+            source.start(context);
         } catch (Exception e) {
+            context.close();
             report(source, ConnectionState.ERROR, source.kind() + " could not start: " + e.getMessage());
             throw e;
         }
         current = source;
-        report(source, ConnectionState.LIVE, isDemo(source) ? "Demo mode: simulated events" : "Connected");
+        currentContext = context;
+        context.open(() -> report(source, ConnectionState.LIVE,
+                isDemo(source) ? "Demo mode: simulated events" : "Connected"));
+    }
+
+    /**
+     * What a source reports to. A source may already produce events (even its end) from its own threads while
+     * start() runs; they are held back until "live" is reported, so that nobody sees a gift before the LIVE
+     * began, or "live" after "ended". After the source is stopped, whatever it still reports is dropped.
+     */
+    private final class SourceContext implements LiveSource.Context {
+        private final LiveSource source;
+        private final List<Runnable> held = new ArrayList<>();
+        private boolean open;
+        private boolean closed;
+
+        SourceContext(LiveSource source) {
+            this.source = source;
+        }
+
+        @Override
+        public synchronized void event(LiveEvent event) {
+            deliver(() -> bus.publish(event));
+        }
+
+        @Override
+        public synchronized void state(ConnectionState state, String message) {
+            deliver(() -> report(source, state, message));
+        }
+
+        private void deliver(Runnable report) {
+            if (closed) return;
+            if (open) {
+                report.run();
+            } else {
+                held.add(report);
+            }
+        }
+
+        synchronized void open(Runnable first) {
+            if (closed) return;
+            first.run();
+            held.forEach(Runnable::run);
+            held.clear();
+            open = true;
+        }
+
+        synchronized void close() {
+            closed = true;
+            held.clear();
+        }
     }
 
     /** Stops the running source; the state becomes offline. */
@@ -77,7 +122,9 @@ public final class LiveSourceManager implements AutoCloseable {
             } catch (RuntimeException e) {
                 log.warn("Stopping {} failed", current.kind(), e);
             }
+            currentContext.close();
             current = null;
+            currentContext = null;
         }
     }
 
