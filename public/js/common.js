@@ -43,7 +43,34 @@
     box.textContent = text;
   }
 
+  /**
+   * Shows an overlay page in a preview iframe, scaled to fit its box (the overlay's stage is 1920x1080, or
+   * 1080x1920 with size=vertical), with the offline marker on.
+   */
+  function preview(iframe, url) {
+    var vertical = /[?&]size=vertical/.test(url);
+    var box = iframe.parentNode;
+    box.classList.toggle('vertical', vertical);
+    var width = box.clientWidth || 480;
+    var scale = Math.max(0.1, Math.floor(width / (vertical ? 1080 : 1920) * 1000) / 1000);
+    iframe.src = url + (url.indexOf('?') >= 0 ? '&' : '?') + 'preview=1&scale=' + scale;
+  }
+
+  /** Shows the server's field error next to the field (elements with data-error="field"); clears the others. */
+  function fieldErrors(form, err) {
+    form.querySelectorAll('.is-invalid').forEach(function (e) { e.classList.remove('is-invalid'); });
+    if (!err || !err.field) return false;
+    var feedback = form.querySelector('[data-error="' + err.field + '"]');
+    if (!feedback) return false;
+    feedback.textContent = err.message;
+    var input = feedback.parentNode.querySelector('input, select, textarea');
+    if (input) input.classList.add('is-invalid');
+    return true;
+  }
+
   global.LTTH = global.LTTH || {};
+  global.LTTH.preview = preview;
+  global.LTTH.fieldErrors = fieldErrors;
   global.LTTH.api = api;
   global.LTTH.el = el;
   global.LTTH.say = say;

@@ -3,7 +3,9 @@
   'use strict';
   var PAGES = [
     { href: '/dashboard.html#live', key: 'nav.live' },
-    { href: '/dashboard.html#overlays', key: 'nav.overlays' },
+    { href: '/overlays.html', key: 'nav.overlays' },
+    { href: '/alerts.html', key: 'nav.alerts' },
+    { href: '/goals.html', key: 'nav.goals' },
     { href: '/dashboard.html#test', key: 'nav.test' },
     { href: '/dashboard.html#recordings', key: 'nav.recordings' },
     { href: '/flows.html', key: 'nav.flows' },

@@ -1,6 +1,14 @@
 package app.ltth;
 
+import app.ltth.alerts.AlertController;
+import app.ltth.alerts.AlertService;
 import app.ltth.config.AppConfig;
+import app.ltth.goals.GoalController;
+import app.ltth.goals.GoalService;
+import app.ltth.leaderboard.LeaderboardController;
+import app.ltth.leaderboard.Leaderboards;
+import app.ltth.media.MediaController;
+import app.ltth.overlays.OverlayController;
 import app.ltth.events.EventBus;
 import app.ltth.live.LiveController;
 import app.ltth.live.LiveSourceManager;
@@ -82,6 +90,9 @@ public final class App implements AutoCloseable {
     private WebServer web;
     private PluginManager plugins;
     private FlowEngine flows;
+    private AlertService alerts;
+    private GoalService goals;
+    private Leaderboards leaderboards;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private App(AppConfig config) {
@@ -96,7 +107,9 @@ public final class App implements AutoCloseable {
                 new Step("profile database", app::openStore),
                 new Step("event bus", app::startBus),
                 new Step("modules", app::startModules),
-                new Step("Socket.IO server and plugins", app::startSockets),
+                new Step("Socket.IO server", app::startSockets),
+                new Step("alerts, goals and leaderboards", app::startOverlayModules),
+                new Step("flows and plugins", app::startFlowsAndPlugins),
                 new Step("web server", app::startWeb),
                 new Step("live source", app::startLiveSource));
         for (Step step : steps) {
@@ -186,12 +199,30 @@ public final class App implements AutoCloseable {
         sockets.start();
         bridge = new SocketBridge(sockets, stats, sources);
         bus.subscribe("socket-bridge", bridge::onEvent);
+    }
+
+    private void startOverlayModules() throws Exception {
+        alerts = new AlertService(sockets, stats);
+        profiles.addListener(alerts);
+        settings.onChange(s -> alerts.configureQueue((int) s.number(SettingsRegistry.ALERTS_QUEUE_MAX),
+                s.text(SettingsRegistry.ALERTS_OVERFLOW)));
+        bus.subscribe("alerts", alerts::onEvent);
+        goals = new GoalService(sockets);
+        profiles.addListener(goals);
+        bus.subscribe("goals", goals::onEvent);
+        leaderboards = new Leaderboards(sockets);
+        profiles.addListener(leaderboards);
+        bus.subscribe("leaderboards", leaderboards::onEvent);
+    }
+
+    private void startFlowsAndPlugins() throws Exception {
         FlowExtensions flowExtensions = new FlowExtensions();
-        flows = new FlowEngine(sockets, stats, flowExtensions, HttpClient.newBuilder()
+        flows = new FlowEngine(sockets, stats, flowExtensions, alerts, goals, HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(5)).build(), config.userData(),
                 () -> settings.bool(SettingsRegistry.FLOWS_ALLOW_PRIVATE));
         profiles.addListener(flows);
         bus.subscribe("flows", flows::onEvent);
+        goals.addListener(flows::goalChanged);
         plugins = new PluginManager(config.appHome().resolve("plugins"), config.userData(), bus, sockets,
                 flowExtensions, profiles);
         plugins.scan();
@@ -204,7 +235,10 @@ public final class App implements AutoCloseable {
                 new ProfileArchive(profiles.store(), config.userData().resolve("tmp"), ProfileArchive.DEFAULT_MAX_IMPORT_BYTES));
         List<Consumer<RoutesConfig>> apis = List.of(live::routes, store::routes, history::routes,
                 new SettingsController(settings)::routes, new ReplayController(recordingsDir(), sources)::routes,
-                new PluginController(plugins)::routes, new FlowController(flows)::routes, this::statusRoutes);
+                new PluginController(plugins)::routes, new FlowController(flows)::routes,
+                new AlertController(alerts)::routes, new GoalController(goals)::routes,
+                new LeaderboardController(leaderboards)::routes, new MediaController(config.userData().resolve("media"))::routes,
+                new OverlayController(() -> httpPort, goals)::routes, this::statusRoutes);
         web = new WebServer(AppConfig.HOST, httpPort, ownOrigins(), config.appHome(), apis);
         web.start();
         lock.publishDashboard(dashboardUrl());
@@ -296,6 +330,9 @@ public final class App implements AutoCloseable {
         stopQuietly("event bus", bus);          // delivers what is queued, into the event log too
         stopQuietly("event log", eventLog);     // writes what it holds
         stopQuietly("flows", flows);
+        stopQuietly("alerts", alerts);
+        stopQuietly("goals", goals);             // writes their progress
+        stopQuietly("leaderboards", leaderboards);
         if (maintenance != null) maintenance.shutdownNow();
         stopQuietly("stats publisher", bridge);
         stopQuietly("web server", web);

@@ -49,8 +49,13 @@ class BrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        assertThat(new File(CHROMEDRIVER)).as("chromium-driver is installed (scripts/test.sh installs it)").exists();
         app = TestApp.start(dir);
+        browser = chromium(dir);
+    }
+
+    /** Headless Debian Chromium with a fresh profile in {@code dir}. */
+    static WebDriver chromium(Path dir) throws java.io.IOException {
+        assertThat(new File(CHROMEDRIVER)).as("chromium-driver is installed (scripts/test.sh installs it)").exists();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -59,7 +64,7 @@ class BrowserTest {
                 "--user-data-dir=" + Files.createTempDirectory(dir, "chromium"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        return new ChromeDriver(service, options);
     }
 
     @AfterAll
@@ -70,6 +75,10 @@ class BrowserTest {
 
     /** Waits up to 15 s; pages re-render lists, so an element that went stale is simply looked up again. */
     private static WebDriverWait waiting() {
+        return waiting(browser);
+    }
+
+    static WebDriverWait waiting(WebDriver browser) {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         return wait;

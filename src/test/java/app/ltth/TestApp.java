@@ -83,6 +83,11 @@ public final class TestApp implements AutoCloseable {
     /** A multipart/form-data POST with one file field and optional text fields. */
     public Response upload(String path, String field, byte[] file, java.util.Map<String, String> fields)
             throws IOException, InterruptedException {
+        return upload(path, field, "upload.zip", file, fields);
+    }
+
+    public Response upload(String path, String field, String filename, byte[] file, java.util.Map<String, String> fields)
+            throws IOException, InterruptedException {
         String boundary = "ltth-test-" + System.nanoTime();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         for (var f : fields.entrySet()) {
@@ -90,7 +95,7 @@ public final class TestApp implements AutoCloseable {
                     + f.getValue() + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field
-                + "\"; filename=\"upload.zip\"\r\nContent-Type: application/zip\r\n\r\n")
+                + "\"; filename=\"" + filename + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         body.writeBytes(file);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -108,6 +113,17 @@ public final class TestApp implements AutoCloseable {
         String base = "http://127.0.0.1:" + closed;
         put("/api/settings", "{\"tiktok.livePageUrl\":\"" + base + "/@{user}/live\",\"tiktok.apiLiveUrl\":\"" + base
                 + "/api?u={user}\",\"tiktok.signUrl\":\"" + base + "/sign?room={roomId}\"}");
+    }
+
+    /** Injects a streak of {@code count} gifts from one user: updates, then the end. */
+    public void giftStreak(String user, String nickname, String gift, int coins, int count, long group) throws Exception {
+        for (int c = 1; c <= count; c++) {
+            String json = Json.MAPPER.createObjectNode().put("type", "gift").put("user", user).put("nickname", nickname)
+                    .put("giftName", gift).put("coins", coins).put("count", c).put("groupId", group)
+                    .put("repeatEnd", c == count).toString();
+            Response r = post("/api/events/simulate", json);
+            if (r.status() != 202) throw new AssertionError("simulate refused: " + r.body());
+        }
     }
 
     /** Waits until everything published so far is stored in the event log. */

@@ -33,7 +33,7 @@ public record Flow(String id, String name, boolean enabled, Trigger trigger, Con
 
     /** What starts a flow. */
     public record Trigger(String type, EventType event, String state, int everySeconds, LocalTime at,
-                          Set<DayOfWeek> days, String token, String plugin) {
+                          Set<DayOfWeek> days, String token, String plugin, String goal, String on) {
     }
 
     public record Action(String type, JsonNode params) {
@@ -86,14 +86,14 @@ public record Flow(String id, String name, boolean enabled, Trigger trigger, Con
                 EventType event = EventType.fromWireName(name).filter(e -> e != EventType.CONNECTION)
                         .orElseThrow(() -> new ValidationException("trigger.event", "Unknown event '" + name
                                 + "': use chat, gift, like, follow, share, subscribe, join, viewers, emote, question or streamEnd"));
-                return new Trigger(type, event, null, 0, null, Set.of(), null, null);
+                return new Trigger(type, event, null, 0, null, Set.of(), null, null, null, null);
             }
             case "connection" -> {
                 String state = t.hasNonNull("state") ? t.get("state").asText() : null;
                 if (state != null && !Set.of("connecting", "live", "reconnecting", "offline", "ended", "error").contains(state)) {
                     throw new ValidationException("trigger.state", "state must be connecting, live, reconnecting, offline, ended or error");
                 }
-                return new Trigger(type, null, state, 0, null, Set.of(), null, null);
+                return new Trigger(type, null, state, 0, null, Set.of(), null, null, null, null);
             }
             case "timer" -> {
                 if (t.has("everySeconds")) {
@@ -101,7 +101,7 @@ public record Flow(String id, String name, boolean enabled, Trigger trigger, Con
                     if (!t.get("everySeconds").isInt() || every < 5 || every > 86_400) {
                         throw new ValidationException("trigger.everySeconds", "everySeconds must be a whole number from 5 to 86400");
                     }
-                    return new Trigger(type, null, null, every, null, Set.of(), null, null);
+                    return new Trigger(type, null, null, every, null, Set.of(), null, null, null, null);
                 }
                 LocalTime at;
                 try {
@@ -120,26 +120,34 @@ public record Flow(String id, String name, boolean enabled, Trigger trigger, Con
                         }
                     }
                 }
-                return new Trigger(type, null, null, 0, at, Set.copyOf(days), null, null);
+                return new Trigger(type, null, null, 0, at, Set.copyOf(days), null, null, null, null);
             }
             case "manual" -> {
-                return new Trigger(type, null, null, 0, null, Set.of(), null, null);
+                return new Trigger(type, null, null, 0, null, Set.of(), null, null, null, null);
             }
             case "webhook" -> {
                 String token = t.hasNonNull("token") ? t.get("token").asText() : newToken;
                 if (!token.matches("[A-Za-z0-9_-]{16,64}")) throw new ValidationException("trigger.token", "token must be 16-64 letters or digits");
                 ((ObjectNode) json.get("trigger")).put("token", token);
-                return new Trigger(type, null, null, 0, null, Set.of(), token, null);
+                return new Trigger(type, null, null, 0, null, Set.of(), token, null, null, null);
             }
             case "plugin" -> {
                 String key = t.path("trigger").asText("");
                 if (!key.matches("[a-z0-9-]+\\.[A-Za-z0-9_-]+")) {
                     throw new ValidationException("trigger.trigger", "A plugin trigger is named <plugin>.<trigger>, e.g. hello.tick");
                 }
-                return new Trigger(type, null, null, 0, null, Set.of(), null, key);
+                return new Trigger(type, null, null, 0, null, Set.of(), null, key, null, null);
+            }
+            case "goal" -> {
+                String on = t.path("on").asText("reached");
+                if (!on.equals("reached") && !on.equals("progress")) {
+                    throw new ValidationException("trigger.on", "on must be reached or progress");
+                }
+                String goal = t.path("goal").asText("").trim();
+                return new Trigger(type, null, null, 0, null, Set.of(), null, null, goal.isEmpty() ? null : goal, on);
             }
             default -> throw new ValidationException("trigger.type", "Unknown trigger type '" + type
-                    + "': use event, connection, timer, manual, webhook or plugin");
+                    + "': use event, connection, timer, manual, webhook, goal or plugin");
         }
     }
 
@@ -178,7 +186,21 @@ public record Flow(String id, String name, boolean enabled, Trigger trigger, Con
                 if (!file.matches("[A-Za-z0-9_-]{1,40}")) throw new ValidationException(path + ".file", "file must be a short name such as flows");
             }
             case "plugin" -> requireText(a, path, "action");
-            default -> { }   // alert, sound, obs..., osc, goal: checked by their modules
+            case "alert" -> {
+                requireText(a, path, "text");
+                number(a, path, "seconds", 1, 60);
+                if (a.hasNonNull("sound")) requireUrl(a, path, "sound", false);
+                if (a.hasNonNull("media")) requireUrl(a, path, "media", false);
+            }
+            case "goal" -> {
+                requireText(a, path, "goal");
+                String op = a.path("op").asText("add");
+                if (!Set.of("set", "add", "reset").contains(op)) throw new ValidationException(path + ".op", "op must be set, add or reset");
+                if (!op.equals("reset") && !a.hasNonNull("value")) {
+                    throw new ValidationException(path + ".value", "value is required: a number, or a placeholder such as {coins}");
+                }
+            }
+            default -> { }   // sound, tts, obs..., osc: checked by their modules
         }
         return new Action(type, a);
     }

@@ -1,6 +1,11 @@
 package app.ltth.flows;
 
+import app.ltth.template.Template;
 import app.ltth.Json;
+import app.ltth.alerts.Alert;
+import app.ltth.alerts.AlertService;
+import app.ltth.goals.Goal;
+import app.ltth.goals.GoalService;
 import app.ltth.plugin.FlowExtensions;
 import app.ltth.web.SocketServer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,18 +35,23 @@ final class FlowActions {
     }
 
     static final Map<String, String> MISSING = Map.of(
-            "alert", "alerts", "sound", "the soundboard", "tts", "text-to-speech", "obsScene", "the OBS connection",
-            "obsSource", "the OBS connection", "obsFilter", "the OBS connection", "osc", "the OSC bridge", "goal", "goals");
+            "sound", "the soundboard", "tts", "text-to-speech", "obsScene", "the OBS connection",
+            "obsSource", "the OBS connection", "obsFilter", "the OBS connection", "osc", "the OSC bridge");
 
     private final SocketServer sockets;
     private final FlowExtensions plugins;
+    private final AlertService alerts;
+    private final GoalService goals;
     private final HttpClient http;
     private final Path logDir;
     private final BooleanSupplier allowPrivate;
 
-    FlowActions(SocketServer sockets, FlowExtensions plugins, HttpClient http, Path logDir, BooleanSupplier allowPrivate) {
+    FlowActions(SocketServer sockets, FlowExtensions plugins, AlertService alerts, GoalService goals, HttpClient http,
+                Path logDir, BooleanSupplier allowPrivate) {
         this.sockets = sockets;
         this.plugins = plugins;
+        this.alerts = alerts;
+        this.goals = goals;
         this.http = http;
         this.logDir = logDir;
         this.allowPrivate = allowPrivate;
@@ -66,6 +76,14 @@ final class FlowActions {
             case "webhook" -> {
                 return webhook(a, fields);
             }
+            case "alert" -> {
+                Alert alert = alerts.custom(a.text("text", ""), fields, (int) a.number("seconds", 5), a.text("sound", ""),
+                        a.text("media", ""));
+                return "queued alert " + alert.id();
+            }
+            case "goal" -> {
+                return goal(a, fields);
+            }
             case "log" -> {
                 Files.createDirectories(logDir);
                 String line = Template.render(a.text("line", ""), fields).replace('\n', ' ') + System.lineSeparator();
@@ -85,6 +103,22 @@ final class FlowActions {
             default -> throw new NotAvailable(MISSING.getOrDefault(a.type(), a.type())
                     + " is not part of this LTTH version yet, so this action did nothing");
         }
+    }
+
+    private String goal(Flow.Action a, Map<String, Object> fields) throws NotAvailable {
+        String name = Template.render(a.text("goal", ""), fields);
+        Goal goal = goals.find(name).orElseThrow(() -> new NotAvailable("there is no goal named " + name));
+        String op = a.text("op", "add");
+        if (op.equals("reset")) return "reset to " + goals.reset(goal.id()).orElseThrow().current();
+        String text = Template.render(a.text("value", ""), fields).trim();
+        long value;
+        try {
+            value = Math.round(Double.parseDouble(text));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("value '" + text + "' is not a number");
+        }
+        Goal after = (op.equals("set") ? goals.set(goal.id(), value) : goals.add(goal.id(), value)).orElseThrow();
+        return goal.name() + " is at " + after.current() + " / " + after.currentTarget();
     }
 
     private String overlay(Map<String, Object> payload) {

@@ -1,7 +1,10 @@
 package app.ltth.flows;
 
+import app.ltth.template.Template;
+import app.ltth.template.EventFields;
 import app.ltth.Json;
 import app.ltth.ValidationException;
+import app.ltth.events.EventType;
 import app.ltth.events.LiveEvent;
 import app.ltth.live.EventInjector;
 import app.ltth.web.JsonBody;
@@ -114,17 +117,8 @@ public final class FlowController {
         Flow flow = flow(ctx);
         JsonNode body = ctx.body().isBlank() ? Json.MAPPER.createObjectNode() : JsonBody.object(ctx);
         JsonNode eventJson = body.get("event");
-        if (eventJson == null) {
-            String type = flow.trigger().event() != null ? flow.trigger().event().wireName() : "chat";
-            eventJson = Json.MAPPER.createObjectNode().put("type", type).put("user", "test_user");
-            if (type.equals("chat")) ((ObjectNode) eventJson).put("comment", "!test");
-            if (type.equals("gift")) ((ObjectNode) eventJson).put("giftName", "Rose").put("coins", 1).put("count", 5);
-            if (type.equals("viewers")) ((ObjectNode) eventJson).remove("user");
-            if (type.equals("viewers")) ((ObjectNode) eventJson).put("viewerCount", 100);
-            if (type.equals("question")) ((ObjectNode) eventJson).put("question", "Is this a test?");
-            if (type.equals("streamEnd")) ((ObjectNode) eventJson).remove("user");
-        }
-        LiveEvent event = samples.parse(eventJson);
+        EventType type = flow.trigger().event() != null ? flow.trigger().event() : EventType.CHAT;
+        LiveEvent event = eventJson == null ? samples.sample(type) : samples.parse(eventJson);
         ctx.json(engine.test(flow, EventFields.of(event, 0, ZoneId.systemDefault())));
     }
 

@@ -1,5 +1,10 @@
 package app.ltth.flows;
 
+import app.ltth.alerts.AlertService;
+import app.ltth.goals.Goal;
+import app.ltth.goals.GoalService;
+import app.ltth.template.Template;
+import app.ltth.template.EventFields;
 import app.ltth.Json;
 import app.ltth.events.ConnectionStatusEvent;
 import app.ltth.events.GiftEvent;
@@ -69,12 +74,13 @@ public final class FlowEngine implements ProfileManager.Listener, AutoCloseable 
     private volatile Set<String> topGifters = Set.of();
     private volatile Database database;
 
-    public FlowEngine(SocketServer sockets, StreamStats stats, FlowExtensions plugins, java.net.http.HttpClient http,
-                      Path userData, java.util.function.BooleanSupplier allowPrivate) {
+    public FlowEngine(SocketServer sockets, StreamStats stats, FlowExtensions plugins, AlertService alerts,
+                      GoalService goals, java.net.http.HttpClient http, Path userData,
+                      java.util.function.BooleanSupplier allowPrivate) {
         this.sockets = sockets;
         this.stats = stats;
         this.logDir = userData.resolve("flow_logs");
-        this.actions = new FlowActions(sockets, plugins, http, logDir, allowPrivate);
+        this.actions = new FlowActions(sockets, plugins, alerts, goals, http, logDir, allowPrivate);
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ltth-flow-timer");
             t.setDaemon(true);
@@ -160,6 +166,22 @@ public final class FlowEngine implements ProfileManager.Listener, AutoCloseable 
         }
         fire(f -> "event".equals(f.trigger().type()) && f.trigger().event() == event.type(), fields,
                 "event " + event.type().wireName());
+    }
+
+    /** Goal listener: "goal" triggers, on every change of progress or when the goal is reached. */
+    public void goalChanged(Goal goal, boolean reached) {
+        fire(f -> "goal".equals(f.trigger().type())
+                && (f.trigger().goal() == null || f.trigger().goal().equals(goal.id()) || f.trigger().goal().equalsIgnoreCase(goal.name()))
+                && (reached || "progress".equals(f.trigger().on())), () -> {
+                    Map<String, Object> fields = timeFields();
+                    fields.put("goalId", goal.id());
+                    fields.put("goalName", goal.name());
+                    fields.put("goalValue", goal.current());
+                    fields.put("goalTarget", goal.currentTarget());
+                    fields.put("goalPercent", Math.round(goal.percent()));
+                    fields.put("goalReached", reached);
+                    return fields;
+                }, "goal " + goal.id() + (reached ? " reached" : ""));
     }
 
     private void fire(Predicate<Flow> matches, Supplier<Map<String, Object>> fields, String trigger) {

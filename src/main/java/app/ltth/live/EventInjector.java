@@ -17,6 +17,8 @@ import app.ltth.events.SubscribeEvent;
 import app.ltth.events.User;
 import app.ltth.events.ViewerCountEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import app.ltth.Json;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -86,6 +88,22 @@ public final class EventInjector {
         };
         f.rejectUnused();
         return event;
+    }
+
+    /** A typical event of this type from "test_user", as the dashboard's test buttons send. */
+    public LiveEvent sample(EventType type) {
+        ObjectNode json = Json.MAPPER.createObjectNode().put("type", type.wireName());
+        switch (type) {
+            case CHAT -> json.put("comment", "!test");
+            case GIFT -> json.put("giftName", "Rose").put("coins", 1).put("count", 5);
+            case LIKE -> json.put("count", 15);
+            case VIEWERS -> json.put("viewerCount", 100);
+            case QUESTION -> json.put("question", "Is this a test?");
+            default -> {
+            }
+        }
+        if (type != EventType.VIEWERS && type != EventType.STREAM_END) json.put("user", "test_user").put("nickname", "Test User");
+        return parse(json);
     }
 
     private static GiftEvent gift(Fields f, String id, long now) {

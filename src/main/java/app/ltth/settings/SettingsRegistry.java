@@ -20,6 +20,8 @@ public final class SettingsRegistry {
     public static final String BACKUPS_KEEP = "backups.keep";
     public static final String UI_LANGUAGE = "ui.language";
     public static final String FLOWS_ALLOW_PRIVATE = "flows.allowPrivateAddresses";
+    public static final String ALERTS_QUEUE_MAX = "alerts.queueMax";
+    public static final String ALERTS_OVERFLOW = "alerts.overflow";
 
     private static final Map<String, Setting> ALL = new LinkedHashMap<>();
 
@@ -40,6 +42,10 @@ public final class SettingsRegistry {
         add(Setting.choice(UI_LANGUAGE, "en", List.of("en", "de"), "Language of the dashboard and overlays"));
         add(Setting.bool(FLOWS_ALLOW_PRIVATE, false,
                 "Allow flow webhooks to reach private and loopback addresses"));
+        add(Setting.number(ALERTS_QUEUE_MAX, 20, 1, 500, "How many alerts may wait their turn"));
+        add(Setting.choice(ALERTS_OVERFLOW, "drop-lowest", List.of("drop-lowest", "drop-newest", "drop-oldest"),
+                "When the alert queue is full: drop the least valuable alert (joins first, big gifts last), the new one, "
+                        + "or the oldest waiting"));
     }
 
     private SettingsRegistry() {

@@ -1,11 +1,11 @@
 package app.ltth.stats;
 
-import app.ltth.events.ConnectionState;
 import app.ltth.events.ConnectionStatusEvent;
 import app.ltth.events.FollowEvent;
 import app.ltth.events.GiftEvent;
 import app.ltth.events.LikeEvent;
 import app.ltth.events.LiveEvent;
+import app.ltth.events.SessionStart;
 import app.ltth.events.ShareEvent;
 import app.ltth.events.SubscribeEvent;
 import app.ltth.events.ViewerCountEvent;
@@ -28,7 +28,7 @@ public final class StreamStats {
     private long subscribers;
     private long startedAt;
     private long revision;
-    private ConnectionState state = ConnectionState.OFFLINE;
+    private final SessionStart sessions = new SessionStart();
 
     public synchronized void onEvent(LiveEvent event) {
         if (event instanceof ViewerCountEvent v) {
@@ -46,21 +46,14 @@ public final class StreamStats {
         } else if (event instanceof SubscribeEvent) {
             subscribers++;
         } else if (event instanceof ConnectionStatusEvent c) {
-            onConnection(c);
+            if (sessions.isNewSession(c)) {
+                viewers = likes = coins = gifts = followers = shares = subscribers = 0;
+                startedAt = c.timestamp();
+            }
         } else {
             return;
         }
         revision++;
-    }
-
-    private void onConnection(ConnectionStatusEvent c) {
-        boolean newSession = c.state() == ConnectionState.LIVE
-                && state != ConnectionState.LIVE && state != ConnectionState.RECONNECTING;
-        if (newSession) {
-            viewers = likes = coins = gifts = followers = shares = subscribers = 0;
-            startedAt = c.timestamp();
-        }
-        state = c.state();
     }
 
     public synchronized StatsSnapshot snapshot() {

@@ -63,6 +63,39 @@ class FlowApiTest {
     }
 
     @Test
+    void flowsMoveGoalsReactToReachedGoalsAndShowAlerts() throws Exception {
+        app.put("/api/alerts/gift", "{\"enabled\":false}");   // only the flow's alert, not the gifts' own
+        String goal = app.post("/api/goals", "{\"name\":\"Party\",\"metric\":\"custom\",\"target\":100}").json()
+                .get("id").asText();
+        String adder = create("{\"name\":\"gift adds\",\"trigger\":{\"type\":\"event\",\"event\":\"gift\"},"
+                + "\"actions\":[{\"type\":\"goal\",\"goal\":\"party\",\"op\":\"add\",\"value\":\"{coins}\"}]}");
+        String party = create("{\"name\":\"party time\",\"trigger\":{\"type\":\"goal\",\"goal\":\"" + goal
+                + "\",\"on\":\"reached\"},\"actions\":[{\"type\":\"alert\",\"text\":\"{goalName} reached {goalValue}!\","
+                + "\"seconds\":3}]}");
+        String progress = create("{\"name\":\"progress\",\"trigger\":{\"type\":\"goal\",\"on\":\"progress\"},"
+                + "\"actions\":[{\"type\":\"variable\",\"name\":\"p\",\"op\":\"set\",\"value\":\"{goalPercent}\"}]}");
+        assertThat(app.post("/api/flows", "{\"name\":\"x\",\"trigger\":{\"type\":\"goal\",\"on\":\"sometimes\"},"
+                + "\"actions\":[]}").json().get("field").asText()).isEqualTo("trigger.on");
+        assertThat(app.post("/api/flows", "{\"name\":\"x\",\"trigger\":{\"type\":\"manual\"},"
+                + "\"actions\":[{\"type\":\"goal\",\"goal\":\"party\",\"op\":\"set\"}]}").json().get("field").asText())
+                .isEqualTo("actions[0].value");
+
+        app.post("/api/events/simulate", "{\"type\":\"gift\",\"user\":\"anna\",\"giftName\":\"Lion\",\"coins\":60,\"count\":1}");
+        awaitRun(adder, "done");
+        awaitRun(progress, "done");
+        assertThat(runs(party)).as("60 of 100: not reached").isZero();
+        app.post("/api/events/simulate", "{\"type\":\"gift\",\"user\":\"ben\",\"giftName\":\"Lion\",\"coins\":60,\"count\":1}");
+        JsonNode run = awaitRun(party, "done");
+        assertThat(run.at("/steps/0/result").asText()).startsWith("queued alert");
+        assertThat(app.get("/api/goals/" + goal).json().get("current").asLong()).isEqualTo(120);
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!app.get("/api/alerts").json().at("/queue/showing/html").asText().equals("Party reached 120!")) {
+            assertThat(System.currentTimeMillis()).as("the flow's alert shows").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
     void everyExampleInTheDocsWorksAsWritten() throws Exception {
         Matcher m = Pattern.compile("```json\\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(Path.of("docs/flows.md")));
         int examples = 0;
@@ -79,7 +112,7 @@ class FlowApiTest {
         try (TestSocket socket = TestSocket.connect(app.socketUrl(), null, "flow:overlay")) {
             String id = create("{\"name\":\"big\",\"trigger\":{\"type\":\"event\",\"event\":\"gift\"},"
                     + "\"conditions\":{\"minCoins\":10},\"actions\":[{\"type\":\"variable\",\"name\":\"n\",\"op\":\"add\",\"value\":1},"
-                    + "{\"type\":\"overlayText\",\"text\":\"<b>{nickname}</b> #{var.n}: {coins}\"},{\"type\":\"alert\"}]}");
+                    + "{\"type\":\"overlayText\",\"text\":\"<b>{nickname}</b> #{var.n}: {coins}\"},{\"type\":\"tts\",\"text\":\"hi\"}]}");
             // A streak: updates, then the end. Only the end runs the flow.
             for (int c = 1; c <= 12; c++) {
                 app.post("/api/events/simulate", "{\"type\":\"gift\",\"user\":\"<img src=x>\",\"giftName\":\"Rose\","

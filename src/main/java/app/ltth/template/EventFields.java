@@ -1,4 +1,4 @@
-package app.ltth.flows;
+package app.ltth.template;
 
 import app.ltth.events.ChatEvent;
 import app.ltth.events.ConnectionStatusEvent;

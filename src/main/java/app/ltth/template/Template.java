@@ -1,4 +1,4 @@
-package app.ltth.flows;
+package app.ltth.template;
 
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -18,7 +18,8 @@ public final class Template {
     /** The placeholders every event offers (each event type fills those that apply to it). */
     public static final Set<String> KNOWN = Set.of("username", "nickname", "userId", "comment", "giftName", "giftId",
             "giftCount", "coins", "diamondCount", "totalCoins", "likeCount", "totalLikes", "viewerCount",
-            "followerRole", "teamLevel", "question", "emoteId", "months", "reason", "type", "date", "time");
+            "followerRole", "teamLevel", "question", "emoteId", "months", "reason", "type", "date", "time",
+            "goalId", "goalName", "goalValue", "goalTarget", "goalPercent");
 
     private Template() {
     }

@@ -1,4 +1,4 @@
-package app.ltth.flows;
+package app.ltth.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,46 @@
+/*
+ * Chat with badges: moderator, subscriber, and top gifter (the three biggest gifters of this stream, from
+ * leaderboard:update). Everything from TikTok is shown as text. ?max=20 lines.
+ */
+(function () {
+  'use strict';
+  var max = LTTH.overlay.number('max', 20, 1, 100);
+  var chat = document.getElementById('chat');
+  var topGifters = [];
+  var t = function (k) { return LTTH.i18n.t(k); };
+
+  function badge(cls, text) {
+    var b = document.createElement('span');
+    b.className = 'badge ' + cls;
+    b.textContent = text;
+    return b;
+  }
+
+  function add(msg) {
+    if (msg.type !== 'chat') return;
+    var d = msg.data;
+    var line = document.createElement('div');
+    line.className = 'line shadow-text';
+    if (d.user.moderator) line.appendChild(badge('badge-mod', t('chat.mod')));
+    if (d.user.subscriber) line.appendChild(badge('badge-sub', t('chat.sub')));
+    if (topGifters.indexOf(d.user.id) >= 0) line.appendChild(badge('badge-top', t('chat.top')));
+    var name = document.createElement('span');
+    name.className = 'name';
+    name.textContent = d.user.nickname || d.user.uniqueId;
+    var text = document.createElement('span');
+    text.className = 'text';
+    text.textContent = d.comment;
+    line.append(name, text);
+    chat.appendChild(line);
+    while (chat.children.length > max) chat.removeChild(chat.firstElementChild);
+  }
+
+  LTTH.overlay.start({
+    event: add,
+    on: {
+      'leaderboard:update': function (m) {
+        topGifters = (m.boards.gifters || []).slice(0, 3).map(function (r) { return r.userId; });
+      }
+    }
+  });
+})();

@@ -1,0 +1,114 @@
+/*
+ * Goals as bars, rings or counters. goal.html shows the goal ?id=, goals.html all goals (or ?ids=a,b). LTTH sends
+ * goal:all on connect, goal:update on change, goal:reached when one is reached and goal:removed. A goal set to
+ * "hide" when reached celebrates, then fades out. Labels are the streamer's templates, shown as text.
+ */
+(function () {
+  'use strict';
+  var box = document.getElementById('goals');
+  var single = box.getAttribute('data-mode') === 'goal';
+  var wanted = (LTTH.overlay.params.get(single ? 'id' : 'ids') || '').split(',').filter(Boolean);
+  var views = {};
+
+  function wants(goal) {
+    return wanted.length === 0 ? !single : wanted.indexOf(goal.id) >= 0;
+  }
+
+  function label(goal) {
+    var values = {
+      name: goal.name, current: goal.current, target: goal.currentTarget, percent: Math.floor(goal.percent),
+      remaining: Math.max(0, goal.currentTarget - goal.current)
+    };
+    return goal.label.replace(/\{(name|current|target|percent|remaining)\}/g, function (m, k) { return values[k]; });
+  }
+
+  function build(goal) {
+    var view = document.createElement('div');
+    view.className = 'goal';
+    view.setAttribute('data-goal', goal.id);
+    var text = document.createElement('div');
+    text.className = 'goal-label shadow-text';
+    view.appendChild(text);
+    var kind = goal.style.kind;
+    if (kind === 'ring') {
+      var ring = document.createElement('div');
+      ring.className = 'goal-ring';
+      ring.innerHTML = '<svg viewBox="0 0 120 120"><circle class="track" cx="60" cy="60" r="52" fill="none" stroke-width="14"/>'
+        + '<circle class="arc" cx="60" cy="60" r="52" fill="none" stroke-width="14" stroke-linecap="round"'
+        + ' stroke-dasharray="326.73" stroke-dashoffset="326.73"/></svg><div class="goal-numbers shadow-text"></div>';
+      view.appendChild(ring);
+    } else if (kind === 'counter') {
+      var counter = document.createElement('div');
+      counter.className = 'goal-counter shadow-text';
+      view.appendChild(counter);
+    } else {
+      var bar = document.createElement('div');
+      bar.className = 'goal-bar';
+      bar.innerHTML = '<div class="goal-fill" style="width:0"></div><div class="goal-numbers shadow-text"></div>';
+      view.appendChild(bar);
+    }
+    view._kind = kind;
+    return view;
+  }
+
+  function update(goal) {
+    var view = views[goal.id];
+    if (!wants(goal)) { remove(goal.id); return; }
+    if (view && view._kind !== goal.style.kind) { remove(goal.id); view = null; }
+    if (!view) { view = views[goal.id] = build(goal); box.appendChild(view); }
+    view.style.setProperty('--color', goal.style.color);
+    view.style.setProperty('--bg', goal.style.background);
+    view.style.setProperty('--text', goal.style.textColor);
+    view.setAttribute('data-current', goal.current);
+    view.setAttribute('data-target', goal.currentTarget);
+    view.querySelector('.goal-label').textContent = label(goal);
+    var numbers = goal.current + ' / ' + goal.currentTarget;
+    if (view._kind === 'ring') {
+      view.querySelector('.arc').setAttribute('stroke-dashoffset', String(326.73 * (1 - goal.percent / 100)));
+      view.querySelector('.goal-numbers').textContent = Math.floor(goal.percent) + '%';
+    } else if (view._kind === 'counter') {
+      view.querySelector('.goal-counter').textContent = numbers;
+    } else {
+      view.querySelector('.goal-fill').style.width = goal.percent + '%';
+      view.querySelector('.goal-numbers').textContent = numbers;
+    }
+    var hidden = goal.reached && goal.onReached === 'hide';
+    if (!hidden) view.classList.remove('gone');
+    if (hidden && !view._hiding) {
+      view._hiding = setTimeout(function () { view.classList.add('gone'); view._hiding = null; }, view._celebrating ? 3000 : 0);
+    }
+  }
+
+  function reached(goal) {
+    update(goal);
+    var view = views[goal.id];
+    if (!view) return;
+    view._celebrating = true;
+    view.classList.remove('reached');
+    void view.offsetWidth;   // restarts the animation
+    view.classList.add('reached');
+    setTimeout(function () { view._celebrating = false; view.classList.remove('reached'); }, 3000);
+    if (goal.onReached === 'hide') {
+      clearTimeout(view._hiding);
+      view._hiding = setTimeout(function () { view.classList.add('gone'); view._hiding = null; }, 3000);
+    }
+  }
+
+  function remove(id) {
+    var view = views[id];
+    if (view && view.parentNode) view.parentNode.removeChild(view);
+    delete views[id];
+  }
+
+  LTTH.overlay.start({
+    on: {
+      'goal:all': function (m) {
+        Object.keys(views).forEach(remove);
+        m.goals.forEach(update);
+      },
+      'goal:update': update,
+      'goal:reached': reached,
+      'goal:removed': function (m) { remove(m.id); }
+    }
+  });
+})();

@@ -1,0 +1,98 @@
+package app.ltth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the optional fields of a JSON object with a default for each, and says which field is wrong (and why) as a
+ * {@link ValidationException}. Field names in messages carry {@code prefix}, e.g. {@code style.color}.
+ */
+public final class JsonFields {
+
+    private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{6}([0-9a-fA-F]{2})?");
+
+    private final JsonNode json;
+    private final String prefix;
+
+    public JsonFields(JsonNode json, String prefix) {
+        this.json = json == null || json.isNull() ? Json.MAPPER.createObjectNode() : json;
+        this.prefix = prefix;
+        if (!this.json.isObject()) throw new ValidationException(prefix.isEmpty() ? null : prefix, "must be a JSON object");
+    }
+
+    public JsonNode node(String field) {
+        return json.get(field);
+    }
+
+    private String name(String field) {
+        return prefix.isEmpty() ? field : prefix + "." + field;
+    }
+
+    public String text(String field, String fallback, int maxLength) {
+        JsonNode n = json.get(field);
+        if (n == null || n.isNull()) return fallback;
+        if (!n.isTextual()) throw new ValidationException(name(field), field + " must be a text");
+        String value = n.asText().trim();
+        if (value.length() > maxLength) {
+            throw new ValidationException(name(field), field + " is longer than " + maxLength + " characters");
+        }
+        return value;
+    }
+
+    public String requiredText(String field, int maxLength) {
+        String value = text(field, "", maxLength);
+        if (value.isEmpty()) throw new ValidationException(name(field), field + " is required");
+        return value;
+    }
+
+    public long number(String field, long fallback, long min, long max) {
+        JsonNode n = json.get(field);
+        if (n == null || n.isNull()) return fallback;
+        if (!n.isIntegralNumber() || n.asLong() < min || n.asLong() > max) {
+            throw new ValidationException(name(field), field + " must be a whole number from " + min + " to " + max);
+        }
+        return n.asLong();
+    }
+
+    public double decimal(String field, double fallback, double min, double max) {
+        JsonNode n = json.get(field);
+        if (n == null || n.isNull()) return fallback;
+        if (!n.isNumber() || n.asDouble() < min || n.asDouble() > max) {
+            throw new ValidationException(name(field), field + " must be a number from " + min + " to " + max);
+        }
+        return n.asDouble();
+    }
+
+    public boolean bool(String field, boolean fallback) {
+        JsonNode n = json.get(field);
+        if (n == null || n.isNull()) return fallback;
+        if (!n.isBoolean()) throw new ValidationException(name(field), field + " must be true or false");
+        return n.asBoolean();
+    }
+
+    public String choice(String field, List<String> allowed, String fallback) {
+        String value = text(field, fallback, 64);
+        if (!allowed.contains(value)) {
+            throw new ValidationException(name(field), field + " must be one of " + String.join(", ", allowed));
+        }
+        return value;
+    }
+
+    public String color(String field, String fallback) {
+        String value = text(field, fallback, 9);
+        if (!COLOR.matcher(value).matches()) {
+            throw new ValidationException(name(field), field + " must be a colour such as #ff0050");
+        }
+        return value;
+    }
+
+    /** A web address or a file LTTH serves (/media/...); empty when none. */
+    public String url(String field) {
+        String value = text(field, "", 2000);
+        if (!value.isEmpty() && !value.matches("(https?://|/)\\S+")) {
+            throw new ValidationException(name(field), field + " must be a web address (http...) or an uploaded file (/media/...)");
+        }
+        return value;
+    }
+}

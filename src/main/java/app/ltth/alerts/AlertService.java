@@ -1,0 +1,230 @@
+package app.ltth.alerts;
+
+import app.ltth.Json;
+import app.ltth.ValidationException;
+import app.ltth.events.EventType;
+import app.ltth.events.GiftEvent;
+import app.ltth.events.LikeEvent;
+import app.ltth.events.LiveEvent;
+import app.ltth.live.EventInjector;
+import app.ltth.stats.StreamStats;
+import app.ltth.store.Database;
+import app.ltth.store.ProfileManager;
+import app.ltth.template.EventFields;
+import app.ltth.template.Template;
+import app.ltth.web.SocketServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns live events into alerts and shows them one at a time: each is sent to the alert overlays as
+ * {@code alert:show}, and the next follows when its time is up (or when it is skipped). A gift streak alerts once,
+ * at its end, with its full count; a like alert marks a milestone of the room's likes.
+ */
+public final class AlertService implements ProfileManager.Listener, AutoCloseable {
+
+    public static final String SHOW = "alert:show";
+    public static final String SKIP = "alert:skip";
+    /** A pause between two alerts, so that they do not run into each other on stream. */
+    static final long GAP_MS = 600;
+    private static final Logger log = LoggerFactory.getLogger(AlertService.class);
+
+    private final SocketServer sockets;
+    private final StreamStats stats;
+    private final EventInjector samples = new EventInjector();
+    private final AtomicLong ids = new AtomicLong();
+    private final AlertQueue queue = new AlertQueue(20, "drop-lowest");
+    private final Thread player;
+    private volatile Map<String, AlertConfig> configs = defaults();
+    private volatile Database database;
+    private long likeMilestone;
+    private Alert showing;
+    private boolean skip;
+    private boolean closed;
+
+    public AlertService(SocketServer sockets, StreamStats stats) {
+        this.sockets = sockets;
+        this.stats = stats;
+        player = new Thread(this::play, "ltth-alerts");
+        player.setDaemon(true);
+        player.start();
+    }
+
+    private static Map<String, AlertConfig> defaults() {
+        Map<String, AlertConfig> all = new LinkedHashMap<>();
+        AlertConfig.TYPES.forEach(t -> all.put(t, AlertConfig.defaults(t)));
+        return all;
+    }
+
+    // ---- configuration -------------------------------------------------------------------------------------
+
+    @Override
+    public void profileOpened(String profile, Database db) throws SQLException {
+        Map<String, AlertConfig> loaded = defaults();
+        db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT event_type, enabled, config FROM alert_configs");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String type = rs.getString(1);
+                    if (!loaded.containsKey(type)) continue;
+                    try {
+                        loaded.put(type, AlertConfig.parse(type, Json.MAPPER.readTree(rs.getString(3)), null));
+                    } catch (Exception e) {
+                        log.warn("The stored {} alert is not valid; its defaults apply: {}", type, e.getMessage());
+                    }
+                }
+            }
+            return null;
+        });
+        database = db;
+        configs = Map.copyOf(loaded);
+        synchronized (this) {
+            queue.clear();
+        }
+    }
+
+    public List<AlertConfig> configs() {
+        return AlertConfig.TYPES.stream().map(configs::get).toList();
+    }
+
+    public AlertConfig update(String type, JsonNode json) throws SQLException {
+        AlertConfig updated = AlertConfig.parse(type, json, configs.get(type));
+        database.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO alert_configs(event_type, enabled, config, "
+                    + "updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(event_type) DO UPDATE SET enabled = excluded.enabled, "
+                    + "config = excluded.config, updated_at = excluded.updated_at")) {
+                ps.setString(1, type);
+                ps.setInt(2, updated.enabled() ? 1 : 0);
+                ps.setString(3, Json.MAPPER.valueToTree(updated).toString());
+                ps.setLong(4, System.currentTimeMillis());
+                return ps.executeUpdate();
+            }
+        });
+        Map<String, AlertConfig> all = new LinkedHashMap<>(configs);
+        all.put(type, updated);
+        configs = Map.copyOf(all);
+        return updated;
+    }
+
+    public synchronized void configureQueue(int max, String policy) {
+        queue.configure(max, policy);
+    }
+
+    // ---- what alerts -----------------------------------------------------------------------------------------
+
+    /** Bus listener (after the stream totals, whose like count the milestones follow). */
+    public void onEvent(LiveEvent event) {
+        AlertConfig config = configs.get(event.type().wireName());
+        if (event instanceof LikeEvent) {
+            likeMilestone(config);
+            return;
+        }
+        if (config == null || !config.enabled()) return;
+        if (event instanceof GiftEvent g && (!g.isFinal() || g.coins() < config.minCoins())) return;
+        enqueue(config, fields(event), event instanceof GiftEvent g ? g.coins() : 0, false);
+    }
+
+    private void likeMilestone(AlertConfig config) {
+        long reached = stats.snapshot().likes() / config.likeStep();
+        boolean passed = reached > likeMilestone;
+        likeMilestone = reached;   // also follows the count down to zero when a new stream starts
+        if (!passed || !config.enabled()) return;
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("totalLikes", reached * config.likeStep());
+        fields.put("likeCount", reached * config.likeStep());
+        enqueue(config, fields, 0, false);
+    }
+
+    private Map<String, Object> fields(LiveEvent event) {
+        return EventFields.of(event, stats.snapshot().coins(), ZoneId.systemDefault());
+    }
+
+    /** The dashboard's test button: a sample event of the type, shown even while that alert is switched off. */
+    public Alert test(String type) {
+        AlertConfig config = Optional.ofNullable(configs.get(type))
+                .orElseThrow(() -> new ValidationException("type", "type must be one of " + String.join(", ", AlertConfig.TYPES)));
+        EventType eventType = EventType.fromWireName(type).orElseThrow();
+        Map<String, Object> fields = fields(samples.sample(eventType));
+        if (type.equals("like")) fields.put("totalLikes", config.likeStep());
+        return enqueue(config, fields, 0, true);
+    }
+
+    /** A flow's "show alert" action: its own text (a template), and optionally a sound and a picture or video. */
+    public Alert custom(String template, Map<String, Object> fields, int seconds, String sound, String media) {
+        AlertConfig look = new AlertConfig("custom", true, template, sound, 0.8, media, seconds, "slide", 0, 1);
+        return enqueue(look, fields, 0, false);
+    }
+
+    private Alert enqueue(AlertConfig config, Map<String, Object> fields, long coins, boolean next) {
+        String type = config.type();
+        Alert alert = new Alert("a" + ids.incrementAndGet(), type, Template.renderHtml(config.text(), fields),
+                config.sound(), config.volume(), config.media(), Alert.mediaKind(config.media()), config.seconds(),
+                config.animation(), Alert.priority(type, coins));
+        synchronized (this) {
+            (next ? queue.offerFirst(alert) : queue.offer(alert)).ifPresent(d -> log.info("The alert queue is full ({}): a {} alert was dropped", queue.max(), d.type()));
+            notifyAll();
+        }
+        return alert;
+    }
+
+    // ---- showing -------------------------------------------------------------------------------------------
+
+    private void play() {
+        try {
+            while (true) {
+                Alert next;
+                synchronized (this) {
+                    while (!closed && queue.size() == 0) wait();
+                    if (closed) return;
+                    next = queue.poll().orElseThrow();
+                    showing = next;
+                    skip = false;
+                }
+                sockets.broadcast(SHOW, next);
+                synchronized (this) {
+                    long until = System.currentTimeMillis() + next.seconds() * 1000L + GAP_MS;
+                    for (long left; !skip && !closed && (left = until - System.currentTimeMillis()) > 0; ) wait(left);
+                    showing = null;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Ends the alert on screen now; the next one follows. */
+    public synchronized void skip() {
+        if (showing != null) sockets.broadcast(SKIP, Map.of("id", showing.id()));
+        skip = true;
+        notifyAll();
+    }
+
+    public synchronized Map<String, Object> status() {
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("waiting", queue.size());
+        status.put("max", queue.max());
+        status.put("overflow", queue.policy());
+        status.put("dropped", queue.dropped());
+        status.put("showing", showing);
+        return status;
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            closed = true;
+            notifyAll();
+        }
+        player.interrupt();
+    }
+}

@@ -1,0 +1,61 @@
+package app.ltth.overlays;
+
+import app.ltth.goals.GoalService;
+import io.javalin.config.RoutesConfig;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntSupplier;
+
+/**
+ * {@code GET /api/overlays}: every page a streamer can add to OBS as a browser source, with its address. Each
+ * takes {@code ?size=vertical} (1080x1920, for TikTok LIVE Studio and vertical scenes), {@code ?scale=} and
+ * {@code ?preview=1} (shows the connection marker; the dashboard's previews use it, OBS never should).
+ */
+public final class OverlayController {
+
+    /** @param options extra query parameters the page understands, for the dashboard to show */
+    public record Overlay(String id, String name, String description, String url, String verticalUrl, String options) {
+    }
+
+    private record Page(String id, String name, String path, String description, String options) {
+    }
+
+    private static final List<Page> PAGES = List.of(
+            new Page("alerts", "Alerts", "/overlays/alerts.html", "Gift, follow, subscribe, share and like alerts, one at a time", ""),
+            new Page("goals", "All goals", "/overlays/goals.html", "Every goal, stacked", "ids=a,b"),
+            new Page("leaderboard", "Leaderboard", "/overlays/leaderboard.html", "Top gifters, likers or chatters",
+                    "board=gifters|likers|chatters, period=stream|alltime, theme=classic|neon, limit=5"),
+            new Page("chat", "Chat", "/overlays/chat.html", "Chat with badges for moderators, subscribers and top gifters", ""),
+            new Page("gifts", "Gift feed", "/overlays/gifts.html", "The latest gifts, a streak counting up on one line", ""),
+            new Page("hud", "HUD", "/overlays/hud.html", "Viewers, likes, coins, followers and stream time", ""),
+            new Page("emoji-rain", "Emoji rain", "/overlays/emoji-rain.html", "Emojis falling for gifts and likes", "max=250"),
+            new Page("feed", "Event feed", "/overlay.html", "Gifts, follows, chats and flow output as cards", ""));
+
+    private final IntSupplier port;
+    private final GoalService goals;
+
+    public OverlayController(IntSupplier port, GoalService goals) {
+        this.port = port;
+        this.goals = goals;
+    }
+
+    public void routes(RoutesConfig routes) {
+        routes.get("/api/overlays", ctx -> ctx.json(Map.of("overlays", list())));
+    }
+
+    List<Overlay> list() {
+        String base = "http://127.0.0.1:" + port.getAsInt();
+        List<Overlay> all = new ArrayList<>();
+        for (Page p : PAGES) all.add(overlay(p.id(), p.name(), p.description(), base + p.path(), p.options()));
+        goals.list().forEach(g -> all.add(overlay("goal-" + g.id(), "Goal: " + g.name(), "One goal, as its style says",
+                base + "/overlays/goal.html?id=" + URLEncoder.encode(g.id(), StandardCharsets.UTF_8), "")));
+        return all;
+    }
+
+    private static Overlay overlay(String id, String name, String description, String url, String options) {
+        return new Overlay(id, name, description, url, url + (url.contains("?") ? "&" : "?") + "size=vertical", options);
+    }
+}

@@ -1,0 +1,195 @@
+package app.ltth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.ltth.events.LikeEvent;
+import app.ltth.events.User;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The OBS overlays (alerts, goals, leaderboard, emoji rain) and their dashboard pages in a real browser. */
+@Tag("browser")
+class OverlayBrowserTest {
+
+    @TempDir
+    static Path dir;
+    static TestApp app;
+    static WebDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        app = TestApp.start(dir);
+        // Gift alerts take 5 s each: only the test about alerts turns them on, so no other test's gifts queue up.
+        app.put("/api/alerts/gift", "{\"enabled\":false}");
+        browser = BrowserTest.chromium(dir);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.quit();
+        if (app != null) app.close();
+    }
+
+    private static WebDriverWait waiting() {
+        return BrowserTest.waiting(browser);
+    }
+
+    /** Opens an overlay at half size in preview mode and waits until it is connected (the marker is gone). */
+    private static void open(String path) {
+        browser.get(app.baseUrl() + path + (path.contains("?") ? "&" : "?") + "preview=1&scale=0.5");
+        waiting().until(d -> !d.findElement(By.className("offline")).isDisplayed());
+    }
+
+    private static Object js(String script) {
+        return ((JavascriptExecutor) browser).executeScript(script);
+    }
+
+    @Test
+    void aStreakOfTenRosesShowsOneEscapedAlertAndCountsTenCoinsForTheGoalAndTheLeaderboard() throws Exception {
+        app.put("/api/alerts/gift", "{\"enabled\":true,\"animation\":\"fade\",\"seconds\":10}");
+        app.post("/api/leaderboard/reset", "");
+        String goal = app.post("/api/goals", "{\"name\":\"Roses\",\"target\":500}").json().get("id").asText();
+        open("/overlays/alerts.html");
+        // Remember every alert that ever enters the page, however briefly.
+        js("window.seen = []; new MutationObserver(function (ms) { ms.forEach(function (m) { m.addedNodes.forEach("
+                + "function (n) { if (n.getAttribute) window.seen.push(n.getAttribute('data-alert')); }); }); })"
+                + ".observe(document.getElementById('alert-area'), {childList: true});");
+
+        app.giftStreak("anna", BrowserTest.EVIL_NAME, "Rose", 1, 10, 77);
+        WebElement alert = waiting().until(d -> d.findElements(By.cssSelector(".alert-text")).stream()
+                .filter(e -> !e.getText().isEmpty()).findFirst().orElse(null));
+        assertThat(alert.getText()).isEqualTo(BrowserTest.EVIL_NAME + " sent 10x Rose!");
+        assertThat(browser.findElements(By.cssSelector("#alert-area img"))).as("the name is text, not an image").isEmpty();
+        Thread.sleep(1500);   // time for any (wrong) per-message alert to arrive
+        assertThat((List<?>) js("return window.seen;")).hasSize(1);
+
+        open("/overlays/goal.html?id=" + goal);
+        WebElement view = waiting().until(d -> d.findElement(By.cssSelector("[data-goal='" + goal + "']")));
+        assertThat(view.getAttribute("data-current")).isEqualTo("10");
+        assertThat(view.findElement(By.className("goal-label")).getText()).isEqualTo("Roses: 10 / 500");
+
+        open("/overlays/leaderboard.html?board=gifters");
+        WebElement first = waiting().until(d -> d.findElement(By.cssSelector("#rows .row")));
+        assertThat(first.findElement(By.className("name")).getText()).isEqualTo(BrowserTest.EVIL_NAME);
+        assertThat(first.findElement(By.className("value")).getText()).isEqualTo("10");
+        app.put("/api/alerts/gift", "{\"enabled\":false}");
+    }
+
+    @Test
+    void goalsBehaveAsConfiguredWhenReached() throws Exception {
+        String hide = app.post("/api/goals", "{\"name\":\"Hide me\",\"metric\":\"custom\",\"target\":5,\"onReached\":\"hide\"}")
+                .json().get("id").asText();
+        String doubled = app.post("/api/goals", "{\"name\":\"Double\",\"metric\":\"custom\",\"target\":5,"
+                + "\"onReached\":\"double\",\"style\":{\"kind\":\"ring\"}}").json().get("id").asText();
+        open("/overlays/goals.html?ids=" + hide + "," + doubled);
+        waiting().until(d -> d.findElements(By.cssSelector(".goal")).size() == 2);
+
+        app.post("/api/goals/" + hide + "/add", "{\"amount\":5}");
+        app.post("/api/goals/" + doubled + "/add", "{\"amount\":6}");
+        WebElement ring = browser.findElement(By.cssSelector("[data-goal='" + doubled + "']"));
+        waiting().until(d -> "10".equals(ring.getAttribute("data-target")));
+        assertThat(ring.findElement(By.className("goal-numbers")).getText()).isEqualTo("60%");
+        WebElement hidden = browser.findElement(By.cssSelector("[data-goal='" + hide + "']"));
+        waiting().until(d -> hidden.getAttribute("class").contains("gone"));
+        assertThat(ring.getAttribute("class")).doesNotContain("gone");
+    }
+
+    @Test
+    void theLeaderboardOrderIsRightAfterMixedGifts() throws Exception {
+        app.post("/api/leaderboard/reset", "");
+        open("/overlays/leaderboard.html?board=gifters&theme=neon&limit=3");
+        app.giftStreak("mia", "Mia", "Rose", 1, 30, 1);         // 30
+        app.giftStreak("noah", "Noah", "Lion", 500, 1, 2);       // 500
+        app.giftStreak("olga", "Olga", "Heart", 5, 20, 3);       // 100
+        app.giftStreak("mia", "Mia", "Galaxy", 1000, 1, 4);      // mia 1030
+        app.giftStreak("pete", "Pete", "Rose", 1, 2, 5);         // 2: fourth, not shown
+        waiting().until(d -> d.findElements(By.cssSelector("#rows .row")).stream().map(r -> r.getAttribute("data-user"))
+                .toList().equals(List.of("mia", "noah", "olga")));
+        assertThat(browser.findElement(By.cssSelector("#rows .row .value")).getText()).isEqualTo("1,030");
+    }
+
+    @Test
+    void fiveThousandLikesInASecondLeaveTheEmojiRainResponsive() throws Exception {
+        open("/overlays/emoji-rain.html?max=200");
+        User fan = User.named("fan");
+        // As fast as the bus takes them: far more than 5,000 a second on any machine.
+        for (int i = 0; i < 5_000; i++) {
+            app.app().bus().publish(new LikeEvent("storm-" + i, System.currentTimeMillis(), fan, 15, 0));
+        }
+        // Every like reaches the page, and the page keeps drawing frames with never more than its cap on screen.
+        waiting().until(d -> ((Number) ((Map<?, ?>) js("return LTTH_RAIN.stats();")).get("events")).longValue() == 5_000);
+        Map<?, ?> before = (Map<?, ?>) js("return LTTH_RAIN.stats();");
+        Thread.sleep(1000);
+        Map<?, ?> after = (Map<?, ?>) js("return LTTH_RAIN.stats();");
+        assertThat(((Number) after.get("frames")).longValue()).as("frames keep coming")
+                .isGreaterThan(((Number) before.get("frames")).longValue());
+        assertThat(((Number) after.get("particles")).longValue()).isBetween(1L, 200L);
+        assertThat(((Number) after.get("pending")).longValue()).isLessThanOrEqualTo(400L);
+        assertThat(((Number) after.get("dropped")).longValue()).as("the cap let the excess go").isPositive();
+    }
+
+    @Test
+    void chatShowsBadgesAndTextOnlyAndTheHudFollowsTheTotals() throws Exception {
+        open("/overlays/chat.html");
+        app.post("/api/events/simulate", "{\"type\":\"chat\",\"user\":\"modder\",\"nickname\":\"" + "<i>Mod</i>"
+                + "\",\"moderator\":true,\"comment\":\"<script>alert(1)</script> hi\"}");
+        WebElement line = waiting().until(d -> d.findElements(By.cssSelector("#chat .line")).stream()
+                .filter(l -> l.getText().contains("hi")).findFirst().orElse(null));
+        assertThat(line.findElement(By.className("name")).getText()).isEqualTo("<i>Mod</i>");
+        assertThat(line.findElement(By.className("text")).getText()).isEqualTo("<script>alert(1)</script> hi");
+        assertThat(line.findElements(By.className("badge-mod"))).hasSize(1);
+        assertThat(line.findElements(By.cssSelector("i, script"))).isEmpty();
+
+        open("/overlays/hud.html?show=coins,followers,time");
+        assertThat(browser.findElements(By.cssSelector("[data-tile]"))).hasSize(3);
+        long coins = app.get("/api/status").json().at("/stats/coins").asLong();
+        app.giftStreak("hudfan", "Hud Fan", "Lion", 500, 1, 9);
+        waiting().until(d -> d.findElement(By.cssSelector("[data-tile='coins'] .value")).getText()
+                .replace(",", "").equals(String.valueOf(coins + 500)));
+    }
+
+    @Test
+    void theDashboardListsOverlaysTestsAlertsAndCreatesGoals() throws Exception {
+        browser.get(app.baseUrl() + "/overlays.html");
+        WebElement alerts = waiting().until(d -> d.findElement(By.cssSelector("[data-overlay='alerts'] .overlay-url")));
+        assertThat(alerts.getAttribute("value")).isEqualTo(app.baseUrl().replace("localhost", "127.0.0.1") + "/overlays/alerts.html");
+        browser.findElement(By.id("vertical")).click();
+        waiting().until(d -> d.findElement(By.cssSelector("[data-overlay='alerts'] .overlay-url")).getAttribute("value")
+                .endsWith("?size=vertical"));
+
+        browser.get(app.baseUrl() + "/alerts.html");
+        waiting().until(d -> d.findElement(By.cssSelector("[data-test='follow']"))).click();
+        browser.switchTo().frame(browser.findElement(By.id("preview")));
+        WebElement shown = waiting().until(d -> d.findElements(By.cssSelector(".alert-text")).stream()
+                .filter(e -> e.getText().equals("Test User followed!")).findFirst().orElse(null));
+        assertThat(shown).isNotNull();
+        browser.switchTo().defaultContent();
+
+        browser.get(app.baseUrl() + "/goals.html");
+        WebElement form = waiting().until(d -> d.findElement(By.id("goal-form")));
+        waiting().until(d -> form.findElement(By.name("metric")).findElements(By.tagName("option")).size() == 6);
+        form.findElement(By.name("name")).sendKeys("Followers today");
+        form.findElement(By.name("target")).clear();
+        form.findElement(By.name("target")).sendKeys("0");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement error = waiting().until(d -> form.findElement(By.cssSelector("[data-error='target']")));
+        waiting().until(d -> error.isDisplayed());
+        assertThat(error.getText()).contains("target");
+        form.findElement(By.name("target")).clear();
+        form.findElement(By.name("target")).sendKeys("50");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        waiting().until(d -> d.findElements(By.cssSelector("#goal-list [data-goal]")).stream()
+                .anyMatch(g -> g.getText().contains("Followers today")));
+    }
+}

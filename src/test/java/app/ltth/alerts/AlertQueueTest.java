@@ -1,0 +1,65 @@
+package app.ltth.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AlertQueueTest {
+
+    private static Alert alert(String id, String type, long coins) {
+        return new Alert(id, type, id, "", 1, "", "", 5, "slide", Alert.priority(type, coins));
+    }
+
+    private static List<String> drain(AlertQueue q) {
+        List<String> ids = new ArrayList<>();
+        for (var a = q.poll(); a.isPresent(); a = q.poll()) ids.add(a.get().id());
+        return ids;
+    }
+
+    @Test
+    void dropLowestLetsTheLeastValuableGoAndKeepsBigGifts() {
+        AlertQueue q = new AlertQueue(3, "drop-lowest");
+        q.offer(alert("gift-small", "gift", 1));
+        q.offer(alert("follow", "follow", 0));
+        q.offer(alert("join", "join", 0));
+        assertThat(q.offer(alert("gift-big", "gift", 5000))).get().extracting(Alert::id).isEqualTo("join");
+        assertThat(q.offer(alert("share", "share", 0))).as("a share is worth less than all waiting").get()
+                .extracting(Alert::id).isEqualTo("share");
+        assertThat(q.offer(alert("sub", "subscribe", 0))).get().extracting(Alert::id).isEqualTo("follow");
+        assertThat(drain(q)).containsExactly("gift-small", "gift-big", "sub");
+        assertThat(q.dropped()).isEqualTo(3);
+    }
+
+    @Test
+    void dropNewestAndDropOldest() {
+        AlertQueue newest = new AlertQueue(2, "drop-newest");
+        AlertQueue oldest = new AlertQueue(2, "drop-oldest");
+        for (String id : new String[] {"a", "b", "c"}) {
+            newest.offer(alert(id, "gift", 100));
+            oldest.offer(alert(id, "gift", 100));
+        }
+        assertThat(drain(newest)).containsExactly("a", "b");
+        assertThat(drain(oldest)).containsExactly("b", "c");
+    }
+
+    @Test
+    void aTestAlertGoesFirstAndShrinkingTheMaximumDropsTheTail() {
+        AlertQueue q = new AlertQueue(3, "drop-lowest");
+        q.offer(alert("a", "follow", 0));
+        q.offer(alert("b", "follow", 0));
+        q.offer(alert("c", "follow", 0));
+        assertThat(q.offerFirst(alert("test", "gift", 1))).get().extracting(Alert::id).isEqualTo("c");
+        q.configure(2, "drop-oldest");
+        assertThat(drain(q)).containsExactly("test", "a");
+    }
+
+    @Test
+    void mediaKindFollowsTheExtension() {
+        assertThat(Alert.mediaKind("/media/boom.MP4")).isEqualTo("video");
+        assertThat(Alert.mediaKind("https://x.test/a.webm?x=1")).isEqualTo("video");
+        assertThat(Alert.mediaKind("/media/party.gif")).isEqualTo("image");
+        assertThat(Alert.mediaKind("")).isEmpty();
+    }
+}
