@@ -46,7 +46,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -180,11 +179,7 @@ public final class App implements AutoCloseable {
         bus.subscribe("event-log", eventLog::onEvent);
         history = new HistoryController();
         profiles.addListener(history);
-        maintenance = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "ltth-maintenance");
-            t.setDaemon(true);
-            return t;
-        });
+        maintenance = DaemonThreads.scheduler("ltth-maintenance");
         maintenance.scheduleWithFixedDelay(new DailyBackups(profiles), 1, 60, TimeUnit.MINUTES);
         maintenance.scheduleWithFixedDelay(new Retention(profiles, settings), 0, 60, TimeUnit.MINUTES);
         stats = new StreamStats();

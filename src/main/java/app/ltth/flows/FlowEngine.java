@@ -1,5 +1,6 @@
 package app.ltth.flows;
 
+import app.ltth.DaemonThreads;
 import app.ltth.alerts.AlertService;
 import app.ltth.goals.Goal;
 import app.ltth.goals.GoalService;
@@ -33,7 +34,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -81,11 +81,7 @@ public final class FlowEngine implements ProfileManager.Listener, AutoCloseable 
         this.stats = stats;
         this.logDir = userData.resolve("flow_logs");
         this.actions = new FlowActions(sockets, plugins, alerts, goals, http, logDir, allowPrivate);
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "ltth-flow-timer");
-            t.setDaemon(true);
-            return t;
-        });
+        this.timer = DaemonThreads.scheduler("ltth-flow-timer");
         timer.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
         timer.scheduleWithFixedDelay(this::refreshTopGifters, 0, 60, TimeUnit.SECONDS);
         plugins.onTrigger((trigger, data) -> fire(f -> "plugin".equals(f.trigger().type())
@@ -289,11 +285,7 @@ public final class FlowEngine implements ProfileManager.Listener, AutoCloseable 
         return queues.computeIfAbsent(name, n -> {
             boolean parallel = n.equals("parallel");
             return new ThreadPoolExecutor(parallel ? 8 : 1, parallel ? 8 : 1, 30, TimeUnit.SECONDS,
-                    new LinkedBlockingQueue<>(QUEUE_LIMIT), r -> {
-                        Thread t = new Thread(r, "ltth-flow-" + n);
-                        t.setDaemon(true);
-                        return t;
-                    }, new ThreadPoolExecutor.AbortPolicy());
+                    new LinkedBlockingQueue<>(QUEUE_LIMIT), DaemonThreads.named("ltth-flow-" + n), new ThreadPoolExecutor.AbortPolicy());
         });
     }
 

@@ -1,5 +1,6 @@
 package app.ltth.goals;
 
+import app.ltth.DaemonThreads;
 import app.ltth.ValidationException;
 import app.ltth.events.FollowEvent;
 import app.ltth.events.GiftEvent;
@@ -22,7 +23,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -52,11 +52,7 @@ public final class GoalService implements ProfileManager.Listener, AutoCloseable
     private final Map<String, Goal> goals = new LinkedHashMap<>();
     private final Set<String> unsent = new LinkedHashSet<>();
     private final Set<String> unsaved = new LinkedHashSet<>();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "ltth-goals");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timer = DaemonThreads.scheduler("ltth-goals");
     private GoalRepository repository;
 
     public GoalService(SocketServer sockets) {

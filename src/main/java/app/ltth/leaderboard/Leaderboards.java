@@ -1,5 +1,6 @@
 package app.ltth.leaderboard;
 
+import app.ltth.DaemonThreads;
 import app.ltth.ValidationException;
 import app.ltth.events.LiveEvent;
 import app.ltth.events.SessionStart;
@@ -14,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -37,11 +37,7 @@ public final class Leaderboards implements ProfileManager.Listener, AutoCloseabl
     private final SocketServer sockets;
     private final StreamBoard stream = new StreamBoard();
     private final SessionStart sessions = new SessionStart();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "ltth-leaderboards");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timer = DaemonThreads.scheduler("ltth-leaderboards");
     private boolean changed;
     private volatile Database database;
 

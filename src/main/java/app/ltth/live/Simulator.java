@@ -1,8 +1,8 @@
 package app.ltth.live;
 
+import app.ltth.DaemonThreads;
 import app.ltth.events.LiveEvent;
 import java.util.Random;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -43,11 +43,7 @@ public final class Simulator implements LiveSource {
     @Override
     public synchronized void start(Context context) {
         if (timer != null) return;
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "ltth-simulator");
-            t.setDaemon(true);
-            return t;
-        });
+        timer = DaemonThreads.scheduler("ltth-simulator");
         timer.scheduleAtFixedRate(() -> {
             for (LiveEvent event : stream.step(System.currentTimeMillis(), STEP_MILLIS / 1000.0, rate)) {
                 context.event(event);

@@ -1,5 +1,6 @@
 package app.ltth.plugin;
 
+import app.ltth.DaemonThreads;
 import app.ltth.events.EventBus;
 import app.ltth.plugin.api.Plugin;
 import app.ltth.plugin.api.PluginContext;
@@ -70,11 +71,7 @@ final class PluginRuntime implements PluginContext, AutoCloseable {
         this.log = LoggerFactory.getLogger("plugin." + manifest.id());
         this.failures = failures;
         this.onFailure = onFailure;
-        this.executor = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "ltth-plugin-" + manifest.id());
-            t.setDaemon(true);
-            return t;
-        });
+        this.executor = Executors.newSingleThreadExecutor(DaemonThreads.named("ltth-plugin-" + manifest.id()));
     }
 
     /** Loads the main class (from the plugin's jar, in a class loader of its own) and runs start. */

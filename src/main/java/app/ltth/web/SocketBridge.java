@@ -1,12 +1,12 @@
 package app.ltth.web;
 
+import app.ltth.DaemonThreads;
 import app.ltth.events.ConnectionStatusEvent;
 import app.ltth.events.LiveEvent;
 import app.ltth.live.LiveSourceManager;
 import app.ltth.stats.StatsSnapshot;
 import app.ltth.stats.StreamStats;
 import com.corundumstudio.socketio.SocketIOClient;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -21,11 +21,7 @@ public final class SocketBridge implements AutoCloseable {
     private final SocketServer sockets;
     private final StreamStats stats;
     private final LiveSourceManager sources;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "ltth-stats-publisher");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timer = DaemonThreads.scheduler("ltth-stats-publisher");
     private long lastRevision = -1;
 
     public SocketBridge(SocketServer sockets, StreamStats stats, LiveSourceManager sources) {

@@ -1,5 +1,6 @@
 package app.ltth.live.webcast;
 
+import app.ltth.DaemonThreads;
 import app.ltth.live.webcast.proto.ProtoMessageFetchResult;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -13,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -47,11 +47,7 @@ final class WebcastSession implements WebSocket.Listener {
         this.config = config;
         this.roomId = roomId;
         this.handler = handler;
-        this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "ltth-webcast-heartbeat");
-            t.setDaemon(true);
-            return t;
-        });
+        this.heartbeat = DaemonThreads.scheduler("ltth-webcast-heartbeat");
     }
 
     static WebcastSession open(HttpClient http, WebcastConfig config, long roomId, SignClient.Signed signed,

@@ -1,5 +1,6 @@
 package app.ltth.live.webcast;
 
+import app.ltth.DaemonThreads;
 import app.ltth.events.ConnectionState;
 import app.ltth.events.LiveEvent;
 import app.ltth.events.StreamEndEvent;
@@ -8,7 +9,6 @@ import app.ltth.live.replay.Recording;
 import java.net.http.HttpClient;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -89,11 +89,7 @@ public final class WebcastSource implements LiveSource {
         running = true;
         if (recordingsDir != null) recording = Recording.start(recordingsDir, username, String.valueOf(roomId));
         connect();
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "ltth-webcast-timer");
-            t.setDaemon(true);
-            return t;
-        });
+        timer = DaemonThreads.scheduler("ltth-webcast-timer");
         timer.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
         supervisor = new Thread(this::supervise, "ltth-webcast-supervisor");
         supervisor.setDaemon(true);
