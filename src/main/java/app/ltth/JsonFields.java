@@ -55,6 +55,14 @@ public final class JsonFields {
         return n.asLong();
     }
 
+    public long requiredNumber(String field, long min, long max) {
+        JsonNode n = json.get(field);
+        if (n == null || n.isNull()) {
+            throw new ValidationException(name(field), field + " is required: a whole number from " + min + " to " + max);
+        }
+        return number(field, 0, min, max);
+    }
+
     public double decimal(String field, double fallback, double min, double max) {
         JsonNode n = json.get(field);
         if (n == null || n.isNull()) return fallback;

@@ -167,7 +167,7 @@ public final class FlowEngine implements ProfileManager.Listener, AutoCloseable 
     /** Goal listener: "goal" triggers, on every change of progress or when the goal is reached. */
     public void goalChanged(Goal goal, boolean reached) {
         fire(f -> "goal".equals(f.trigger().type())
-                && (f.trigger().goal() == null || f.trigger().goal().equals(goal.id()) || f.trigger().goal().equalsIgnoreCase(goal.name()))
+                && (f.trigger().goal() == null || goal.isCalled(f.trigger().goal()))
                 && (reached || "progress".equals(f.trigger().on())), () -> {
                     Map<String, Object> fields = timeFields();
                     fields.put("goalId", goal.id());

@@ -30,6 +30,11 @@ public record Goal(String id, String name, String metric, long target, String la
         public static final List<String> KINDS = List.of("bar", "ring", "counter");
     }
 
+    /** Whether flows naming a goal mean this one: by its id, or by its name in any case. */
+    public boolean isCalled(String idOrName) {
+        return id.equals(idOrName) || name.equalsIgnoreCase(idOrName);
+    }
+
     @JsonProperty("percent")
     public double percent() {
         return currentTarget <= 0 ? 0 : Math.min(100.0, current * 100.0 / currentTarget);

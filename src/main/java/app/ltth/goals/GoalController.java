@@ -1,7 +1,6 @@
 package app.ltth.goals;
 
 import app.ltth.JsonFields;
-import app.ltth.ValidationException;
 import app.ltth.web.JsonBody;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -37,8 +36,7 @@ public final class GoalController {
             ctx.json(Map.of("deleted", ctx.pathParam("id")));
         });
         routes.post("/api/goals/{id}/set", ctx -> {
-            long value = new JsonFields(JsonBody.object(ctx), "").number("value", -1, 0, Goal.MAX);
-            if (value < 0) throw new ValidationException("value", "value is required: a whole number of 0 or more");
+            long value = new JsonFields(JsonBody.object(ctx), "").requiredNumber("value", 0, Goal.MAX);
             ctx.json(found(ctx, goals.set(ctx.pathParam("id"), value)));
         });
         routes.post("/api/goals/{id}/add", ctx -> {

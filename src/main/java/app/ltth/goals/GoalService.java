@@ -146,7 +146,7 @@ public final class GoalService implements ProfileManager.Listener, AutoCloseable
     public synchronized Optional<Goal> find(String idOrName) {
         Goal byId = goals.get(idOrName);
         if (byId != null) return Optional.of(byId);
-        return goals.values().stream().filter(g -> g.name().equalsIgnoreCase(idOrName)).findFirst();
+        return goals.values().stream().filter(g -> g.isCalled(idOrName)).findFirst();
     }
 
     public Goal create(JsonNode json) throws SQLException {
