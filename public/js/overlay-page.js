@@ -14,6 +14,7 @@
   stage.classList.toggle('vertical', vertical);
   stage.style.transform = 'scale(' + scale + ')';
   var marker = document.createElement('div');
+  marker.id = 'offline';
   marker.className = 'offline';
   marker.textContent = 'offline';
   marker.hidden = !preview;
@@ -31,6 +32,11 @@
     });
   }
 
+  /** One gift streak: the same user, gift and TikTok group id. */
+  function streakKey(gift) {
+    return [gift.user && gift.user.id, gift.giftId, gift.groupId].join('|');
+  }
+
   /** Clamps a whole-number option, e.g. limit=5. */
   function number(name, fallback, min, max) {
     var n = parseInt(params.get(name), 10);
@@ -38,5 +44,6 @@
   }
 
   global.LTTH = global.LTTH || {};
-  global.LTTH.overlay = { params: params, preview: preview, vertical: vertical, start: start, number: number };
+  global.LTTH.overlay = { params: params, preview: preview, vertical: vertical, start: start, number: number,
+    streakKey: streakKey };
 })(window);

@@ -4,26 +4,15 @@
  */
 (function () {
   'use strict';
-  var params = new URLSearchParams(location.search);
-  var scale = Math.min(4, Math.max(0.25, parseFloat(params.get('scale')) || 1));
-  var preview = params.get('preview') === '1';
   var SHOWN = { gift: 8000, follow: 6000, chat: 7000 };
   var MAX_CARDS = 6;
   var cards = document.getElementById('cards');
   var streakCards = {};
 
-  document.getElementById('stage').style.transform = 'scale(' + scale + ')';
-  // In preview (dashboard) the marker says when the overlay is not connected; on stream it never shows.
-  document.getElementById('offline').hidden = !preview;
-
-  function streakKey(d) {
-    return [d.user && d.user.id, d.giftId, d.groupId].join('|');
-  }
-
   function show(msg) {
     if (!SHOWN[msg.type]) return;
     var d = LTTH.describe(msg);
-    var key = msg.type === 'gift' ? streakKey(msg.data) : null;
+    var key = msg.type === 'gift' ? LTTH.overlay.streakKey(msg.data) : null;
     var card = key && streakCards[key];
     if (!card) {
       card = document.createElement('div');
@@ -77,11 +66,5 @@
     card._timer = setTimeout(function () { leave(card); }, Math.max(1, Number(m.seconds) || 5) * 1000);
   }
 
-  LTTH.i18n.init().then(function () {
-    LTTH.connect({
-      event: show,
-      on: { 'flow:overlay': flowOverlay },
-      connection: function (up) { document.getElementById('offline').hidden = up || !preview; }
-    });
-  });
+  LTTH.overlay.start({ event: show, on: { 'flow:overlay': flowOverlay } });
 })();

@@ -8,7 +8,7 @@
   function add(msg) {
     if (msg.type !== 'gift') return;
     var d = msg.data;
-    var key = [d.user.id, d.giftId, d.groupId].join('|');
+    var key = LTTH.overlay.streakKey(d);
     var line = lines[key];
     if (!line || !line.parentNode) {
       line = lines[key] = document.createElement('div');
