@@ -10,9 +10,9 @@
   var STATES = ['', 'connecting', 'live', 'reconnecting', 'offline', 'ended', 'error'];
   var FIELDS = ['coins', 'giftName', 'giftCount', 'comment', 'username', 'nickname', 'likeCount', 'totalLikes',
     'viewerCount', 'followerRole', 'teamLevel', 'question', 'months'];
-  var OPS = ['==', '!=', '>=', '>', '<=', '<', 'contains', 'notContains', 'startsWith', 'endsWith', 'regex', 'exists'];
+  var OPS = ['==', '!=', '>=', '>', '<=', '<', 'contains', 'notContains', 'startsWith', 'endsWith', 'regex', 'in', 'notIn', 'exists'];
   var DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
-  var CONDITION_KINDS = ['field', 'minCoins', 'gift', 'user', 'userIs', 'chance', 'timeBetween'];
+  var CONDITION_KINDS = ['field', 'minCoins', 'gift', 'user', 'userIs', 'teamLevelAtLeast', 'chance', 'timeBetween'];
   // Each action's fields: [name, kind]; kind is text, number, or select:a,b,c
   var ACTIONS = {
     overlayText: [['text', 'text'], ['seconds', 'number']], overlayImage: [['url', 'text'], ['seconds', 'number']],
@@ -122,30 +122,58 @@
   }
 
   // ---- conditions ----------------------------------------------------------------------------------------
+  // The conditions are a tree: a group holds conditions and further groups, all or any of which must hold, or (NOT)
+  // none. The JSON is {"all": [...]}, {"any": [...]} or {"not": {...}} around them, exactly as the server reads it.
+
+  function leafKind(c) {
+    return c.field !== undefined ? 'field' : CONDITION_KINDS.filter(function (k) { return c[k] !== undefined; })[0] || 'field';
+  }
+
+  function isGroup(c) {
+    return c && (c.all !== undefined || c.any !== undefined || c.not !== undefined);
+  }
+
+  /** Any condition JSON as a group the editor can show: {mode, not, items}. */
+  function toGroup(c) {
+    if (!c || !Object.keys(c).length) return { mode: 'all', not: false, items: [] };
+    if (c.not !== undefined) {
+      var inner = isGroup(c.not) && c.not.not === undefined ? toGroup(c.not) : { mode: 'all', items: [c.not] };
+      inner.not = true;
+      return inner;
+    }
+    if (c.all !== undefined || c.any !== undefined) return { mode: c.any !== undefined ? 'any' : 'all', not: false, items: c.any || c.all };
+    return { mode: 'all', not: false, items: [c] };
+  }
+
+  function removeButton(target) {
+    var remove = el('button', 'btn btn-sm btn-outline-danger', '×');
+    remove.type = 'button';
+    remove.title = t('flows.remove');
+    remove.addEventListener('click', function () { target.remove(); renumber(); });
+    return remove;
+  }
 
   function conditionRow(c) {
     var row = el('div', 'd-flex gap-2 align-items-end condition-row');
-    var kind = c.field !== undefined ? 'field' : CONDITION_KINDS.filter(function (k) { return c[k] !== undefined; })[0] || 'field';
+    var kind = leafKind(c);
     var kindSelect = input(CONDITION_KINDS, 'kind', kind);
     kindSelect.classList.remove('flex-grow-1');
+    kindSelect.querySelector('select').classList.add('condition-kind');
     row.appendChild(kindSelect);
     var inputs = el('div', 'd-flex gap-2 flex-grow-1 condition-inputs');
-    row.appendChild(inputs);
-    var remove = el('button', 'btn btn-sm btn-outline-danger', '×');
-    remove.type = 'button';
-    remove.addEventListener('click', function () { row.remove(); renumber(); });
-    row.appendChild(remove);
+    row.append(inputs, removeButton(row));
     function fill(k, c) {
       inputs.replaceChildren();
       if (k === 'field') {
+        var value = Array.isArray(c.value) ? c.value.join(', ') : c.value;
         inputs.append(input(FIELDS, 'field', c.field || 'coins', null, t('flows.field.field')),
-          input(OPS, 'op', c.op || '>=', null, t('flows.field.op')), input('text', 'value', c.value, null, t('flows.field.value')));
+          input(OPS, 'op', c.op || '>=', null, t('flows.field.op')), input('text', 'value', value, null, t('flows.field.value')));
       } else if (k === 'userIs') {
         inputs.appendChild(input(['follower', 'subscriber', 'moderator', 'topGifter'], 'userIs', c.userIs));
       } else if (k === 'timeBetween') {
         inputs.append(input('time', 'timeBetween[0]', (c.timeBetween || [])[0]), input('time', 'timeBetween[1]', (c.timeBetween || [])[1]));
       } else {
-        inputs.appendChild(input(k === 'minCoins' || k === 'chance' ? 'number' : 'text', k, c[k]));
+        inputs.appendChild(input(k === 'user' || k === 'gift' ? 'text' : 'number', k, Array.isArray(c[k]) ? c[k].join(', ') : c[k]));
       }
       renumber();
     }
@@ -154,16 +182,65 @@
     return row;
   }
 
-  /** Rows know their index only through their paths: renumber after adding or removing one. */
-  function renumber() {
-    var mode = $('condition-mode').value;
-    document.querySelectorAll('#conditions .condition-row').forEach(function (row, i) {
-      row.querySelectorAll('.condition-inputs [data-path]').forEach(function (f) {
-        var leaf = f.getAttribute('data-leaf') || f.getAttribute('data-path');
-        f.setAttribute('data-leaf', leaf);
-        f.setAttribute('data-path', 'conditions.' + mode + '[' + i + '].' + leaf);
-      });
+  function groupBox(group, root) {
+    var box = el('div', 'condition-group d-flex flex-column gap-2' + (root ? '' : ' border rounded p-2'));
+    var head = el('div', 'd-flex gap-2 align-items-center flex-wrap');
+    var notLabel = el('label', 'form-check-label d-flex gap-1 align-items-center small');
+    var not = el('input', 'form-check-input group-not');
+    not.type = 'checkbox';
+    not.checked = !!group.not;
+    notLabel.append(not, document.createTextNode(t('flows.not')));
+    var mode = el('select', 'form-select form-select-sm w-auto group-mode');
+    [['all', 'flows.all'], ['any', 'flows.any']].forEach(function (o) {
+      var option = el('option', '', t(o[1]));
+      option.value = o[0];
+      mode.appendChild(option);
     });
+    mode.value = group.mode;
+    var addCondition = el('button', 'btn btn-sm btn-outline-secondary add-condition', t('flows.addCondition'));
+    var addGroup = el('button', 'btn btn-sm btn-outline-secondary add-group', t('flows.addGroup'));
+    addCondition.type = addGroup.type = 'button';
+    if (root) {
+      addCondition.id = 'add-condition';
+      mode.id = 'condition-mode';
+    }
+    head.append(notLabel, mode, addCondition, addGroup);
+    if (!root) head.appendChild(removeButton(box));
+    var children = el('div', 'group-children d-flex flex-column gap-2' + (root ? '' : ' ps-3'));
+    box.append(head, children);
+    box.groupNot = not;
+    box.groupMode = mode;
+    group.items.forEach(function (c) { children.appendChild(isGroup(c) ? groupBox(toGroup(c), false) : conditionRow(c)); });
+    not.addEventListener('change', renumber);
+    mode.addEventListener('change', renumber);
+    addCondition.addEventListener('click', function () { children.appendChild(conditionRow({ minCoins: 100 })); renumber(); });
+    addGroup.addEventListener('click', function () {
+      children.appendChild(groupBox({ mode: 'any', not: false, items: [{ minCoins: 100 }] }, false));
+      renumber();
+    });
+    return box;
+  }
+
+  /** The path of a group's list, as the server names it in its errors: conditions.not.any[2]... */
+  function listPath(box, path) {
+    return (box.groupNot.checked ? path + '.not' : path) + '.' + box.groupMode.value;
+  }
+
+  /** Fields know where they are only through their paths: renumber after anything was added, removed or changed. */
+  function renumber() {
+    var root = $('conditions').firstChild;
+    if (root) (function walk(box, path) {
+      var list = listPath(box, path);
+      Array.prototype.forEach.call(box.querySelector(':scope > .group-children').children, function (child, i) {
+        var at = list + '[' + i + ']';
+        if (child.classList.contains('condition-group')) { walk(child, at); return; }
+        child.querySelectorAll('.condition-inputs [data-path]').forEach(function (f) {
+          var leaf = f.getAttribute('data-leaf') || f.getAttribute('data-path');
+          f.setAttribute('data-leaf', leaf);
+          f.setAttribute('data-path', at + '.' + leaf);
+        });
+      });
+    })(root, 'conditions');
     document.querySelectorAll('#actions .action-row').forEach(function (row, i) {
       row.querySelectorAll('[data-path]').forEach(function (f) {
         var leaf = f.getAttribute('data-leaf') || f.getAttribute('data-path');
@@ -173,20 +250,35 @@
     });
   }
 
-  function conditionsJson() {
-    var list = [];
-    document.querySelectorAll('#conditions .condition-row').forEach(function (row) {
-      var kind = row.querySelector('select').value;
-      var fields = {};
-      row.querySelectorAll('.condition-inputs [data-leaf]').forEach(function (f) { fields[f.getAttribute('data-leaf')] = f.value; });
-      var num = function (v) { return v === '' || isNaN(Number(v)) ? v : Number(v); };
-      if (kind === 'field') list.push(fields.op === 'exists' ? { field: fields.field, op: 'exists' } : { field: fields.field, op: fields.op, value: num(fields.value) });
-      else if (kind === 'timeBetween') list.push({ timeBetween: [fields['timeBetween[0]'], fields['timeBetween[1]']] });
-      else { var c = {}; c[kind] = kind === 'minCoins' || kind === 'chance' ? Number(fields[kind]) : fields[kind]; list.push(c); }
+  function leafJson(row) {
+    var kind = row.querySelector('.condition-kind').value;
+    var fields = {};
+    row.querySelectorAll('.condition-inputs [data-leaf]').forEach(function (f) { fields[f.getAttribute('data-leaf')] = f.value; });
+    var num = function (v) { return v === '' || isNaN(Number(v)) ? v : Number(v); };
+    var list = function (v) { return v.split(',').map(function (x) { return x.trim(); }).filter(Boolean); };
+    if (kind === 'field') {
+      if (fields.op === 'exists') return { field: fields.field, op: 'exists' };
+      var inList = fields.op === 'in' || fields.op === 'notIn';
+      return { field: fields.field, op: fields.op, value: inList ? list(fields.value).map(num) : num(fields.value) };
+    }
+    if (kind === 'timeBetween') return { timeBetween: [fields['timeBetween[0]'], fields['timeBetween[1]']] };
+    var c = {};
+    c[kind] = kind === 'gift' ? fields[kind] : kind === 'user' ? (fields[kind].indexOf(',') >= 0 ? list(fields[kind]) : fields[kind])
+      : num(fields[kind]);
+    return c;
+  }
+
+  function groupJson(box) {
+    var items = Array.prototype.map.call(box.querySelector(':scope > .group-children').children, function (child) {
+      return child.classList.contains('condition-group') ? groupJson(child) : leafJson(child);
     });
-    var out = {};
-    out[$('condition-mode').value] = list;
-    return out;
+    var json = {};
+    json[box.groupMode.value] = items;
+    return box.groupNot.checked ? { not: json } : json;
+  }
+
+  function conditionsJson() {
+    return groupJson($('conditions').firstChild);
   }
 
   // ---- actions -------------------------------------------------------------------------------------------
@@ -197,11 +289,7 @@
     typeSelect.classList.remove('flex-grow-1');
     row.appendChild(typeSelect);
     var inputs = el('div', 'd-flex gap-2 flex-grow-1 action-inputs');
-    row.appendChild(inputs);
-    var remove = el('button', 'btn btn-sm btn-outline-danger', '×');
-    remove.type = 'button';
-    remove.addEventListener('click', function () { row.remove(); renumber(); });
-    row.appendChild(remove);
+    row.append(inputs, removeButton(row));
     function fill(type, a) {
       inputs.replaceChildren();
       ACTIONS[type].forEach(function (f) { inputs.appendChild(input(f[1], f[0], a[f[0]], f[0], t('flows.field.' + f[0]))); });
@@ -240,16 +328,12 @@
     var trigger = flow ? flow.trigger : { type: 'event', event: 'gift' };
     $('trigger-type').value = trigger.type;
     renderTrigger(trigger);
-    var conditions = flow && flow.conditions ? flow.conditions : { all: [] };
-    var mode = conditions.any ? 'any' : 'all';
-    $('condition-mode').value = mode;
-    $('conditions').replaceChildren();
-    (conditions[mode] || [conditions].filter(function (c) { return !c.all && !c.any && Object.keys(c).length; }))
-      .forEach(function (c) { $('conditions').appendChild(conditionRow(c)); });
+    $('conditions').replaceChildren(groupBox(toGroup(flow && flow.conditions), true));
     $('cooldown').value = flow && flow.cooldownSeconds || '';
     $('user-cooldown').value = flow && flow.userCooldownSeconds || '';
     $('rate').value = flow && flow.maxRunsPerMinute || '';
     $('action-mode').value = flow && flow.mode === 'random' ? 'random' : 'all';
+    $('flow-queue').value = flow && flow.queue || 'default';
     $('actions').replaceChildren();
     (flow ? flow.actions : [{ type: 'overlayText', text: '{nickname} sent {giftName}!', seconds: 5 }])
       .forEach(function (a) { $('actions').appendChild(actionRow(a)); });
@@ -260,7 +344,8 @@
   function flowJson() {
     var json = {
       name: $('flow-name').value, enabled: $('flow-enabled').checked, trigger: triggerJson(),
-      conditions: conditionsJson(), mode: $('action-mode').value, actions: actionsJson()
+      conditions: conditionsJson(), mode: $('action-mode').value, queue: $('flow-queue').value.trim() || 'default',
+      actions: actionsJson()
     };
     [['cooldown', 'cooldownSeconds'], ['user-cooldown', 'userCooldownSeconds'], ['rate', 'maxRunsPerMinute']].forEach(function (p) {
       if ($(p[0]).value !== '') json[p[1]] = Number($(p[0]).value);
@@ -300,6 +385,7 @@
       renderTrigger(current.trigger);
       say(t('flows.saved', { name: current.name }), true);
       loadList();
+      loadQueues();
       return current;
     }, function (err) { showError(err); throw err; });
   }
@@ -350,6 +436,63 @@
     });
   }
 
+  // ---- queues --------------------------------------------------------------------------------------------
+
+  function queueRow(q) {
+    var li = el('li', 'list-group-item d-flex flex-wrap align-items-center gap-2 small');
+    li.setAttribute('data-queue', q.name);
+    var mode = input(['serial', 'parallel'], 'mode', q.mode);
+    var length = input('number', 'maxLength', q.maxLength, null, t('flows.queue.maxLength'));
+    var overflow = input(['skip-new', 'drop-oldest'], 'overflow', q.overflow);
+    [mode, overflow].forEach(function (w) {
+      w.querySelectorAll('option').forEach(function (o) { o.textContent = t('flows.queue.' + o.value); });
+    });
+    length.querySelector('input').min = 1;
+    var saveButton = el('button', 'btn btn-sm btn-outline-primary queue-save', t('flows.queue.save'));
+    saveButton.type = 'button';
+    saveButton.addEventListener('click', function () {
+      li.querySelectorAll('.is-invalid').forEach(function (f) { f.classList.remove('is-invalid'); });
+      request('PUT', '/api/flows/queues/' + encodeURIComponent(q.name), {
+        mode: mode.querySelector('select').value, maxLength: Number(length.querySelector('input').value),
+        overflow: overflow.querySelector('select').value
+      }).then(function () { say(t('flows.queue.saved', { name: q.name }), true); loadQueues(); }, function (err) {
+        var field = err.field && li.querySelector('[data-path="' + err.field + '"]');
+        if (!field) { say(err.message); return; }
+        field.classList.add('is-invalid');
+        field.nextElementSibling.textContent = err.message;
+      });
+    });
+    li.append(el('strong', 'w-100', q.name), mode, length, overflow,
+      el('span', 'badge text-bg-secondary queue-state', t('flows.queue.state', { waiting: q.waiting, running: q.running })), saveButton);
+    if (q.configured) {
+      var reset = el('button', 'btn btn-sm btn-outline-secondary', t('flows.queue.reset'));
+      reset.type = 'button';
+      reset.addEventListener('click', function () {
+        request('DELETE', '/api/flows/queues/' + encodeURIComponent(q.name)).then(loadQueues);
+      });
+      li.appendChild(reset);
+    }
+    return li;
+  }
+
+  function loadQueues() {
+    return request('GET', '/api/flows/queues').then(function (data) {
+      $('queue-list').replaceChildren.apply($('queue-list'), data.queues.map(queueRow));
+      $('queue-names').replaceChildren.apply($('queue-names'), data.queues.map(function (q) {
+        var o = el('option');
+        o.value = q.name;
+        return o;
+      }));
+    });
+  }
+
+  /** Runs come in bursts: the queue view is refreshed at most twice a second. */
+  var queueRefresh = null;
+  function refreshQueuesSoon() {
+    if (queueRefresh) return;
+    queueRefresh = setTimeout(function () { queueRefresh = null; loadQueues(); }, 500);
+  }
+
   function logRun(run) {
     var list = $('run-log');
     var li = el('li', 'list-group-item');
@@ -364,11 +507,6 @@
   LTTH.nav.build($('nav'));
   LTTH.i18n.init().then(function () {
     $('trigger-type').addEventListener('change', function () { renderTrigger({}); });
-    $('condition-mode').addEventListener('change', renumber);
-    $('add-condition').addEventListener('click', function () {
-      $('conditions').appendChild(conditionRow({ minCoins: 100 }));
-      renumber();
-    });
     $('add-action').addEventListener('click', function () {
       $('actions').appendChild(actionRow({ type: 'overlayText' }));
       renumber();
@@ -388,6 +526,7 @@
     }).catch(function () {}).then(function () { edit(null); });
     loadList();
     request('GET', '/api/flows/log').then(function (data) { data.runs.slice().reverse().forEach(logRun); });
-    LTTH.connect({ on: { 'flow:run': logRun } });
+    loadQueues();
+    LTTH.connect({ on: { 'flow:run': function (run) { logRun(run); refreshQueuesSoon(); } } });
   });
 })();

@@ -3,6 +3,7 @@ package app.ltth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.ltth.Json;
 import app.ltth.live.replay.Recording;
 import app.ltth.plugin.PluginSystemTest;
 import app.ltth.live.webcast.proto.BaseProtoMessage;
@@ -305,6 +306,69 @@ class BrowserTest {
         assertThat(browser.findElements(By.cssSelector("#cards .flow-card i"))).isEmpty();
         browser.close();
         browser.switchTo().window(browser.getWindowHandles().iterator().next());
+    }
+
+    private void click(WebElement e) {
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block:'center', behavior:'instant'})", e);
+        e.click();
+    }
+
+    @Test
+    void nestedConditionGroupsAndQueuesAreEditedInTheDashboard() throws Exception {
+        browser.get(app.baseUrl() + "/flows.html");
+        waiting().until(d -> d.findElements(By.cssSelector("#actions .action-row")).size() == 1);
+        browser.findElement(By.id("flow-name")).sendKeys("Nested");
+        click(browser.findElement(By.id("add-condition")));            // all[0]: minCoins 100
+        click(browser.findElement(By.cssSelector("#conditions .add-group")));   // all[1]: a group (any) with minCoins 100
+        WebElement group = browser.findElement(By.cssSelector("#conditions .group-children .condition-group"));
+        click(group.findElement(By.cssSelector(".group-not")));
+        new org.openqa.selenium.support.ui.Select(group.findElement(By.cssSelector(".condition-kind"))).selectByValue("chance");
+        WebElement chance = browser.findElement(By.cssSelector("[data-path='conditions.all[1].not.any[0].chance']"));
+        chance.sendKeys("5");
+        WebElement queue = browser.findElement(By.id("flow-queue"));
+        queue.clear();
+        queue.sendKeys("party");
+        click(browser.findElement(By.id("save-flow")));
+        // The server's complaint about the nested field shows next to that field.
+        waiting().until(d -> chance.getAttribute("class").contains("is-invalid"));
+        assertThat(chance.findElement(By.xpath("following-sibling::div")).getText()).contains("between 0 and 1");
+
+        chance.clear();
+        chance.sendKeys("0.5");
+        click(group.findElement(By.cssSelector(".add-condition")));   // any[1]: minCoins 100
+        click(browser.findElement(By.id("save-flow")));
+        waiting().until(d -> d.findElement(By.id("editor-id")).getText().startsWith("flow-"));
+        String id = browser.findElement(By.id("editor-id")).getText();
+        JsonNode saved = app.get("/api/flows/" + id).json().get("flow");
+        assertThat(saved.get("conditions")).isEqualTo(Json.MAPPER.readTree(
+                "{\"all\":[{\"minCoins\":100},{\"not\":{\"any\":[{\"chance\":0.5},{\"minCoins\":100}]}}]}"));
+        assertThat(saved.get("queue").asText()).isEqualTo("party");
+
+        // Opened again, the editor shows the same tree.
+        browser.navigate().refresh();
+        waiting().until(d -> d.findElements(By.cssSelector("[data-flow='" + id + "'] a")).size() == 1);
+        click(browser.findElement(By.cssSelector("[data-flow='" + id + "'] a")));
+        waiting().until(d -> d.findElements(By.cssSelector("[data-path='conditions.all[1].not.any[1].minCoins']")).size() == 1);
+        assertThat(browser.findElement(By.id("flow-queue")).getAttribute("value")).isEqualTo("party");
+
+        // The queue the flow uses is listed; its length is checked and saved.
+        WebElement row = waiting().until(d -> d.findElement(By.cssSelector("#queue-list [data-queue='party']")));
+        WebElement length = row.findElement(By.cssSelector("[data-path='maxLength']"));
+        length.clear();
+        length.sendKeys("0");
+        click(row.findElement(By.cssSelector(".queue-save")));
+        waiting().until(d -> length.getAttribute("class").contains("is-invalid"));
+        length.clear();
+        length.sendKeys("3");
+        new org.openqa.selenium.support.ui.Select(row.findElement(By.cssSelector("[data-path='overflow']"))).selectByValue("drop-oldest");
+        click(row.findElement(By.cssSelector(".queue-save")));
+        waiting().until(d -> browser.findElements(By.cssSelector("#queue-list [data-queue='party'] .btn-outline-secondary")).size() == 1);
+        JsonNode party = null;
+        for (JsonNode q : app.get("/api/flows/queues").json().get("queues")) if (q.get("name").asText().equals("party")) party = q;
+        assertThat(party.get("maxLength").asInt()).isEqualTo(3);
+        assertThat(party.get("overflow").asText()).isEqualTo("drop-oldest");
+        app.delete("/api/flows/" + id);
+        app.delete("/api/flows/queues/party");
     }
 
     @Test

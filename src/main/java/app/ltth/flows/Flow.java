@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * A flow: when its trigger fires and its conditions hold, its actions run. Parsed from (and kept as) JSON; every rule
  * is checked when a flow is saved, with the JSON path of the field at fault. See docs/flows.md.
  *
- * @param queue  runs of flows in the same queue run one after another; "parallel" runs at once
+ * @param queue  the named queue its runs wait in ({@link FlowQueues}: serial or parallel, with a maximum length)
  * @param random true: one action, picked at random; false: all actions in order
  */
 public record Flow(String id, String name, boolean enabled, Trigger trigger, Condition conditions, int cooldownSeconds,
@@ -26,7 +26,6 @@ public record Flow(String id, String name, boolean enabled, Trigger trigger, Con
                    ObjectNode json) {
 
     static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-    static final Pattern QUEUE = Pattern.compile("[A-Za-z0-9_-]{1,32}");
     public static final Set<String> ACTIONS = Set.of("alert", "sound", "tts", "overlayText", "overlayImage",
             "overlayVideo", "obsScene", "obsSource", "obsFilter", "osc", "webhook", "goal", "variable", "wait", "runFlow",
             "overlayEvent", "log", "plugin");
@@ -64,7 +63,9 @@ public record Flow(String id, String name, boolean enabled, Trigger trigger, Con
         int userCooldown = intField(json, "userCooldownSeconds", 0, 86_400);
         int rate = intField(json, "maxRunsPerMinute", 0, 10_000);
         String queue = json.hasNonNull("queue") ? json.get("queue").asText() : "default";
-        if (!QUEUE.matcher(queue).matches()) throw new ValidationException("queue", "queue must be a short name, e.g. default");
+        if (!FlowQueues.NAME.matcher(queue).matches()) {
+            throw new ValidationException("queue", "queue must be a short name (up to 32 letters, digits, '_' or '-'), e.g. default");
+        }
         String mode = json.hasNonNull("mode") ? json.get("mode").asText() : "all";
         if (!mode.equals("all") && !mode.equals("random")) throw new ValidationException("mode", "mode must be all or random");
         JsonNode actionsNode = required(json, "actions");

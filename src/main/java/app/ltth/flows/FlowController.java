@@ -30,6 +30,9 @@ import java.util.Map;
  * GET  /api/flows/export  POST /api/flows/import
  * POST /api/flows/hooks/{token}       an incoming webhook; its JSON fields are the run's fields
  * GET  /api/flows/log                 the latest runs
+ * GET  /api/flows/queues              every queue: mode, maxLength, overflow, waiting, running, the flows on it
+ * PUT/DELETE /api/flows/queues/{name} {"mode": "serial|parallel", "maxLength": 1-10000, "overflow": "skip-new|drop-oldest"};
+ *                                     DELETE makes it the standard queue again
  * </pre>
  */
 public final class FlowController {
@@ -56,6 +59,9 @@ public final class FlowController {
         });
         routes.post("/api/flows/import", this::importFlows);
         routes.get("/api/flows/log", ctx -> ctx.json(Map.of("runs", engine.recentRuns())));
+        routes.get("/api/flows/queues", ctx -> ctx.json(Map.of("queues", engine.queueStatus())));
+        routes.put("/api/flows/queues/{name}", ctx -> ctx.json(engine.configureQueue(ctx.pathParam("name"), JsonBody.object(ctx))));
+        routes.delete("/api/flows/queues/{name}", ctx -> ctx.json(engine.resetQueue(ctx.pathParam("name"))));
         routes.post("/api/flows/hooks/{token}", ctx -> {
             Flow flow = engine.byToken(ctx.pathParam("token")).orElseThrow(() -> new NotFoundResponse("No flow has this webhook"));
             Map<String, Object> body = new LinkedHashMap<>();

@@ -25,20 +25,19 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -47,13 +46,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the open profile's flows. The bus thread only matches triggers and checks conditions and limits (fast, pure);
- * the actions run on the flow's queue: one run after another per named queue, at once in "parallel". A queue holds
- * {@value #QUEUE_LIMIT} waiting runs; a run that does not fit is skipped and logged. A chain of flows running flows is
- * cut at depth {@value #MAX_DEPTH} (the loop guard).
+ * the actions run on the flow's named queue ({@link FlowQueues}: serial or parallel, a maximum length and what happens
+ * when it is full). A chain of flows running flows is cut at depth {@value #MAX_DEPTH} (the loop guard).
  */
 public final class FlowEngine implements ProfileManager.Listener, AutoCloseable {
 
-    static final int QUEUE_LIMIT = 100;
     static final int MAX_DEPTH = 3;
     static final int RECENT_RUNS = 200;
     private static final Logger log = LoggerFactory.getLogger(FlowEngine.class);
@@ -62,7 +59,7 @@ public final class FlowEngine implements ProfileManager.Listener, AutoCloseable 
     private final StreamStats stats;
     private final FlowActions actions;
     private final Path logDir;
-    private final Map<String, ExecutorService> queues = new ConcurrentHashMap<>();
+    private final FlowQueues queues = new FlowQueues();
     private final ScheduledExecutorService timer;
     private final Map<String, Long> lastRun = new ConcurrentHashMap<>();
     private final Map<String, Long> lastUserRun = new ConcurrentHashMap<>();
@@ -94,6 +91,7 @@ public final class FlowEngine implements ProfileManager.Listener, AutoCloseable 
         repository = new FlowRepository(db);
         variables.clear();
         reload();
+        queues.configure(repository.queues());
         refreshTopGifters();
     }
 
@@ -274,19 +272,49 @@ public final class FlowEngine implements ProfileManager.Listener, AutoCloseable 
     }
 
     private void enqueue(Flow flow, Map<String, Object> fields, String trigger, FlowRun.Builder run) {
-        try {
-            queue(flow.queue()).execute(() -> record(execute(flow, fields, run, 0)));
-        } catch (RejectedExecutionException e) {
-            record(run.finish("skipped: queue " + flow.queue() + " is full"));
-        }
+        queues.submit(flow.queue(), new FlowQueues.Job() {
+            public void run() {
+                record(execute(flow, fields, run, 0));
+            }
+
+            public void dropped(String reason) {
+                record(run.finish("skipped: " + reason));
+            }
+        });
     }
 
-    private ExecutorService queue(String name) {
-        return queues.computeIfAbsent(name, n -> {
-            boolean parallel = n.equals("parallel");
-            return new ThreadPoolExecutor(parallel ? 8 : 1, parallel ? 8 : 1, 30, TimeUnit.SECONDS,
-                    new LinkedBlockingQueue<>(QUEUE_LIMIT), DaemonThreads.named("ltth-flow-" + n), new ThreadPoolExecutor.AbortPolicy());
-        });
+    // ---- queues --------------------------------------------------------------------------------------------
+
+    /** Every queue a flow uses or the streamer configured, with how it behaves and how full it is now. */
+    public List<Map<String, Object>> queueStatus() {
+        java.util.TreeSet<String> names = new TreeSet<>(List.of("default", "parallel"));
+        flows.values().forEach(f -> names.add(f.queue()));
+        queues.configured().forEach(c -> names.add(c.name()));
+        List<Map<String, Object>> status = new ArrayList<>();
+        for (String name : names) {
+            Map<String, Object> q = queues.config(name).json();
+            q.put("configured", queues.configured().stream().anyMatch(c -> c.name().equals(name)));
+            q.put("waiting", queues.waiting(name));
+            q.put("running", queues.running(name));
+            q.put("flows", flows.values().stream().filter(f -> f.queue().equals(name)).map(Flow::id).toList());
+            status.add(q);
+        }
+        return status;
+    }
+
+    public synchronized Map<String, Object> configureQueue(String name, JsonNode json)
+            throws java.sql.SQLException {
+        FlowQueues.Config config = FlowQueues.Config.parse(name, json);
+        repository.saveQueue(config);
+        queues.configure(config);
+        return config.json();
+    }
+
+    /** The queue behaves as the standard one again. */
+    public synchronized Map<String, Object> resetQueue(String name) throws java.sql.SQLException {
+        repository.deleteQueue(name);
+        queues.reset(name);
+        return queues.config(name).json();
     }
 
     /** Runs the flow on the calling thread and says what it did: the test button and nested flows use this. */
@@ -402,6 +430,6 @@ public final class FlowEngine implements ProfileManager.Listener, AutoCloseable 
     @Override
     public void close() {
         timer.shutdownNow();
-        queues.values().forEach(ExecutorService::shutdownNow);
+        queues.close();
     }
 }

@@ -62,4 +62,43 @@ final class FlowRepository {
             }
         });
     }
+
+    List<FlowQueues.Config> queues() throws SQLException {
+        return database.read(c -> {
+            List<FlowQueues.Config> queues = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT name, definition FROM flow_queues ORDER BY name");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    try {
+                        queues.add(FlowQueues.Config.parse(rs.getString(1), Json.MAPPER.readTree(rs.getString(2))));
+                    } catch (Exception e) {
+                        log.warn("Flow queue {} in the database is not valid and was skipped: {}", rs.getString(1), e.getMessage());
+                    }
+                }
+            }
+            return queues;
+        });
+    }
+
+    void saveQueue(FlowQueues.Config queue) throws SQLException {
+        database.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO flow_queues(name, definition) VALUES (?, ?) "
+                    + "ON CONFLICT(name) DO UPDATE SET definition = excluded.definition")) {
+                ps.setString(1, queue.name());
+                ps.setString(2, Json.MAPPER.writeValueAsString(queue.json()));
+                return ps.executeUpdate();
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    void deleteQueue(String name) throws SQLException {
+        database.write(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM flow_queues WHERE name = ?")) {
+                ps.setString(1, name);
+                return ps.executeUpdate();
+            }
+        });
+    }
 }

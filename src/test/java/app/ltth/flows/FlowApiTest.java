@@ -156,6 +156,42 @@ class FlowApiTest {
     }
 
     @Test
+    void aQueueHoldsItsConfiguredLengthSkipsTheRestAndKeepsItsSettings() throws Exception {
+        TestApp.Response bad = app.put("/api/flows/queues/slow", "{\"overflow\":\"explode\"}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("field").asText()).isEqualTo("overflow");
+        assertThat(app.put("/api/flows/queues/slow", "{\"mode\":\"serial\",\"maxLength\":1}").status()).isEqualTo(200);
+        String id = create("{\"name\":\"slow\",\"queue\":\"slow\",\"trigger\":{\"type\":\"manual\"},"
+                + "\"actions\":[{\"type\":\"wait\",\"seconds\":1}]}");
+        // One runs, one waits, the third finds the queue full.
+        for (int i = 0; i < 3; i++) assertThat(app.post("/api/flows/" + id + "/run", "").status()).isEqualTo(202);
+        JsonNode skipped = awaitRun(id, "skipped");
+        assertThat(skipped.get("status").asText()).isEqualTo("skipped: queue slow is full (1 waiting)");
+        JsonNode slow = null;
+        for (JsonNode q : app.get("/api/flows/queues").json().get("queues")) if (q.get("name").asText().equals("slow")) slow = q;
+        assertThat(slow).isNotNull();
+        assertThat(slow.get("maxLength").asInt()).isEqualTo(1);
+        assertThat(slow.get("configured").asBoolean()).isTrue();
+        assertThat(slow.get("flows")).extracting(JsonNode::asText).containsExactly(id);
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline && runs(id) < 3) Thread.sleep(50);
+        assertThat(app.get("/api/flows/log").json().get("runs")).filteredOn(r -> r.get("flowId").asText().equals(id))
+                .extracting(r -> r.get("status").asText()).containsExactlyInAnyOrder("done", "done", "skipped: queue slow is full (1 waiting)");
+
+        app.put("/api/flows/queues/slow", "{\"mode\":\"parallel\",\"maxLength\":7,\"overflow\":\"drop-oldest\"}");
+        app.close();
+        app = TestApp.start(dir);
+        JsonNode kept = null;
+        for (JsonNode q : app.get("/api/flows/queues").json().get("queues")) if (q.get("name").asText().equals("slow")) kept = q;
+        assertThat(kept).as("the setting survives a restart").isNotNull();
+        assertThat(kept.get("mode").asText()).isEqualTo("parallel");
+        assertThat(kept.get("overflow").asText()).isEqualTo("drop-oldest");
+        JsonNode reset = app.delete("/api/flows/queues/slow").json();
+        assertThat(reset.get("mode").asText()).isEqualTo("serial");
+        assertThat(reset.get("maxLength").asInt()).isEqualTo(100);
+    }
+
+    @Test
     void theLoopGuardStopsAFlowThatRunsItself() throws Exception {
         String id = create("{\"id\":\"again\",\"name\":\"again\",\"trigger\":{\"type\":\"manual\"},"
                 + "\"actions\":[{\"type\":\"runFlow\",\"flow\":\"again\"}]}");
