@@ -74,7 +74,9 @@
 
     start();
     return {
-      close: function () { closed = true; if (socket) socket.close(); }
+      close: function () { closed = true; if (socket) socket.close(); },
+      /** Sends to the app, if connected (the audio overlay reports what it has played). */
+      emit: function (name, data) { if (socket && socket.connected) socket.emit(name, data); }
     };
   }
 

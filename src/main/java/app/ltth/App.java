@@ -2,6 +2,16 @@ package app.ltth;
 
 import app.ltth.alerts.AlertController;
 import app.ltth.alerts.AlertService;
+import app.ltth.audio.AudioOut;
+import app.ltth.sound.MyInstants;
+import app.ltth.sound.SoundboardController;
+import app.ltth.sound.SoundboardPlugin;
+import app.ltth.sound.SoundboardService;
+import app.ltth.tts.CloudTts;
+import app.ltth.tts.LocalTts;
+import app.ltth.tts.TtsController;
+import app.ltth.tts.TtsPlugin;
+import app.ltth.tts.TtsService;
 import app.ltth.config.AppConfig;
 import app.ltth.goals.GoalController;
 import app.ltth.goals.GoalService;
@@ -92,6 +102,10 @@ public final class App implements AutoCloseable {
     private AlertService alerts;
     private GoalService goals;
     private Leaderboards leaderboards;
+    private AudioOut audio;
+    private TtsService tts;
+    private SoundboardService sounds;
+    private MyInstants myInstants;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private App(AppConfig config) {
@@ -108,6 +122,7 @@ public final class App implements AutoCloseable {
                 new Step("modules", app::startModules),
                 new Step("Socket.IO server", app::startSockets),
                 new Step("alerts, goals and leaderboards", app::startOverlayModules),
+                new Step("sound and speech", app::startAudio),
                 new Step("flows and plugins", app::startFlowsAndPlugins),
                 new Step("web server", app::startWeb),
                 new Step("live source", app::startLiveSource));
@@ -210,9 +225,30 @@ public final class App implements AutoCloseable {
         bus.subscribe("leaderboards", leaderboards::onEvent);
     }
 
+    /** The audio overlay's queue keeper, TTS and the soundboard (the last two run as built-in plugins). */
+    private void startAudio() throws Exception {
+        audio = new AudioOut(sockets);
+        settings.onChange(s -> audio.configure(s.number(SettingsRegistry.AUDIO_VOLUME), s.number(SettingsRegistry.AUDIO_DUCK)));
+        audio.configure(settings.number(SettingsRegistry.AUDIO_VOLUME), settings.number(SettingsRegistry.AUDIO_DUCK));
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        tts = new TtsService(List.of(new LocalTts(config.userData().resolve("tmp")),
+                new CloudTts.TikTok(http, () -> settings.text(SettingsRegistry.TTS_TIKTOK_SESSION), () -> settings.text(SettingsRegistry.TTS_TIKTOK_URL)),
+                new CloudTts.Google(http, () -> settings.text(SettingsRegistry.TTS_GOOGLE_KEY), () -> settings.text(SettingsRegistry.TTS_GOOGLE_URL)),
+                new CloudTts.ElevenLabs(http, () -> settings.text(SettingsRegistry.TTS_ELEVENLABS_KEY),
+                        () -> settings.text(SettingsRegistry.TTS_ELEVENLABS_URL)),
+                new CloudTts.OpenAi(http, () -> settings.text(SettingsRegistry.TTS_OPENAI_KEY), () -> settings.text(SettingsRegistry.TTS_OPENAI_URL))),
+                audio, sockets, profiles, config.userData().resolve("tts_cache"));
+        profiles.addListener(tts);
+        sounds = new SoundboardService(audio, profiles);
+        profiles.addListener(sounds);
+        myInstants = new MyInstants(http, () -> settings.text(SettingsRegistry.MYINSTANTS_URL),
+                config.userData().resolve("sounds").resolve("myinstants"));
+    }
+
     private void startFlowsAndPlugins() throws Exception {
         FlowExtensions flowExtensions = new FlowExtensions();
-        flows = new FlowEngine(sockets, stats, flowExtensions, alerts, goals, HttpClient.newBuilder()
+        flows = new FlowEngine(sockets, stats, flowExtensions, alerts, goals, tts, sounds, HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(5)).build(), config.userData(),
                 () -> settings.bool(SettingsRegistry.FLOWS_ALLOW_PRIVATE));
         profiles.addListener(flows);
@@ -220,6 +256,10 @@ public final class App implements AutoCloseable {
         goals.addListener(flows::goalChanged);
         plugins = new PluginManager(config.appHome().resolve("plugins"), config.userData(), bus, sockets,
                 flowExtensions, profiles);
+        plugins.addBuiltIn("soundboard", "Soundboard", Map.of("en", "Sounds for gifts, events and like milestones; MyInstants; buttons with hotkeys",
+                "de", "Sounds für Geschenke, Ereignisse und Like-Meilensteine; MyInstants; Tasten mit Tastenkürzeln"), () -> new SoundboardPlugin(sounds));
+        plugins.addBuiltIn("tts", "Text to speech", Map.of("en", "Reads chat and events aloud, with filters, limits and a queue",
+                "de", "Liest Chat und Ereignisse vor, mit Filtern, Limits und Warteschlange"), () -> new TtsPlugin(tts));
         plugins.scan();
         profiles.addListener(plugins);
     }
@@ -233,7 +273,8 @@ public final class App implements AutoCloseable {
                 new PluginController(plugins)::routes, new FlowController(flows)::routes,
                 new AlertController(alerts)::routes, new GoalController(goals)::routes,
                 new LeaderboardController(leaderboards)::routes, new MediaController(config.userData().resolve("media"))::routes,
-                new OverlayController(() -> httpPort, goals)::routes, this::statusRoutes);
+                new OverlayController(() -> httpPort, goals)::routes, new TtsController(tts)::routes,
+                new SoundboardController(sounds, myInstants)::routes, this::statusRoutes);
         web = new WebServer(AppConfig.HOST, httpPort, ownOrigins(), config.appHome(), apis);
         web.start();
         lock.publishDashboard(dashboardUrl());
@@ -328,6 +369,8 @@ public final class App implements AutoCloseable {
         stopQuietly("alerts", alerts);
         stopQuietly("goals", goals);             // writes their progress
         stopQuietly("leaderboards", leaderboards);
+        stopQuietly("text to speech", tts);
+        stopQuietly("soundboard", sounds);
         if (maintenance != null) maintenance.shutdownNow();
         stopQuietly("stats publisher", bridge);
         stopQuietly("web server", web);

@@ -73,6 +73,18 @@ public final class TestSocket implements AutoCloseable {
         }
     }
 
+    /** Sends an event to the server, as a page does (e.g. the audio overlay's audio:ended). */
+    public void emit(String event, String json) throws org.json.JSONException {
+        socket.emit(event, new org.json.JSONObject(json));
+    }
+
+    /** Every message of {@code event} received so far, taken out of the queue. */
+    public java.util.List<JsonNode> drain(String event) {
+        java.util.List<JsonNode> all = new java.util.ArrayList<>();
+        received.get(event).drainTo(all);
+        return all;
+    }
+
     private static JsonNode parse(Object arg) {
         try {
             return Json.MAPPER.readTree(arg.toString());

@@ -157,7 +157,18 @@ public record Flow(String id, String name, boolean enabled, Trigger trigger, Con
         String type = a.path("type").asText("");
         if (!ACTIONS.contains(type)) throw new ValidationException(path + ".type", "Unknown action '" + type + "': use one of " + ACTIONS);
         switch (type) {
-            case "overlayText", "tts" -> requireText(a, path, "text");
+            case "overlayText" -> requireText(a, path, "text");
+            case "tts" -> {
+                requireText(a, path, "text");
+                String voice = a.path("voice").asText("");
+                if (!voice.isEmpty() && !voice.matches("[a-z]+:\\S+")) {
+                    throw new ValidationException(path + ".voice", "voice is written engine:voice, e.g. local:en");
+                }
+            }
+            case "sound" -> {
+                requireText(a, path, "sound");
+                app.ltth.sound.SoundboardConfig.sound(a.path("sound").asText(), path + ".sound");
+            }
             case "overlayImage", "overlayVideo" -> requireUrl(a, path, "url", false);
             case "webhook" -> {
                 requireUrl(a, path, "url", true);

@@ -23,6 +23,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import app.ltth.sound.SoundboardService;
+import app.ltth.tts.TtsService;
 
 /** What each action does. An action whose module LTTH does not have yet says so instead of pretending. */
 final class FlowActions {
@@ -35,19 +37,23 @@ final class FlowActions {
     }
 
     static final Map<String, String> MISSING = Map.of(
-            "sound", "the soundboard", "tts", "text-to-speech", "obsScene", "the OBS connection",
+            "obsScene", "the OBS connection",
             "obsSource", "the OBS connection", "obsFilter", "the OBS connection", "osc", "the OSC bridge");
 
     private final SocketServer sockets;
     private final FlowExtensions plugins;
     private final AlertService alerts;
     private final GoalService goals;
+    private final TtsService tts;
+    private final SoundboardService sounds;
     private final HttpClient http;
     private final Path logDir;
     private final BooleanSupplier allowPrivate;
 
-    FlowActions(SocketServer sockets, FlowExtensions plugins, AlertService alerts, GoalService goals, HttpClient http,
-                Path logDir, BooleanSupplier allowPrivate) {
+    FlowActions(SocketServer sockets, FlowExtensions plugins, AlertService alerts, GoalService goals, TtsService tts,
+                SoundboardService sounds, HttpClient http, Path logDir, BooleanSupplier allowPrivate) {
+        this.tts = tts;
+        this.sounds = sounds;
         this.sockets = sockets;
         this.plugins = plugins;
         this.alerts = alerts;
@@ -83,6 +89,23 @@ final class FlowActions {
             }
             case "goal" -> {
                 return goal(a, fields);
+            }
+            case "tts" -> {
+                String text = Template.render(a.text("text", ""), fields);
+                try {
+                    return "queued speech " + tts.speak(text, a.text("voice", ""));
+                } catch (TtsService.NotActive e) {
+                    throw new NotAvailable(e.getMessage());
+                }
+            }
+            case "sound" -> {
+                try {
+                    String id = sounds.play(a.text("sound", ""), "flow");
+                    if (id == null) throw new IllegalStateException("the sound queue is full");
+                    return "queued sound " + id;
+                } catch (SoundboardService.NotActive e) {
+                    throw new NotAvailable(e.getMessage());
+                }
             }
             case "log" -> {
                 Files.createDirectories(logDir);

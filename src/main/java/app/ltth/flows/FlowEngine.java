@@ -12,6 +12,8 @@ import app.ltth.events.GiftEvent;
 import app.ltth.events.LiveEvent;
 import app.ltth.history.UserStatsRepository;
 import app.ltth.plugin.FlowExtensions;
+import app.ltth.sound.SoundboardService;
+import app.ltth.tts.TtsService;
 import app.ltth.stats.StreamStats;
 import app.ltth.store.Database;
 import app.ltth.store.ProfileManager;
@@ -72,12 +74,12 @@ public final class FlowEngine implements ProfileManager.Listener, AutoCloseable 
     private volatile Database database;
 
     public FlowEngine(SocketServer sockets, StreamStats stats, FlowExtensions plugins, AlertService alerts,
-                      GoalService goals, java.net.http.HttpClient http, Path userData,
+                      GoalService goals, TtsService tts, SoundboardService sounds, java.net.http.HttpClient http, Path userData,
                       java.util.function.BooleanSupplier allowPrivate) {
         this.sockets = sockets;
         this.stats = stats;
         this.logDir = userData.resolve("flow_logs");
-        this.actions = new FlowActions(sockets, plugins, alerts, goals, http, logDir, allowPrivate);
+        this.actions = new FlowActions(sockets, plugins, alerts, goals, tts, sounds, http, logDir, allowPrivate);
         this.timer = DaemonThreads.scheduler("ltth-flow-timer");
         timer.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
         timer.scheduleWithFixedDelay(this::refreshTopGifters, 0, 60, TimeUnit.SECONDS);

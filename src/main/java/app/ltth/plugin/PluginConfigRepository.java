@@ -10,12 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /** One plugin's settings in the open profile's database (table plugin_config), and plugins' enabled state. */
-final class PluginConfigRepository implements PluginContext.Config {
+public final class PluginConfigRepository implements PluginContext.Config {
 
     private final ProfileManager profiles;
     private final String pluginId;
 
-    PluginConfigRepository(ProfileManager profiles, String pluginId) {
+    public PluginConfigRepository(ProfileManager profiles, String pluginId) {
         this.profiles = profiles;
         this.pluginId = pluginId;
     }

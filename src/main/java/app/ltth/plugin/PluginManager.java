@@ -46,6 +46,7 @@ public final class PluginManager implements ProfileManager.Listener, AutoCloseab
         PluginManifest manifest;   // null when plugin.json is invalid
         String invalidReason;
         PluginRuntime runtime;
+        java.util.function.Supplier<app.ltth.plugin.api.Plugin> builtIn;   // set for plugins that are part of LTTH
         boolean enabled;
         String state = "disabled";
         final AtomicLong failures = new AtomicLong();
@@ -73,6 +74,18 @@ public final class PluginManager implements ProfileManager.Listener, AutoCloseab
         this.sockets = sockets;
         this.flows = flows;
         this.profiles = profiles;
+    }
+
+    /**
+     * A plugin that is part of LTTH (the soundboard, TTS): listed, switched on and off and isolated like any other, but
+     * made by LTTH, so it can work with LTTH's own modules. Its manifest names no jar.
+     */
+    public synchronized void addBuiltIn(String id, String name, Map<String, String> description,
+                                        java.util.function.Supplier<app.ltth.plugin.api.Plugin> factory) {
+        Entry entry = entries.computeIfAbsent(id, i -> new Entry(i, pluginsDir.resolve(i)));
+        entry.manifest = new PluginManifest(id, name, App.version(),
+                description, factory.get().getClass().getName(), null, true, null);
+        entry.builtIn = factory;
     }
 
     /** Reads every plugin folder. Invalid ones are listed with the reason, never loaded. */
@@ -122,7 +135,7 @@ public final class PluginManager implements ProfileManager.Listener, AutoCloseab
     private void start(Entry e) {
         if (e.runtime != null || e.manifest == null) return;
         PluginRuntime runtime = new PluginRuntime(e.manifest, e.dir, dataRoot.resolve(e.id), bus, sockets, flows,
-                profiles, e.failures, t -> e.lastError = t.toString());
+                profiles, e.failures, t -> e.lastError = t.toString(), e.builtIn);
         try {
             runtime.start();
             e.runtime = runtime;
@@ -176,7 +189,7 @@ public final class PluginManager implements ProfileManager.Listener, AutoCloseab
     public synchronized PluginInfo reload(String id) throws Exception {
         Entry e = entry(id);
         stop(e);
-        read(e.dir);
+        if (e.builtIn == null) read(e.dir);
         if (e.manifest != null) {
             e.state = "disabled";
             if (e.enabled) start(e);

@@ -55,12 +55,14 @@ final class PluginRuntime implements PluginContext, AutoCloseable {
     private final List<String> socketEvents = new CopyOnWriteArrayList<>();
     private final AtomicLong failures;
     private final java.util.function.Consumer<Throwable> onFailure;
+    private final java.util.function.Supplier<Plugin> builtIn;
     private URLClassLoader loader;
     private Plugin plugin;
 
     PluginRuntime(PluginManifest manifest, Path dir, Path dataDir, EventBus bus, SocketServer sockets,
                   FlowExtensions flows, ProfileManager profiles, AtomicLong failures,
-                  java.util.function.Consumer<Throwable> onFailure) {
+                  java.util.function.Consumer<Throwable> onFailure, java.util.function.Supplier<Plugin> builtIn) {
+        this.builtIn = builtIn;
         this.manifest = manifest;
         this.dir = dir;
         this.dataDir = dataDir;
@@ -76,6 +78,14 @@ final class PluginRuntime implements PluginContext, AutoCloseable {
 
     /** Loads the main class (from the plugin's jar, in a class loader of its own) and runs start. */
     void start() throws Exception {
+        plugin = builtIn != null ? builtIn.get() : load();
+        onThread("start", START_SECONDS, () -> {
+            plugin.start(this);
+            return null;
+        });
+    }
+
+    private Plugin load() throws Exception {
         ClassLoader classes = getClass().getClassLoader();
         if (manifest.jar() != null) {
             Path jar = dir.resolve(manifest.jar());
@@ -93,11 +103,7 @@ final class PluginRuntime implements PluginContext, AutoCloseable {
         if (!Plugin.class.isAssignableFrom(type)) {
             throw new IllegalStateException(manifest.main() + " does not implement " + Plugin.class.getName());
         }
-        plugin = (Plugin) type.getDeclaredConstructor().newInstance();
-        onThread("start", START_SECONDS, () -> {
-            plugin.start(this);
-            return null;
-        });
+        return (Plugin) type.getDeclaredConstructor().newInstance();
     }
 
     /** Runs plugin code on the plugin's thread, waiting at most {@code seconds}. */

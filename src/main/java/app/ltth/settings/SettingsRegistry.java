@@ -22,6 +22,17 @@ public final class SettingsRegistry {
     public static final String FLOWS_ALLOW_PRIVATE = "flows.allowPrivateAddresses";
     public static final String ALERTS_QUEUE_MAX = "alerts.queueMax";
     public static final String ALERTS_OVERFLOW = "alerts.overflow";
+    public static final String AUDIO_VOLUME = "audio.volume";
+    public static final String AUDIO_DUCK = "audio.duckPercent";
+    public static final String TTS_TIKTOK_SESSION = "tts.tiktokSessionId";
+    public static final String TTS_GOOGLE_KEY = "tts.googleApiKey";
+    public static final String TTS_ELEVENLABS_KEY = "tts.elevenLabsApiKey";
+    public static final String TTS_OPENAI_KEY = "tts.openAiApiKey";
+    public static final String TTS_TIKTOK_URL = "tts.tiktokUrl";
+    public static final String TTS_GOOGLE_URL = "tts.googleUrl";
+    public static final String TTS_ELEVENLABS_URL = "tts.elevenLabsUrl";
+    public static final String TTS_OPENAI_URL = "tts.openAiUrl";
+    public static final String MYINSTANTS_URL = "soundboard.myInstantsUrl";
 
     private static final Map<String, Setting> ALL = new LinkedHashMap<>();
 
@@ -46,6 +57,19 @@ public final class SettingsRegistry {
         add(Setting.choice(ALERTS_OVERFLOW, "drop-lowest", List.of("drop-lowest", "drop-newest", "drop-oldest"),
                 "When the alert queue is full: drop the least valuable alert (joins first, big gifts last), the new one, "
                         + "or the oldest waiting"));
+        add(Setting.number(AUDIO_VOLUME, 80, 0, 100, "Master volume of the audio overlay (sounds and speech), in percent"));
+        add(Setting.number(AUDIO_DUCK, 30, 0, 100, "While speech plays, sounds play at this percent of their volume"));
+        add(Setting.secret(TTS_TIKTOK_SESSION, "TikTok voices: your TikTok sessionid cookie"));
+        add(Setting.secret(TTS_GOOGLE_KEY, "Google Cloud text-to-speech: API key"));
+        add(Setting.secret(TTS_ELEVENLABS_KEY, "ElevenLabs: API key"));
+        add(Setting.secret(TTS_OPENAI_KEY, "OpenAI text-to-speech: API key"));
+        add(Setting.text(TTS_TIKTOK_URL, "https://api16-normal-c-useast1a.tiktokv.com/media/api/text/speech/invoke/", url,
+                "Advanced: TikTok voices service"));
+        add(Setting.text(TTS_GOOGLE_URL, "https://texttospeech.googleapis.com/v1/text:synthesize", url,
+                "Advanced: Google text-to-speech service"));
+        add(Setting.text(TTS_ELEVENLABS_URL, "https://api.elevenlabs.io/v1/text-to-speech/", url, "Advanced: ElevenLabs service"));
+        add(Setting.text(TTS_OPENAI_URL, "https://api.openai.com/v1/audio/speech", url, "Advanced: OpenAI speech service"));
+        add(Setting.text(MYINSTANTS_URL, "https://www.myinstants.com", url, "Advanced: MyInstants address"));
     }
 
     private SettingsRegistry() {

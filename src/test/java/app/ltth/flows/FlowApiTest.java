@@ -112,7 +112,7 @@ class FlowApiTest {
         try (TestSocket socket = TestSocket.connect(app.socketUrl(), null, "flow:overlay")) {
             String id = create("{\"name\":\"big\",\"trigger\":{\"type\":\"event\",\"event\":\"gift\"},"
                     + "\"conditions\":{\"minCoins\":10},\"actions\":[{\"type\":\"variable\",\"name\":\"n\",\"op\":\"add\",\"value\":1},"
-                    + "{\"type\":\"overlayText\",\"text\":\"<b>{nickname}</b> #{var.n}: {coins}\"},{\"type\":\"tts\",\"text\":\"hi\"}]}");
+                    + "{\"type\":\"overlayText\",\"text\":\"<b>{nickname}</b> #{var.n}: {coins}\"},{\"type\":\"obsScene\",\"scene\":\"Cam 2\"}]}");
             // A streak: updates, then the end. Only the end runs the flow.
             for (int c = 1; c <= 12; c++) {
                 app.post("/api/events/simulate", "{\"type\":\"gift\",\"user\":\"<img src=x>\",\"giftName\":\"Rose\","

@@ -1,0 +1,424 @@
+package app.ltth.tts;
+
+import app.ltth.Json;
+import app.ltth.ValidationException;
+import app.ltth.audio.AudioLength;
+import app.ltth.audio.AudioOut;
+import app.ltth.events.ChatEvent;
+import app.ltth.events.FollowEvent;
+import app.ltth.events.GiftEvent;
+import app.ltth.events.LiveEvent;
+import app.ltth.events.ShareEvent;
+import app.ltth.events.SubscribeEvent;
+import app.ltth.plugin.PluginConfigRepository;
+import app.ltth.store.Database;
+import app.ltth.store.ProfileManager;
+import app.ltth.template.EventFields;
+import app.ltth.template.Template;
+import app.ltth.web.SocketServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Text to speech: reads chat and events as configured, moderates chat ({@link ChatFilter}), queues by priority
+ * ({@link SpeechQueue}), speaks with the chosen voice's engine and falls back to the next engine that can speak, and
+ * plays the result through the audio overlay, one message after another. Runs while the built-in plugin "tts" is on.
+ */
+public final class TtsService implements ProfileManager.Listener, AutoCloseable {
+
+    public static final String QUEUE_EVENT = "tts:queue";
+    static final int CACHE_FILES = 300;
+    private static final Logger log = LoggerFactory.getLogger(TtsService.class);
+
+    private final List<TtsEngine> engines;
+    private final AudioOut audio;
+    private final SocketServer sockets;
+    private final PluginConfigRepository store;
+    private final UserVoices userVoices;
+    private final Path cache;
+    private final ChatFilter filter = new ChatFilter();
+    private final SpeechQueue queue = new SpeechQueue(TtsConfig.defaults().queueMax());
+    private final AtomicLong sequence = new AtomicLong();
+    private final AtomicLong spoken = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong fallbacks = new AtomicLong();
+    private final Thread player;
+    private volatile TtsConfig config = TtsConfig.defaults();
+    private volatile boolean active;
+    private volatile boolean paused;
+    private volatile Map<String, Object> speaking;
+    private volatile String lastError;
+
+    public TtsService(List<TtsEngine> engines, AudioOut audio, SocketServer sockets, ProfileManager profiles, Path cache) {
+        this.engines = List.copyOf(engines);
+        this.audio = audio;
+        this.sockets = sockets;
+        this.store = new PluginConfigRepository(profiles, "tts");
+        this.userVoices = new UserVoices(profiles);
+        this.cache = cache;
+        this.player = new Thread(this::play, "ltth-tts");
+        player.setDaemon(true);
+        player.start();
+    }
+
+    @Override
+    public void profileOpened(String profile, Database database) throws Exception {
+        userVoices.load(database);
+        TtsConfig loaded = TtsConfig.defaults();
+        Optional<String> saved = store.get("config");
+        if (saved.isPresent()) {
+            try {
+                loaded = TtsConfig.parse(Json.MAPPER.readTree(saved.get()));
+            } catch (Exception e) {
+                log.warn("The saved TTS settings are not valid and were replaced by the defaults: {}", e.getMessage());
+            }
+        }
+        apply(loaded);
+        filter.forget();
+    }
+
+    private void apply(TtsConfig c) {
+        config = c;
+        synchronized (queue) {
+            queue.setMax(c.queueMax());
+        }
+    }
+
+    /** The built-in plugin "tts" turns it on and off. */
+    public void setActive(boolean on) {
+        active = on;
+        if (!on) clear();
+    }
+
+    public boolean active() {
+        return active;
+    }
+
+    public TtsConfig config() {
+        return config;
+    }
+
+    public TtsConfig configure(JsonNode json) throws IOException {
+        TtsConfig parsed = TtsConfig.parse(json);
+        if (!parsed.voice().isEmpty()) checkVoice(parsed.voice(), "voice");
+        store.set("config", Json.MAPPER.writeValueAsString(parsed.json()));
+        apply(parsed);
+        return parsed;
+    }
+
+    // ---- voices --------------------------------------------------------------------------------------------
+
+    public List<Map<String, Object>> engines() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (TtsEngine e : engines) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", e.id());
+            m.put("name", e.name());
+            m.put("available", e.unavailableReason() == null);
+            if (e.unavailableReason() != null) m.put("reason", e.unavailableReason());
+            m.put("defaultVoice", e.id() + ":" + e.defaultVoice());
+            out.add(m);
+        }
+        return out;
+    }
+
+    public List<Map<String, String>> voices() {
+        List<Map<String, String>> out = new ArrayList<>();
+        for (TtsEngine e : engines) {
+            for (TtsEngine.Voice v : e.voices()) {
+                out.add(Map.of("id", e.id() + ":" + v.id(), "name", v.name(), "language", v.language(), "engine", e.id()));
+            }
+        }
+        return out;
+    }
+
+    /** Refuses a voice of an engine LTTH does not have; the voice itself is the engine's to judge. */
+    void checkVoice(String voice, String field) {
+        int colon = voice.indexOf(':');
+        String engine = colon < 0 ? "" : voice.substring(0, colon);
+        if (colon <= 0 || colon == voice.length() - 1 || engines.stream().noneMatch(e -> e.id().equals(engine))) {
+            throw new ValidationException(field, "'" + voice + "' is not a voice: write engine:voice with an engine of "
+                    + String.join(", ", engines.stream().map(TtsEngine::id).toList()));
+        }
+    }
+
+    public Map<String, String> userVoices() {
+        return userVoices.all();
+    }
+
+    public void setUserVoice(String username, String voice) throws java.sql.SQLException {
+        checkVoice(voice, "voice");
+        if (!username.matches("@?[A-Za-z0-9._]{1,40}")) throw new ValidationException("username", "That is not a TikTok @handle");
+        userVoices.set(username, voice);
+    }
+
+    public boolean removeUserVoice(String username) throws java.sql.SQLException {
+        return userVoices.remove(username);
+    }
+
+    // ---- what is read ----------------------------------------------------------------------------------------
+
+    /** The plugin's event listener. */
+    public void onEvent(LiveEvent event) {
+        TtsConfig c = config;
+        if (!active || !c.enabled()) return;
+        if (event instanceof ChatEvent chat) {
+            ChatFilter.Verdict verdict = filter.check(c, chat.user(), chat.comment(), System.currentTimeMillis());
+            if (!verdict.read()) {
+                log.debug("Chat of {} not read: {}", chat.user().uniqueId(), verdict.reason());
+                return;
+            }
+            Map<String, Object> fields = EventFields.of(event, 0, ZoneId.systemDefault());
+            fields.put("comment", verdict.text());
+            enqueue(SpeechQueue.Priority.CHAT, Template.render(c.chatTemplate(), fields), voiceFor(chat.user().uniqueId()),
+                    chat.user().uniqueId());
+            return;
+        }
+        String type = event instanceof GiftEvent ? "gift" : event instanceof FollowEvent ? "follow"
+                : event instanceof ShareEvent ? "share" : event instanceof SubscribeEvent ? "subscribe" : null;
+        if (type == null || !c.events().containsKey(type)) return;
+        if (event instanceof GiftEvent g && (!g.isFinal() || g.coins() < c.giftMinCoins())) return;
+        if (c.block().contains(UserVoices.key(((app.ltth.events.UserEvent) event).user().uniqueId()))) return;
+        String text = Template.render(c.events().get(type), EventFields.of(event, 0, ZoneId.systemDefault()));
+        String user = ((app.ltth.events.UserEvent) event).user().uniqueId();
+        enqueue(event instanceof GiftEvent ? SpeechQueue.Priority.GIFT : SpeechQueue.Priority.EVENT, text, voiceFor(user), user);
+    }
+
+    /** {@code POST /api/tts/speak} and the flow action: first in line after other manual messages. */
+    public String speak(String text, String voice) {
+        if (!active) throw new NotActive();
+        if (voice != null && !voice.isBlank()) checkVoice(voice, "voice");
+        String clipped = text.length() > 1000 ? text.substring(0, 1000) : text;
+        return enqueue(SpeechQueue.Priority.MANUAL, clipped, voice == null || voice.isBlank() ? defaultVoice() : voice, null);
+    }
+
+    /** Thrown while the built-in plugin is off. */
+    public static final class NotActive extends RuntimeException {
+        NotActive() {
+            super("Text to speech is turned off: turn the plugin 'tts' on under Plugins");
+        }
+    }
+
+    private String voiceFor(String user) {
+        String own = user == null ? null : userVoices.of(user);
+        return own != null ? own : defaultVoice();
+    }
+
+    String defaultVoice() {
+        if (!config.voice().isEmpty()) return config.voice();
+        for (TtsEngine e : engines) if (e.unavailableReason() == null) return e.id() + ":" + e.defaultVoice();
+        return engines.get(0).id() + ":" + engines.get(0).defaultVoice();
+    }
+
+    private String enqueue(SpeechQueue.Priority priority, String text, String voice, String user) {
+        long n = sequence.incrementAndGet();
+        SpeechQueue.Item item = new SpeechQueue.Item("tts-" + n, priority, n, text, voice, user);
+        synchronized (queue) {
+            queue.offer(item).ifPresent(out -> {
+                dropped.incrementAndGet();
+                log.debug("TTS queue full: '{}' not read", out.text());
+            });
+            queue.notifyAll();
+        }
+        publish();
+        return item.id();
+    }
+
+    // ---- playing -----------------------------------------------------------------------------------------------
+
+    private void play() {
+        while (!Thread.currentThread().isInterrupted()) {
+            SpeechQueue.Item item;
+            try {
+                synchronized (queue) {
+                    while (paused || queue.size() == 0) queue.wait();
+                    item = queue.poll().orElseThrow();
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+            try {
+                say(item);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                lastError = e.toString();
+                log.warn("TTS failed on '{}'", item.text(), e);
+            } finally {
+                speaking = null;
+                publish();
+            }
+        }
+    }
+
+    private void say(SpeechQueue.Item item) throws InterruptedException {
+        Spoken s;
+        try {
+            s = synthesize(item.text(), item.voice());
+        } catch (TtsException e) {
+            lastError = e.getMessage();
+            log.warn("Nothing could speak '{}': {}", item.text(), e.getMessage());
+            return;
+        }
+        Map<String, Object> now = new LinkedHashMap<>();
+        now.put("id", item.id());
+        now.put("text", item.text());
+        now.put("voice", s.voice());
+        now.put("priority", item.priority().name().toLowerCase(java.util.Locale.ROOT));
+        if (item.user() != null) now.put("user", item.user());
+        speaking = now;
+        publish();
+        spoken.incrementAndGet();
+        audio.playAndWait(new AudioOut.Clip(item.id(), AudioOut.Channel.SPEECH, "/api/tts/audio/" + s.file(),
+                config.volume() / 100.0, s.millis(), item.text()), 500L + item.text().length() * 90L);
+    }
+
+    record Spoken(String voice, String file, long millis) {
+    }
+
+    /**
+     * Speaks with the voice's engine; if that fails, with each other engine that can speak, in its default voice.
+     * The audio is kept in the cache folder (the same text in the same voice is not fetched twice).
+     */
+    Spoken synthesize(String text, String voice) throws TtsException {
+        int colon = voice.indexOf(':');
+        String engineId = colon < 0 ? voice : voice.substring(0, colon);
+        String voiceId = colon < 0 ? "" : voice.substring(colon + 1);
+        List<TtsEngine> order = new ArrayList<>();
+        engines.stream().filter(e -> e.id().equals(engineId)).forEach(order::add);
+        engines.stream().filter(e -> !e.id().equals(engineId) && e.unavailableReason() == null).forEach(order::add);
+        List<String> failures = new ArrayList<>();
+        for (TtsEngine engine : order) {
+            String v = engine.id().equals(engineId) && !voiceId.isEmpty() ? voiceId : engine.defaultVoice();
+            try {
+                Path file = cached(engine.id(), v, text);
+                if (file == null) {
+                    TtsEngine.Speech speech = engine.speak(text, v);
+                    file = store(engine.id(), v, text, speech);
+                }
+                if (!failures.isEmpty()) fallbacks.incrementAndGet();
+                return new Spoken(engine.id() + ":" + v, file.getFileName().toString(), AudioLength.millis(Files.readAllBytes(file)));
+            } catch (TtsException | IOException e) {
+                failures.add(engine.name() + ": " + e.getMessage());
+            }
+        }
+        throw new TtsException(failures.isEmpty() ? "No voice engine can speak" : String.join("; ", failures));
+    }
+
+    private Path cached(String engine, String voice, String text) throws IOException {
+        for (String ext : List.of("mp3", "wav")) {
+            Path p = cache.resolve(key(engine, voice, text) + "." + ext);
+            if (Files.isRegularFile(p)) return p;
+        }
+        return null;
+    }
+
+    private Path store(String engine, String voice, String text, TtsEngine.Speech speech) throws IOException {
+        Files.createDirectories(cache);
+        Path file = cache.resolve(key(engine, voice, text) + "." + speech.extension());
+        Path tmp = Files.createTempFile(cache, "tts-", ".part");
+        Files.write(tmp, speech.audio());
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        trimCache();
+        return file;
+    }
+
+    private void trimCache() throws IOException {
+        try (Stream<Path> files = Files.list(cache)) {
+            List<Path> all = files.filter(p -> p.getFileName().toString().matches("[0-9a-f]{64}\\.(mp3|wav)"))
+                    .sorted(java.util.Comparator.comparingLong(p -> p.toFile().lastModified())).toList();
+            for (int i = 0; i < all.size() - CACHE_FILES; i++) Files.deleteIfExists(all.get(i));
+        }
+    }
+
+    private static String key(String engine, String voice, String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest((engine + "\n" + voice + "\n" + text).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A file of the cache, for {@code GET /api/tts/audio/{name}}; empty for anything else. */
+    public Optional<Path> audioFile(String name) {
+        if (!name.matches("[0-9a-f]{64}\\.(mp3|wav)")) return Optional.empty();
+        Path p = cache.resolve(name);
+        return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
+    }
+
+    // ---- the queue ---------------------------------------------------------------------------------------------
+
+    public Map<String, Object> status() {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("active", active);
+        s.put("paused", paused);
+        s.put("speaking", speaking);
+        List<Map<String, Object>> waiting = new ArrayList<>();
+        synchronized (queue) {
+            for (SpeechQueue.Item i : queue.snapshot()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", i.id());
+                m.put("text", i.text());
+                m.put("voice", i.voice());
+                m.put("priority", i.priority().name().toLowerCase(java.util.Locale.ROOT));
+                if (i.user() != null) m.put("user", i.user());
+                waiting.add(m);
+            }
+        }
+        s.put("waiting", waiting);
+        s.put("spoken", spoken.get());
+        s.put("dropped", dropped.get());
+        s.put("fallbacks", fallbacks.get());
+        if (lastError != null) s.put("lastError", lastError);
+        return s;
+    }
+
+    private void publish() {
+        sockets.broadcast(QUEUE_EVENT, status());
+    }
+
+    public void skip() {
+        Map<String, Object> now = speaking;
+        if (now != null) audio.stop(String.valueOf(now.get("id")));
+    }
+
+    public int clear() {
+        int n;
+        synchronized (queue) {
+            n = queue.clear();
+        }
+        skip();
+        publish();
+        return n;
+    }
+
+    public void pause(boolean pause) {
+        synchronized (queue) {
+            paused = pause;
+            queue.notifyAll();
+        }
+        publish();
+    }
+
+    @Override
+    public void close() {
+        player.interrupt();
+    }
+}
