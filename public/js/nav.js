@@ -9,6 +9,8 @@
     { href: '/dashboard.html#test', key: 'nav.test' },
     { href: '/dashboard.html#recordings', key: 'nav.recordings' },
     { href: '/flows.html', key: 'nav.flows' },
+    { href: '/soundboard.html', key: 'nav.soundboard' },
+    { href: '/tts.html', key: 'nav.tts' },
     { href: '/profiles.html', key: 'nav.profiles' },
     { href: '/plugins.html', key: 'nav.plugins' }
   ];

@@ -372,6 +372,37 @@ class BrowserTest {
     }
 
     @Test
+    void soundboardButtonsHotkeysAndTheSpeakFormReachTheAudioOverlay() throws Exception {
+        try (TestSocket overlay = TestSocket.connect(app.socketUrl(), null, "audio:play")) {
+            browser.get(app.baseUrl() + "/soundboard.html");
+            waiting().until(d -> d.findElement(By.id("f-volume")).getAttribute("value").equals("100"));
+            browser.findElement(By.cssSelector("#button-form [name=name]")).sendKeys("Horn");
+            browser.findElement(By.cssSelector("#button-form [name=sound]")).sendKeys("/media/horn.mp3");
+            browser.findElement(By.cssSelector("#button-form [name=hotkey]")).sendKeys("h");
+            click(browser.findElement(By.cssSelector("#button-form button")));
+            WebElement horn = waiting().until(d -> d.findElement(By.cssSelector("[data-button='Horn']")));
+            click(horn);
+            overlay.await("audio:play", m -> m.get("url").asText().equals("/media/horn.mp3"));
+            new org.openqa.selenium.interactions.Actions(browser).sendKeys("h").perform();
+            overlay.await("audio:play", m -> m.get("url").asText().equals("/media/horn.mp3"));
+
+            browser.get(app.baseUrl() + "/tts.html");
+            waiting().until(d -> d.findElements(By.cssSelector("#speak-voice option")).size() > 1);
+            waiting().until(d -> d.findElement(By.cssSelector("[data-engine='local'] .badge")).getText().equals("✓"));
+            browser.findElement(By.id("speak-text")).sendKeys("Hello <b>there</b>");
+            click(browser.findElement(By.cssSelector("#speak-form button")));
+            overlay.await("audio:play", m -> m.get("channel").asText().equals("speech")
+                    && m.get("text").asText().equals("Hello <b>there</b>"));
+            // A bad setting is shown next to its field.
+            WebElement max = browser.findElement(By.id("f-maxLength"));
+            max.clear();
+            max.sendKeys("5");
+            click(browser.findElement(By.cssSelector("#tts-config button[type=submit]")));
+            waiting().until(d -> max.getAttribute("class").contains("is-invalid"));
+        }
+    }
+
+    @Test
     void aTimeOfDayTimerKeepsTheChosenDays() throws Exception {
         browser.get(app.baseUrl() + "/flows.html");
         waiting().until(d -> d.findElements(By.cssSelector("#actions .action-row")).size() == 1);
