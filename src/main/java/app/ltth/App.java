@@ -229,7 +229,6 @@ public final class App implements AutoCloseable {
     private void startAudio() throws Exception {
         audio = new AudioOut(sockets);
         settings.onChange(s -> audio.configure(s.number(SettingsRegistry.AUDIO_VOLUME), s.number(SettingsRegistry.AUDIO_DUCK)));
-        audio.configure(settings.number(SettingsRegistry.AUDIO_VOLUME), settings.number(SettingsRegistry.AUDIO_DUCK));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
         tts = new TtsService(List.of(new LocalTts(config.userData().resolve("tmp")),

@@ -1,7 +1,6 @@
 package app.ltth.audio;
 
 import app.ltth.web.SocketServer;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,14 +33,13 @@ public final class AudioOut {
     private final SocketServer sockets;
     private final Map<String, CountDownLatch> playing = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
-    private final AtomicLong played = new AtomicLong();
     private volatile Map<String, Object> config = Map.of("volume", 0.8, "duck", 0.3);
 
     public AudioOut(SocketServer sockets) {
         this.sockets = sockets;
+        // Socket.IO hands JSON objects over as maps.
         sockets.on(ENDED, data -> {
             if (data instanceof Map<?, ?> m && m.get("id") != null) ended(String.valueOf(m.get("id")));
-            if (data instanceof JsonNode n && n.hasNonNull("id")) ended(n.get("id").asText());
         });
         sockets.onHello(client -> client.sendEvent(CONFIG, config));
     }
@@ -58,7 +56,6 @@ public final class AudioOut {
 
     /** Sends the clip and returns at once (sounds that may overlap). */
     public void play(Clip clip) {
-        played.incrementAndGet();
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("id", clip.id());
         message.put("channel", clip.channel() == Channel.SPEECH ? "speech" : "sound");
@@ -95,9 +92,5 @@ public final class AudioOut {
     void ended(String id) {
         CountDownLatch latch = playing.get(id);
         if (latch != null) latch.countDown();
-    }
-
-    public long played() {
-        return played.get();
     }
 }
