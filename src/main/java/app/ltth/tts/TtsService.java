@@ -10,6 +10,7 @@ import app.ltth.events.GiftEvent;
 import app.ltth.events.LiveEvent;
 import app.ltth.events.ShareEvent;
 import app.ltth.events.SubscribeEvent;
+import app.ltth.events.UserEvent;
 import app.ltth.plugin.PluginConfigRepository;
 import app.ltth.store.Database;
 import app.ltth.store.ProfileManager;
@@ -194,9 +195,9 @@ public final class TtsService implements ProfileManager.Listener, AutoCloseable 
                 : event instanceof ShareEvent ? "share" : event instanceof SubscribeEvent ? "subscribe" : null;
         if (type == null || !c.events().containsKey(type)) return;
         if (event instanceof GiftEvent g && (!g.isFinal() || g.coins() < c.giftMinCoins())) return;
-        if (c.block().contains(UserVoices.key(((app.ltth.events.UserEvent) event).user().uniqueId()))) return;
+        String user = ((UserEvent) event).user().uniqueId();
+        if (c.block().contains(TtsConfig.handle(user))) return;
         String text = Template.render(c.events().get(type), EventFields.of(event, 0, ZoneId.systemDefault()));
-        String user = ((app.ltth.events.UserEvent) event).user().uniqueId();
         enqueue(event instanceof GiftEvent ? SpeechQueue.Priority.GIFT : SpeechQueue.Priority.EVENT, text, voiceFor(user), user);
     }
 
@@ -276,12 +277,8 @@ public final class TtsService implements ProfileManager.Listener, AutoCloseable 
             log.warn("Nothing could speak '{}': {}", item.text(), e.getMessage());
             return;
         }
-        Map<String, Object> now = new LinkedHashMap<>();
-        now.put("id", item.id());
-        now.put("text", item.text());
-        now.put("voice", s.voice());
-        now.put("priority", item.priority().name().toLowerCase(java.util.Locale.ROOT));
-        if (item.user() != null) now.put("user", item.user());
+        Map<String, Object> now = describe(item);
+        now.put("voice", s.voice());   // the one that spoke: a fallback may have taken over
         speaking = now;
         publish();
         spoken.incrementAndGet();
@@ -308,12 +305,16 @@ public final class TtsService implements ProfileManager.Listener, AutoCloseable 
             String v = engine.id().equals(engineId) && !voiceId.isEmpty() ? voiceId : engine.defaultVoice();
             try {
                 Path file = cached(engine.id(), v, text);
+                byte[] audio;
                 if (file == null) {
                     TtsEngine.Speech speech = engine.speak(text, v);
                     file = store(engine.id(), v, text, speech);
+                    audio = speech.audio();
+                } else {
+                    audio = Files.readAllBytes(file);
                 }
                 if (!failures.isEmpty()) fallbacks.incrementAndGet();
-                return new Spoken(engine.id() + ":" + v, file.getFileName().toString(), AudioLength.millis(Files.readAllBytes(file)));
+                return new Spoken(engine.id() + ":" + v, file.getFileName().toString(), AudioLength.millis(audio));
             } catch (TtsException | IOException e) {
                 failures.add(engine.name() + ": " + e.getMessage());
             }
@@ -372,15 +373,7 @@ public final class TtsService implements ProfileManager.Listener, AutoCloseable 
         s.put("speaking", speaking);
         List<Map<String, Object>> waiting = new ArrayList<>();
         synchronized (queue) {
-            for (SpeechQueue.Item i : queue.snapshot()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("id", i.id());
-                m.put("text", i.text());
-                m.put("voice", i.voice());
-                m.put("priority", i.priority().name().toLowerCase(java.util.Locale.ROOT));
-                if (i.user() != null) m.put("user", i.user());
-                waiting.add(m);
-            }
+            for (SpeechQueue.Item i : queue.snapshot()) waiting.add(describe(i));
         }
         s.put("waiting", waiting);
         s.put("spoken", spoken.get());
@@ -388,6 +381,16 @@ public final class TtsService implements ProfileManager.Listener, AutoCloseable 
         s.put("fallbacks", fallbacks.get());
         if (lastError != null) s.put("lastError", lastError);
         return s;
+    }
+
+    private static Map<String, Object> describe(SpeechQueue.Item item) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", item.id());
+        m.put("text", item.text());
+        m.put("voice", item.voice());
+        m.put("priority", item.priority().name().toLowerCase(java.util.Locale.ROOT));
+        if (item.user() != null) m.put("user", item.user());
+        return m;
     }
 
     private void publish() {

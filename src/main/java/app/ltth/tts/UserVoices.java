@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -38,7 +37,7 @@ final class UserVoices {
     }
 
     String of(String username) {
-        return voices.get(key(username));
+        return voices.get(TtsConfig.handle(username));
     }
 
     void set(String username, String voice) throws SQLException {
@@ -47,8 +46,8 @@ final class UserVoices {
                     + "VALUES (?, ?, ?, ?, ?) ON CONFLICT(user_id) DO UPDATE SET engine = excluded.engine, "
                     + "voice = excluded.voice, updated_at = excluded.updated_at")) {
                 int colon = voice.indexOf(':');
-                ps.setString(1, key(username));
-                ps.setString(2, key(username));
+                ps.setString(1, TtsConfig.handle(username));
+                ps.setString(2, TtsConfig.handle(username));
                 ps.setString(3, voice.substring(0, colon));
                 ps.setString(4, voice.substring(colon + 1));
                 ps.setLong(5, System.currentTimeMillis());
@@ -61,16 +60,11 @@ final class UserVoices {
     boolean remove(String username) throws SQLException {
         boolean removed = profiles.withDatabase(c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM user_voices WHERE user_id = ?")) {
-                ps.setString(1, key(username));
+                ps.setString(1, TtsConfig.handle(username));
                 return ps.executeUpdate() > 0;
             }
         });
         load(profiles.database());
         return removed;
-    }
-
-    static String key(String username) {
-        String u = username.trim().toLowerCase(Locale.ROOT);
-        return u.startsWith("@") ? u.substring(1) : u;
     }
 }
