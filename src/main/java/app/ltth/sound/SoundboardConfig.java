@@ -83,22 +83,4 @@ public record SoundboardConfig(boolean enabled, Map<String, String> gifts, Map<S
         }
         return v;
     }
-
-    public Map<String, Object> json() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("enabled", enabled);
-        m.put("gifts", gifts);
-        m.put("events", events);
-        m.put("likeEvery", likeEvery);
-        m.put("likeSound", likeSound);
-        m.put("streak", streak);
-        m.put("everyN", everyN);
-        m.put("userCooldownSeconds", userCooldownSeconds);
-        m.put("giftCooldownSeconds", giftCooldownSeconds);
-        m.put("playback", playback);
-        m.put("queueMax", queueMax);
-        m.put("volume", volume);
-        m.put("buttons", buttons);
-        return m;
-    }
 }

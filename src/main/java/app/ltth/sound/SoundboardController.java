@@ -57,8 +57,8 @@ public final class SoundboardController {
             ctx.header("Cache-Control", "max-age=86400");
             ctx.result(Files.readAllBytes(file));
         });
-        routes.get("/api/soundboard/config", ctx -> ctx.json(sounds.config().json()));
-        routes.put("/api/soundboard/config", ctx -> ctx.json(sounds.configure(JsonBody.object(ctx)).json()));
+        routes.get("/api/soundboard/config", ctx -> ctx.json(sounds.config()));
+        routes.put("/api/soundboard/config", ctx -> ctx.json(sounds.configure(JsonBody.object(ctx))));
         routes.post("/api/soundboard/play", ctx -> {
             JsonFields f = new JsonFields(JsonBody.object(ctx), "");
             String button = f.text("button", "", 40);

@@ -90,7 +90,7 @@ public final class SoundboardService implements ProfileManager.Listener, AutoClo
 
     public SoundboardConfig configure(JsonNode json) throws IOException {
         SoundboardConfig parsed = SoundboardConfig.parse(json);
-        store.set("config", Json.MAPPER.writeValueAsString(parsed.json()));
+        store.set("config", Json.MAPPER.writeValueAsString(parsed));
         config = parsed;
         return parsed;
     }

@@ -112,25 +112,4 @@ public record TtsConfig(boolean enabled, String who, String prefix, String chatT
         if (out.size() > 5000) throw new ValidationException(field, field + " may hold at most 5000 entries");
         return List.copyOf(out);
     }
-
-    public Map<String, Object> json() {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("enabled", enabled);
-        json.put("who", who);
-        json.put("prefix", prefix);
-        json.put("chatTemplate", chatTemplate);
-        json.put("voice", voice);
-        json.put("events", events);
-        json.put("giftMinCoins", giftMinCoins);
-        json.put("allow", allow);
-        json.put("block", block);
-        json.put("words", words);
-        json.put("wordAction", wordAction);
-        json.put("maxLength", maxLength);
-        json.put("perMinute", perMinute);
-        json.put("duplicateSeconds", duplicateSeconds);
-        json.put("queueMax", queueMax);
-        json.put("volume", volume);
-        return json;
-    }
 }

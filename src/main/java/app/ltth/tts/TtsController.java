@@ -53,8 +53,8 @@ public final class TtsController {
             tts.pause(false);
             ctx.json(tts.status());
         });
-        routes.get("/api/tts/config", ctx -> ctx.json(tts.config().json()));
-        routes.put("/api/tts/config", ctx -> ctx.json(tts.configure(JsonBody.object(ctx)).json()));
+        routes.get("/api/tts/config", ctx -> ctx.json(tts.config()));
+        routes.put("/api/tts/config", ctx -> ctx.json(tts.configure(JsonBody.object(ctx))));
         routes.get("/api/tts/users", ctx -> ctx.json(Map.of("users", tts.userVoices())));
         routes.put("/api/tts/users/{username}", ctx -> {
             tts.setUserVoice(ctx.pathParam("username"), new JsonFields(JsonBody.object(ctx), "").requiredText("voice", 120));

@@ -118,7 +118,7 @@ public final class TtsService implements ProfileManager.Listener, AutoCloseable 
     public TtsConfig configure(JsonNode json) throws IOException {
         TtsConfig parsed = TtsConfig.parse(json);
         if (!parsed.voice().isEmpty()) checkVoice(parsed.voice(), "voice");
-        store.set("config", Json.MAPPER.writeValueAsString(parsed.json()));
+        store.set("config", Json.MAPPER.writeValueAsString(parsed));
         apply(parsed);
         return parsed;
     }

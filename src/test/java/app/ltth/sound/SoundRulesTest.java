@@ -49,4 +49,12 @@ class SoundRulesTest {
         assertThat(streak(perGift, "d", "Lion", 1, 6, 25_000)).as("same gift, too soon").isZero();
         assertThat(rules.skipped()).isEqualTo(2);
     }
+
+    @Test
+    void theSavedFormOfTheSettingsReadsBackAsItself() throws Exception {
+        SoundboardConfig c = config("{\"gifts\":{\"Rose\":\"/media/rose.mp3\"},\"events\":{\"join\":\"https://x.example/j.mp3\"},"
+                + "\"likeEvery\":500,\"likeSound\":\"/media/l.wav\",\"streak\":\"every\",\"everyN\":3,\"playback\":\"queue\","
+                + "\"buttons\":[{\"name\":\"Horn\",\"sound\":\"/media/h.mp3\",\"hotkey\":\"h\"}]}");
+        assertThat(SoundboardConfig.parse(Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(c)))).isEqualTo(c);
+    }
 }

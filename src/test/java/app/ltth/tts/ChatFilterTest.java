@@ -82,4 +82,11 @@ class ChatFilterTest {
         assertThat(filter.check(c, VIEWER, "four", 60_001).read()).isTrue();
         for (int i = 0; i < 5; i++) assertThat(filter.check(c, user("vip", false, false, false), "m" + i, i).read()).isTrue();
     }
+
+    @Test
+    void theSavedFormOfTheSettingsReadsBackAsItself() throws Exception {
+        TtsConfig c = config("{\"who\":\"followers\",\"prefix\":\"!tts\",\"voice\":\"local:de\",\"events\":{\"follow\":\"{nickname} folgt\"},"
+                + "\"allow\":[\"@Vip\"],\"words\":{\"de\":[\"mist\"]},\"wordAction\":\"skip\",\"queueMax\":7}");
+        assertThat(TtsConfig.parse(Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(c)))).isEqualTo(c);
+    }
 }
