@@ -289,13 +289,14 @@ public final class FlowEngine implements ProfileManager.Listener, AutoCloseable 
 
     /** Every queue a flow uses or the streamer configured, with how it behaves and how full it is now. */
     public List<Map<String, Object>> queueStatus() {
-        java.util.TreeSet<String> names = new TreeSet<>(List.of("default", "parallel"));
+        Set<String> configured = Set.copyOf(queues.configured().stream().map(FlowQueues.Config::name).toList());
+        TreeSet<String> names = new TreeSet<>(List.of("default", "parallel"));
         flows.values().forEach(f -> names.add(f.queue()));
-        queues.configured().forEach(c -> names.add(c.name()));
+        names.addAll(configured);
         List<Map<String, Object>> status = new ArrayList<>();
         for (String name : names) {
             Map<String, Object> q = queues.config(name).json();
-            q.put("configured", queues.configured().stream().anyMatch(c -> c.name().equals(name)));
+            q.put("configured", configured.contains(name));
             q.put("waiting", queues.waiting(name));
             q.put("running", queues.running(name));
             q.put("flows", flows.values().stream().filter(f -> f.queue().equals(name)).map(Flow::id).toList());
