@@ -33,24 +33,27 @@ public final class LocalTts implements TtsEngine {
         this(detect(), tmp);
     }
 
-    LocalTts(String[] found, Path tmp) {
-        this.kind = Kind.valueOf(found[0]);
-        this.program = found[1];
+    /** The speech program this machine has, and where. */
+    record Program(Kind kind, String path) {
+    }
+
+    LocalTts(Program found, Path tmp) {
+        this.kind = found.kind();
+        this.program = found.path();
         this.tmp = tmp;
     }
 
-    /** {kind, program}: which speech program this machine has. */
-    static String[] detect() {
+    static Program detect() {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        if (os.contains("win")) return new String[] {"WINDOWS", "powershell.exe"};
-        if (os.contains("mac")) return new String[] {"MAC", "/usr/bin/say"};
+        if (os.contains("win")) return new Program(Kind.WINDOWS, "powershell.exe");
+        if (os.contains("mac")) return new Program(Kind.MAC, "/usr/bin/say");
         for (String name : List.of("espeak-ng", "espeak")) {
             for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(java.io.File.pathSeparator)) {
                 Path candidate = Path.of(dir, name);
-                if (Files.isExecutable(candidate)) return new String[] {"ESPEAK", candidate.toString()};
+                if (Files.isExecutable(candidate)) return new Program(Kind.ESPEAK, candidate.toString());
             }
         }
-        return new String[] {"NONE", ""};
+        return new Program(Kind.NONE, "");
     }
 
     @Override

@@ -123,7 +123,7 @@ class TtsEnginesTest {
         assertThat(speech.mimeType()).isEqualTo("audio/wav");
         assertThat(AudioLength.millis(speech.audio())).isBetween(500L, 15_000L);
         assertThatThrownBy(() -> local.speak("x", "en; rm -rf /")).isInstanceOf(TtsException.class);
-        LocalTts none = new LocalTts(new String[] {"NONE", ""}, dir);
+        LocalTts none = new LocalTts(new LocalTts.Program(LocalTts.Kind.NONE, ""), dir);
         assertThat(none.unavailableReason()).contains("espeak-ng");
         assertThatThrownBy(() -> none.speak("x", "en")).hasMessageContaining("espeak-ng");
     }
