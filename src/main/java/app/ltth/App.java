@@ -13,6 +13,18 @@ import app.ltth.tts.TtsController;
 import app.ltth.tts.TtsPlugin;
 import app.ltth.tts.TtsService;
 import app.ltth.config.AppConfig;
+import app.ltth.flows.Modules;
+import app.ltth.multicam.MultiCamController;
+import app.ltth.multicam.MultiCamPlugin;
+import app.ltth.multicam.MultiCamService;
+import app.ltth.obs.ObsController;
+import app.ltth.obs.ObsService;
+import app.ltth.osc.OscBridge;
+import app.ltth.osc.OscController;
+import app.ltth.osc.OscPlugin;
+import app.ltth.vdoninja.VdoNinjaController;
+import app.ltth.vdoninja.VdoNinjaPlugin;
+import app.ltth.vdoninja.VdoNinjaService;
 import app.ltth.goals.GoalController;
 import app.ltth.goals.GoalService;
 import app.ltth.leaderboard.LeaderboardController;
@@ -106,6 +118,10 @@ public final class App implements AutoCloseable {
     private TtsService tts;
     private SoundboardService sounds;
     private MyInstants myInstants;
+    private ObsService obs;
+    private OscBridge osc;
+    private MultiCamService multiCam;
+    private VdoNinjaService vdoNinja;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private App(AppConfig config) {
@@ -123,6 +139,7 @@ public final class App implements AutoCloseable {
                 new Step("Socket.IO server", app::startSockets),
                 new Step("alerts, goals and leaderboards", app::startOverlayModules),
                 new Step("sound and speech", app::startAudio),
+                new Step("OBS, OSC and cams", app::startStudio),
                 new Step("flows and plugins", app::startFlowsAndPlugins),
                 new Step("web server", app::startWeb),
                 new Step("live source", app::startLiveSource));
@@ -245,10 +262,22 @@ public final class App implements AutoCloseable {
                 config.userData().resolve("sounds").resolve("myinstants"));
     }
 
+    /** The streamer's other tools: OBS connections, the OSC bridge (VRChat), the cam switcher and VDO.Ninja rooms. */
+    private void startStudio() throws Exception {
+        obs = new ObsService(sockets, profiles, HttpClient.newHttpClient(), Duration.ofSeconds(1), Duration.ofSeconds(10));
+        profiles.addListener(obs);
+        osc = new OscBridge(sockets, profiles);
+        profiles.addListener(osc);
+        multiCam = new MultiCamService(obs, sockets, profiles);
+        profiles.addListener(multiCam);
+        vdoNinja = new VdoNinjaService(profiles);
+        profiles.addListener(vdoNinja);
+    }
+
     private void startFlowsAndPlugins() throws Exception {
         FlowExtensions flowExtensions = new FlowExtensions();
-        flows = new FlowEngine(sockets, stats, flowExtensions, alerts, goals, tts, sounds, HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(5)).build(), config.userData(),
+        flows = new FlowEngine(sockets, stats, flowExtensions, new Modules(alerts, goals, tts, sounds, obs, osc),
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), config.userData(),
                 () -> settings.bool(SettingsRegistry.FLOWS_ALLOW_PRIVATE));
         profiles.addListener(flows);
         bus.subscribe("flows", flows::onEvent);
@@ -256,9 +285,16 @@ public final class App implements AutoCloseable {
         plugins = new PluginManager(config.appHome().resolve("plugins"), config.userData(), bus, sockets,
                 flowExtensions, profiles);
         plugins.addBuiltIn("soundboard", "Soundboard", Map.of("en", "Sounds for gifts, events and like milestones; MyInstants; buttons with hotkeys",
-                "de", "Sounds für Geschenke, Ereignisse und Like-Meilensteine; MyInstants; Tasten mit Tastenkürzeln"), () -> new SoundboardPlugin(sounds));
+                "de", "Sounds für Geschenke, Ereignisse und Like-Meilensteine; MyInstants; Tasten mit Tastenkürzeln"), true, () -> new SoundboardPlugin(sounds));
         plugins.addBuiltIn("tts", "Text to speech", Map.of("en", "Reads chat and events aloud, with filters, limits and a queue",
-                "de", "Liest Chat und Ereignisse vor, mit Filtern, Limits und Warteschlange"), () -> new TtsPlugin(tts));
+                "de", "Liest Chat und Ereignisse vor, mit Filtern, Limits und Warteschlange"), true, () -> new TtsPlugin(tts));
+        // these two open network ports or change the stream, so the streamer turns them on
+        plugins.addBuiltIn("osc", "OSC bridge (VRChat)", Map.of("en", "Avatar parameters and chatbox over OSC, gift rules, received values live",
+                "de", "Avatar-Parameter und Chatbox über OSC, Geschenk-Regeln, empfangene Werte live"), false, () -> new OscPlugin(osc));
+        plugins.addBuiltIn("multicam", "Multi-cam", Map.of("en", "!cam 1-9, next, prev and gifts switch OBS scenes or sources, with cooldowns",
+                "de", "!cam 1-9, next, prev und Geschenke wechseln OBS-Szenen oder -Quellen, mit Abklingzeiten"), false, () -> new MultiCamPlugin(multiCam));
+        plugins.addBuiltIn("vdoninja", "VDO.Ninja", Map.of("en", "A guest room with director, guest, solo and scene links",
+                "de", "Ein Gästeraum mit Regie-, Gast-, Solo- und Szenen-Links"), true, () -> new VdoNinjaPlugin(vdoNinja));
         plugins.scan();
         profiles.addListener(plugins);
     }
@@ -273,7 +309,9 @@ public final class App implements AutoCloseable {
                 new AlertController(alerts)::routes, new GoalController(goals)::routes,
                 new LeaderboardController(leaderboards)::routes, new MediaController(config.userData().resolve("media"))::routes,
                 new OverlayController(() -> httpPort, goals)::routes, new TtsController(tts)::routes,
-                new SoundboardController(sounds, myInstants)::routes, this::statusRoutes);
+                new SoundboardController(sounds, myInstants)::routes, new ObsController(obs)::routes,
+                new OscController(osc)::routes, new MultiCamController(multiCam)::routes,
+                new VdoNinjaController(vdoNinja)::routes, this::statusRoutes);
         web = new WebServer(AppConfig.HOST, httpPort, ownOrigins(), config.appHome(), apis);
         web.start();
         lock.publishDashboard(dashboardUrl());
@@ -370,6 +408,8 @@ public final class App implements AutoCloseable {
         stopQuietly("leaderboards", leaderboards);
         stopQuietly("text to speech", tts);
         stopQuietly("soundboard", sounds);
+        stopQuietly("OBS connections", obs);
+        stopQuietly("OSC bridge", osc);
         if (maintenance != null) maintenance.shutdownNow();
         stopQuietly("stats publisher", bridge);
         stopQuietly("web server", web);

@@ -29,6 +29,11 @@ public final class JsonFields {
         return prefix.isEmpty() ? field : prefix + "." + field;
     }
 
+    /** The field's full path, as error messages name it. */
+    public String path(String field) {
+        return name(field);
+    }
+
     public String text(String field, String fallback, int maxLength) {
         JsonNode n = json.get(field);
         if (n == null || n.isNull()) return fallback;

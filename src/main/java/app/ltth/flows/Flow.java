@@ -1,6 +1,9 @@
 package app.ltth.flows;
 
+import app.ltth.JsonFields;
 import app.ltth.ValidationException;
+import app.ltth.obs.ObsService;
+import app.ltth.osc.OscConfig;
 import app.ltth.events.EventType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -212,7 +215,19 @@ public record Flow(String id, String name, boolean enabled, Trigger trigger, Con
                     throw new ValidationException(path + ".value", "value is required: a number, or a placeholder such as {coins}");
                 }
             }
-            default -> { }   // sound, tts, obs..., osc: checked by their modules
+            case "obsScene" -> requireText(a, path, "scene");
+            case "obsSource" -> {
+                requireText(a, path, "scene");
+                requireText(a, path, "source");
+                ObsService.onOff(new JsonFields(a, path), "visible");
+            }
+            case "obsFilter" -> {
+                requireText(a, path, "source");
+                requireText(a, path, "filter");
+                ObsService.onOff(new JsonFields(a, path), "enabled");
+            }
+            case "osc" -> OscConfig.Command.parse(new JsonFields(a, path), OscConfig.defaults().parameters());
+            default -> { }
         }
         return new Action(type, a);
     }

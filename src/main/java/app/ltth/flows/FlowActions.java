@@ -25,8 +25,13 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import app.ltth.sound.SoundboardService;
 import app.ltth.tts.TtsService;
+import app.ltth.JsonFields;
+import app.ltth.obs.ObsConnection;
+import app.ltth.obs.ObsService;
+import app.ltth.osc.OscBridge;
+import app.ltth.osc.OscConfig;
 
-/** What each action does. An action whose module LTTH does not have yet says so instead of pretending. */
+/** What each action does. An action whose module is switched off says so instead of pretending. */
 final class FlowActions {
 
     /** The action could not run because the module behind it is missing: reported, never a fake success. */
@@ -36,28 +41,28 @@ final class FlowActions {
         }
     }
 
-    static final Map<String, String> MISSING = Map.of(
-            "obsScene", "the OBS connection",
-            "obsSource", "the OBS connection", "obsFilter", "the OBS connection", "osc", "the OSC bridge");
-
     private final SocketServer sockets;
     private final FlowExtensions plugins;
     private final AlertService alerts;
     private final GoalService goals;
     private final TtsService tts;
     private final SoundboardService sounds;
+    private final ObsService obs;
+    private final OscBridge osc;
     private final HttpClient http;
     private final Path logDir;
     private final BooleanSupplier allowPrivate;
 
-    FlowActions(SocketServer sockets, FlowExtensions plugins, AlertService alerts, GoalService goals, TtsService tts,
-                SoundboardService sounds, HttpClient http, Path logDir, BooleanSupplier allowPrivate) {
-        this.tts = tts;
-        this.sounds = sounds;
+    FlowActions(SocketServer sockets, FlowExtensions plugins, Modules modules, HttpClient http, Path logDir,
+                BooleanSupplier allowPrivate) {
         this.sockets = sockets;
         this.plugins = plugins;
-        this.alerts = alerts;
-        this.goals = goals;
+        this.alerts = modules.alerts();
+        this.goals = modules.goals();
+        this.tts = modules.tts();
+        this.sounds = modules.sounds();
+        this.obs = modules.obs();
+        this.osc = modules.osc();
         this.http = http;
         this.logDir = logDir;
         this.allowPrivate = allowPrivate;
@@ -123,10 +128,53 @@ final class FlowActions {
                 if (extra instanceof Map<?, ?> m) m.forEach((k, v) -> input.put(String.valueOf(k), v));
                 return action.action().run(input);
             }
-            default -> throw new NotAvailable(MISSING.getOrDefault(a.type(), a.type())
-                    + " is not part of this LTTH version yet, so this action did nothing");
+            case "obsScene" -> {
+                String scene = Template.render(a.text("scene", ""), fields);
+                obs(() -> {
+                    obs.setScene(a.text("connection", ""), scene);
+                    return scene;
+                });
+                return "switched to scene " + scene;
+            }
+            case "obsSource" -> {
+                String scene = Template.render(a.text("scene", ""), fields);
+                String source = Template.render(a.text("source", ""), fields);
+                Boolean visible = ObsService.onOff(new JsonFields(a.params(), ""), "visible");
+                boolean shown = obs(() -> obs.setSourceVisible(a.text("connection", ""), scene, source, visible));
+                return (shown ? "showed " : "hid ") + source + " in " + scene;
+            }
+            case "obsFilter" -> {
+                String source = Template.render(a.text("source", ""), fields);
+                String filter = Template.render(a.text("filter", ""), fields);
+                Boolean enabled = ObsService.onOff(new JsonFields(a.params(), ""), "enabled");
+                boolean on = obs(() -> obs.setFilter(a.text("connection", ""), source, filter, enabled));
+                return "filter " + filter + " on " + source + (on ? " on" : " off");
+            }
+            case "osc" -> {
+                OscConfig.Command command = OscConfig.Command.parse(new JsonFields(a.params(), ""), osc.config().parameters());
+                try {
+                    return "sent " + osc.send(command, fields);
+                } catch (OscBridge.NotActive e) {
+                    throw new NotAvailable(e.getMessage());
+                }
+            }
+            default -> throw new NotAvailable("the action " + a.type() + " is not known to this LTTH version");
         }
     }
+
+    private interface ObsCall<T> {
+        T call() throws Exception;
+    }
+
+    /** OBS not connected is "not available" (the run log says so), OBS refusing is an error with its words. */
+    private static <T> T obs(ObsCall<T> call) throws Exception {
+        try {
+            return call.call();
+        } catch (ObsConnection.NotConnected e) {
+            throw new NotAvailable(e.getMessage());
+        }
+    }
+
 
     private String goal(Flow.Action a, Map<String, Object> fields) throws NotAvailable {
         String name = Template.render(a.text("goal", ""), fields);

@@ -1,9 +1,7 @@
 package app.ltth.flows;
 
 import app.ltth.DaemonThreads;
-import app.ltth.alerts.AlertService;
 import app.ltth.goals.Goal;
-import app.ltth.goals.GoalService;
 import app.ltth.template.Template;
 import app.ltth.template.EventFields;
 import app.ltth.Json;
@@ -12,8 +10,6 @@ import app.ltth.events.GiftEvent;
 import app.ltth.events.LiveEvent;
 import app.ltth.history.UserStatsRepository;
 import app.ltth.plugin.FlowExtensions;
-import app.ltth.sound.SoundboardService;
-import app.ltth.tts.TtsService;
 import app.ltth.stats.StreamStats;
 import app.ltth.store.Database;
 import app.ltth.store.ProfileManager;
@@ -73,13 +69,13 @@ public final class FlowEngine implements ProfileManager.Listener, AutoCloseable 
     private volatile Set<String> topGifters = Set.of();
     private volatile Database database;
 
-    public FlowEngine(SocketServer sockets, StreamStats stats, FlowExtensions plugins, AlertService alerts,
-                      GoalService goals, TtsService tts, SoundboardService sounds, java.net.http.HttpClient http, Path userData,
-                      java.util.function.BooleanSupplier allowPrivate) {
+    /** @param modules what the actions drive: alerts, goals, speech, sounds, OBS, OSC */
+    public FlowEngine(SocketServer sockets, StreamStats stats, FlowExtensions plugins, Modules modules,
+                      java.net.http.HttpClient http, Path userData, java.util.function.BooleanSupplier allowPrivate) {
         this.sockets = sockets;
         this.stats = stats;
         this.logDir = userData.resolve("flow_logs");
-        this.actions = new FlowActions(sockets, plugins, alerts, goals, tts, sounds, http, logDir, allowPrivate);
+        this.actions = new FlowActions(sockets, plugins, modules, http, logDir, allowPrivate);
         this.timer = DaemonThreads.scheduler("ltth-flow-timer");
         timer.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
         timer.scheduleWithFixedDelay(this::refreshTopGifters, 0, 60, TimeUnit.SECONDS);

@@ -80,11 +80,11 @@ public final class PluginManager implements ProfileManager.Listener, AutoCloseab
      * A plugin that is part of LTTH (the soundboard, TTS): listed, switched on and off and isolated like any other, but
      * made by LTTH, so it can work with LTTH's own modules. Its manifest names no jar.
      */
-    public synchronized void addBuiltIn(String id, String name, Map<String, String> description,
+    public synchronized void addBuiltIn(String id, String name, Map<String, String> description, boolean enabledByDefault,
                                         java.util.function.Supplier<app.ltth.plugin.api.Plugin> factory) {
         Entry entry = entries.computeIfAbsent(id, i -> new Entry(i, pluginsDir.resolve(i)));
         entry.manifest = new PluginManifest(id, name, App.version(),
-                description, factory.get().getClass().getName(), null, true, null);
+                description, factory.get().getClass().getName(), null, enabledByDefault, null);
         entry.builtIn = factory;
     }
 

@@ -104,7 +104,7 @@ public final class WebServer implements AutoCloseable {
                     + "). The details are in user_data/logs/ltth.log."));
         });
         routes.error(404, ctx -> {
-            if (ctx.path().startsWith("/api/")) {
+            if (ctx.path().startsWith("/api/") && ctx.result() == null) {   // a handler's own "not found" keeps its words
                 ctx.json(ApiError.of("No such API endpoint: " + ctx.method() + " " + ctx.path()));
             }
         });

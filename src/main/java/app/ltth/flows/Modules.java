@@ -1,0 +1,13 @@
+package app.ltth.flows;
+
+import app.ltth.alerts.AlertService;
+import app.ltth.goals.GoalService;
+import app.ltth.obs.ObsService;
+import app.ltth.osc.OscBridge;
+import app.ltth.sound.SoundboardService;
+import app.ltth.tts.TtsService;
+
+/** The modules flow actions drive. */
+public record Modules(AlertService alerts, GoalService goals, TtsService tts, SoundboardService sounds, ObsService obs,
+                      OscBridge osc) {
+}

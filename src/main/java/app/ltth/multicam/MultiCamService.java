@@ -1,0 +1,175 @@
+package app.ltth.multicam;
+
+import app.ltth.Json;
+import app.ltth.events.ChatEvent;
+import app.ltth.events.GiftEvent;
+import app.ltth.events.LiveEvent;
+import app.ltth.obs.ObsService;
+import app.ltth.plugin.PluginConfigRepository;
+import app.ltth.store.Database;
+import app.ltth.store.ProfileManager;
+import app.ltth.web.SocketServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Switches between up to nine cams in OBS from chat commands ({@code !cam 2}, {@code !cam next}), gifts and the
+ * dashboard: either OBS scenes, or sources in one scene of which only the chosen one is shown. {@link CamRules}
+ * decides; this class talks to OBS and keeps a short history with the reason for every refusal
+ * ({@value #SWITCH_EVENT}). Runs while the built-in plugin "multicam" is on.
+ */
+public final class MultiCamService implements ProfileManager.Listener {
+
+    public static final String SWITCH_EVENT = "multicam:switch";
+    static final int HISTORY = 30;
+    private static final Logger log = LoggerFactory.getLogger(MultiCamService.class);
+
+    public static final class NotActive extends RuntimeException {
+        NotActive() {
+            super("The multi-cam switcher is off: turn on the plugin \"Multi-cam\" on the Plugins page");
+        }
+    }
+
+    /** One switch, or one refused request, as the dashboard lists them. */
+    public record Entry(long at, String by, String request, int cam, String label, boolean done, String reason) {
+    }
+
+    public record Status(boolean active, int current, String label, List<String> cams, List<Entry> history) {
+    }
+
+    private final ObsService obs;
+    private final SocketServer sockets;
+    private final PluginConfigRepository store;
+    private final CamRules rules = new CamRules();               // guarded by this
+    private final Deque<Entry> history = new ArrayDeque<>();     // guarded by this
+    private volatile MultiCamConfig config = MultiCamConfig.defaults();
+    private volatile boolean active;
+    private int current = -1;                                    // guarded by this
+
+    public MultiCamService(ObsService obs, SocketServer sockets, ProfileManager profiles) {
+        this.obs = obs;
+        this.sockets = sockets;
+        this.store = new PluginConfigRepository(profiles, "multicam");
+    }
+
+    @Override
+    public synchronized void profileOpened(String profile, Database database) {
+        MultiCamConfig loaded = MultiCamConfig.defaults();
+        Optional<String> saved = store.get("config");
+        if (saved.isPresent()) {
+            try {
+                loaded = MultiCamConfig.parse(Json.MAPPER.readTree(saved.get()));
+            } catch (Exception e) {
+                log.warn("The saved multi-cam settings are not valid and were replaced by the defaults: {}", e.getMessage());
+            }
+        }
+        config = loaded;
+        current = -1;
+        history.clear();
+    }
+
+    public void setActive(boolean on) {
+        active = on;
+    }
+
+    public MultiCamConfig config() {
+        return config;
+    }
+
+    public synchronized MultiCamConfig configure(JsonNode json) throws IOException {
+        MultiCamConfig parsed = MultiCamConfig.parse(json);
+        store.set("config", Json.MAPPER.writeValueAsString(parsed));
+        config = parsed;
+        current = -1;
+        return parsed;
+    }
+
+    public synchronized Status status() {
+        int now = currentCam(config);
+        return new Status(active, now + 1, now >= 0 ? config.cams().get(now) : "", config.cams(), List.copyOf(history));
+    }
+
+    /** The plugin's event listener. */
+    public void onEvent(LiveEvent event) {
+        if (!active) return;
+        if (event instanceof ChatEvent chat) {
+            decide(chat.user().uniqueId(), chat.comment(), (c, now, cur) ->
+                    rules.command(c, chat.user().uniqueId(), chat.user().moderator(), chat.comment(), cur, now));
+        } else if (event instanceof GiftEvent g && g.isFinal()) {
+            decide(g.user().uniqueId(), g.giftName(), (c, now, cur) -> rules.gift(c, g.giftName(), cur, now));
+        }
+    }
+
+    /** The dashboard's buttons: "1".."9", "next" or "prev". The streamer's own click skips the rules, and starts the cooldown. */
+    public synchronized Entry switchTo(String which) {
+        if (!active) throw new NotActive();
+        MultiCamConfig c = config;
+        int index = c.cams().isEmpty() ? -1 : CamRules.target(which, c.cams().size(), currentCam(c));
+        if (index < 0) throw new app.ltth.ValidationException("cam", "Choose a cam from 1 to " + c.cams().size() + ", next or prev");
+        Entry entry = apply(c, index, "dashboard", which);
+        if (entry.done()) rules.switched(null, System.currentTimeMillis());
+        return entry;
+    }
+
+    @FunctionalInterface
+    private interface Rule {
+        CamRules.Decision decide(MultiCamConfig c, long now, int current);
+    }
+
+    private synchronized void decide(String by, String request, Rule rule) {
+        MultiCamConfig c = config;
+        CamRules.Decision d = rule.decide(c, System.currentTimeMillis(), currentCam(c));
+        if (d == null) return;
+        if (!d.allowed()) {
+            remember(new Entry(System.currentTimeMillis(), by, request, -1, "", false, d.reason()));
+            return;
+        }
+        Entry done = apply(c, d.index(), by, request);
+        if (done.done()) rules.switched(by, System.currentTimeMillis());
+    }
+
+    private Entry apply(MultiCamConfig c, int index, String by, String request) {
+        String cam = c.cams().get(index);
+        Entry entry;
+        try {
+            if (c.mode().equals("scenes")) {
+                obs.setScene(c.connection(), cam);
+            } else {
+                obs.setSourceVisible(c.connection(), c.scene(), cam, true);   // the new cam first: never a black frame
+                for (String other : c.cams()) {
+                    if (!other.equals(cam)) obs.setSourceVisible(c.connection(), c.scene(), other, false);
+                }
+            }
+            current = index;
+            entry = new Entry(System.currentTimeMillis(), by, request, index + 1, cam, true, "");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            entry = new Entry(System.currentTimeMillis(), by, request, index + 1, cam, false, "stopped");
+        } catch (Exception e) {
+            entry = new Entry(System.currentTimeMillis(), by, request, index + 1, cam, false, e.getMessage());
+        }
+        remember(entry);
+        return entry;
+    }
+
+    /** In scene mode OBS knows best (the streamer may have clicked a scene himself). */
+    private int currentCam(MultiCamConfig c) {
+        if (c.mode().equals("scenes")) {
+            int i = c.cams().indexOf(obs.currentScene(c.connection()));
+            if (i >= 0) return i;
+        }
+        return current;
+    }
+
+    private void remember(Entry e) {
+        history.addFirst(e);
+        while (history.size() > HISTORY) history.removeLast();
+        sockets.broadcast(SWITCH_EVENT, e);
+    }
+}
