@@ -126,6 +126,15 @@ public final class TestApp implements AutoCloseable {
         }
     }
 
+    /** Waits up to 10 s for a condition that something else brings about. */
+    public static void await(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (!condition.call()) {
+            if (System.nanoTime() > deadline) throw new AssertionError("condition not met within 10 s");
+            Thread.sleep(20);
+        }
+    }
+
     /** Waits until everything published so far is stored in the event log. */
     public void awaitStored() throws InterruptedException {
         long published = app.bus().stats().published();

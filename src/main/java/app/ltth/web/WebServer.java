@@ -104,7 +104,7 @@ public final class WebServer implements AutoCloseable {
                     + "). The details are in user_data/logs/ltth.log."));
         });
         routes.error(404, ctx -> {
-            if (ctx.path().startsWith("/api/") && ctx.result() == null) {   // a handler's own "not found" keeps its words
+            if (ctx.path().startsWith("/api/") && !answered(ctx)) {   // a handler's own "not found" keeps its words
                 ctx.json(ApiError.of("No such API endpoint: " + ctx.method() + " " + ctx.path()));
             }
         });
@@ -113,6 +113,11 @@ public final class WebServer implements AutoCloseable {
                 ctx.json(ApiError.of("Method " + ctx.method() + " is not allowed on " + ctx.path()));
             }
         });
+    }
+
+    /** Whether a route matched (and so said in its own words what was not found). */
+    private static boolean answered(io.javalin.http.Context ctx) {
+        return ctx.endpoints().matchedHttpEndpoint() != null;
     }
 
     public void start() {

@@ -1,6 +1,6 @@
 package app.ltth.obs;
 
-import static app.ltth.obs.ObsConnectionTest.await;
+import static app.ltth.TestApp.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.ltth.TestApp;

@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -18,6 +17,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import static app.ltth.TestApp.await;
 
 /** The OBS client against a local fake that speaks obs-websocket v5. */
 class ObsConnectionTest {
@@ -135,14 +136,6 @@ class ObsConnectionTest {
             assertThat(events).contains("CurrentProgramSceneChanged", "StreamStateChanged");
             assertThatThrownBy(() -> c.request("StartStream", Map.of()).get(5, TimeUnit.SECONDS))
                     .hasCauseInstanceOf(ObsRequestException.class).hasMessageContaining("already active");
-        }
-    }
-
-    static void await(Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.call()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("condition not met within 10 s");
-            Thread.sleep(20);
         }
     }
 }
