@@ -4,8 +4,8 @@
 
   /**
    * A request to LTTH's API. body: an object (sent as JSON), FormData (sent as is) or nothing. Resolves with the JSON
-   * answer; rejects with an Error carrying the server's message, the field at fault (err.field) and the whole answer
-   * (err.body).
+   * answer; rejects with an Error carrying the server's message, the field at fault (err.field), the HTTP status
+   * (err.status) and the whole answer (err.body).
    */
   function api(method, path, body) {
     var options = { method: method };
@@ -20,6 +20,7 @@
         if (!r.ok) {
           var err = new Error(json.error || ('HTTP ' + r.status));
           err.field = json.field;
+          err.status = r.status;
           err.body = json;
           throw err;
         }
@@ -60,7 +61,9 @@
   function fieldErrors(form, err) {
     form.querySelectorAll('.is-invalid').forEach(function (e) { e.classList.remove('is-invalid'); });
     if (!err || !err.field) return false;
-    var feedback = form.querySelector('[data-error="' + err.field + '"]');
+    // gifts[2].preset is shown at the field "gifts" when the form has no field of its own for it
+    var feedback = form.querySelector('[data-error="' + err.field + '"]')
+      || form.querySelector('[data-error="' + err.field.split(/[.[]/)[0] + '"]');
     if (!feedback) return false;
     feedback.textContent = err.message;
     var input = feedback.parentNode.querySelector('input, select, textarea');

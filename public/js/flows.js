@@ -20,9 +20,13 @@
     webhook: [['url', 'text'], ['method', 'select:POST,GET,PUT'], ['body', 'text']],
     variable: [['name', 'text'], ['op', 'select:set,add'], ['value', 'text']], wait: [['seconds', 'number']],
     runFlow: [['flow', 'text']], log: [['line', 'text'], ['file', 'text']], plugin: [['action', 'text']],
-    tts: [['text', 'text']], alert: [['text', 'text']], sound: [['sound', 'text']], obsScene: [['scene', 'text']],
-    obsSource: [['source', 'text'], ['visible', 'select:true,false']], obsFilter: [['source', 'text'], ['filter', 'text']],
-    osc: [['address', 'text'], ['value', 'text']], goal: [['goal', 'text'], ['value', 'number']]
+    tts: [['text', 'text']], alert: [['text', 'text']], sound: [['sound', 'text']],
+    obsScene: [['scene', 'text'], ['connection', 'text']],
+    obsSource: [['scene', 'text'], ['source', 'text'], ['visible', 'select:show,hide,toggle']],
+    obsFilter: [['source', 'text'], ['filter', 'text'], ['enabled', 'select:on,off,toggle']],
+    osc: [['preset', 'select:,wave,celebrate,dance,hearts,confetti,emote0,emote1,emote2,emote3,emote4,emote5,emote6,emote7,chatbox'],
+      ['address', 'text'], ['args', 'text'], ['text', 'text']],
+    goal: [['goal', 'text'], ['value', 'number']]
   };
 
   var current = null;   // the flow being edited, as the server has it
@@ -40,7 +44,7 @@
     if (kind.indexOf('select:') === 0 || Array.isArray(kind)) {
       field = el('select', 'form-select form-select-sm');
       (Array.isArray(kind) ? kind : kind.slice(7).split(',')).forEach(function (o) {
-        var option = el('option', '', o === '' ? t('flows.any.state') : o);
+        var option = el('option', '', o === '' ? t(/(^|\.)preset$/.test(path) ? 'flows.noPreset' : 'flows.any.state') : o);
         option.value = o;
         field.appendChild(option);
       });
@@ -59,7 +63,6 @@
   function valueOf(wrap, kind) {
     var v = wrap.querySelector('[data-path]').value;
     if (kind === 'number') return v === '' ? undefined : Number(v);
-    if (kind === 'select:true,false') return v === 'true';
     return v;
   }
 

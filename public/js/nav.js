@@ -11,6 +11,10 @@
     { href: '/flows.html', key: 'nav.flows' },
     { href: '/soundboard.html', key: 'nav.soundboard' },
     { href: '/tts.html', key: 'nav.tts' },
+    { href: '/obs.html', key: 'nav.obs' },
+    { href: '/multicam.html', key: 'nav.multicam' },
+    { href: '/osc.html', key: 'nav.osc' },
+    { href: '/vdoninja.html', key: 'nav.vdoninja' },
     { href: '/profiles.html', key: 'nav.profiles' },
     { href: '/plugins.html', key: 'nav.plugins' }
   ];

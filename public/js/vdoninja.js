@@ -1,0 +1,71 @@
+/* The VDO.Ninja page: the room, guest slots and layout, and every link with a copy button. */
+(function () {
+  'use strict';
+  var t = LTTH.i18n.t;
+  var api = LTTH.api;
+  var el = LTTH.el;
+  var $ = function (id) { return document.getElementById(id); };
+  var form = $('vdo-config');
+
+  function copy(input, button) {
+    input.select();
+    var done = function () { button.textContent = t('vdo.copied'); };
+    if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(input.value).then(done, function () { document.execCommand('copy'); done(); });
+    else { document.execCommand('copy'); done(); }
+  }
+
+  function link(label, url, key) {
+    var wrap = el('div');
+    var group = el('div', 'input-group input-group-sm');
+    var input = el('input', 'form-control font-monospace');
+    input.readOnly = true;
+    input.value = url;
+    input.setAttribute('data-link', key);
+    input.setAttribute('aria-label', label);
+    var button = el('button', 'btn btn-outline-primary', t('vdo.copy'));
+    button.type = 'button';
+    button.addEventListener('click', function () { copy(input, button); });
+    group.append(input, button);
+    wrap.append(el('label', 'form-label small mb-0', label), group);
+    return wrap;
+  }
+
+  function show(r) {
+    $('vdo-off').classList.add('d-none');
+    $('vdo-room').textContent = r.room.room;
+    $('vdo-password').textContent = r.room.password;
+    var f = form.elements;
+    f.layout.value = r.room.layout;
+    f.baseUrl.value = r.room.baseUrl;
+    f.guests.value = r.room.guests.map(function (g) { return g.name; }).join('\n');
+    var items = [link(t('vdo.director'), r.links.director, 'director'), link(t('vdo.scene'), r.links.scene, 'scene')];
+    r.links.guests.forEach(function (g) {
+      items.push(link(t('vdo.invite', { n: g.slot, name: g.name }), g.invite, 'invite-' + g.slot));
+      items.push(link(t('vdo.solo', { n: g.slot, name: g.name }), g.solo, 'solo-' + g.slot));
+    });
+    $('vdo-links').replaceChildren.apply($('vdo-links'), items);
+  }
+
+  function failed(err) {
+    if (err.status === 409) $('vdo-off').classList.remove('d-none');
+    else LTTH.say(err.message);
+  }
+
+  LTTH.nav.build($('nav'));
+  LTTH.i18n.init().then(function () {
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      LTTH.fieldErrors(form, null);
+      var f = form.elements;
+      var guests = f.guests.value.split('\n').map(function (s) { return s.trim(); }).filter(Boolean).map(function (n) { return { name: n }; });
+      api('PUT', '/api/vdoninja/config', { layout: f.layout.value, baseUrl: f.baseUrl.value.trim(), guests: guests })
+        .then(function (r) { show(r); LTTH.say(t('vdo.saved'), true); })
+        .catch(function (err) { if (!LTTH.fieldErrors(form, err)) failed(err); });
+    });
+    $('vdo-renew').addEventListener('click', function () {
+      if (!confirm(t('vdo.renewConfirm'))) return;
+      api('POST', '/api/vdoninja/room').then(show).catch(failed);
+    });
+    api('GET', '/api/vdoninja').then(show).catch(failed);
+  });
+})();

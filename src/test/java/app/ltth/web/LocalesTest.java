@@ -1,0 +1,53 @@
+package app.ltth.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.ltth.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Every text a page asks for exists, in English and in German. */
+class LocalesTest {
+
+    private static Set<String> keys(String lang) throws Exception {
+        Set<String> keys = new TreeSet<>();
+        Json.MAPPER.readTree(Path.of("locales", lang + ".json").toFile()).fieldNames().forEachRemaining(keys::add);
+        return keys;
+    }
+
+    @Test
+    void germanAndEnglishHaveTheSameKeys() throws Exception {
+        assertThat(keys("de")).isEqualTo(keys("en"));
+    }
+
+    @Test
+    void everyKeyThePagesNameIsTranslated() throws Exception {
+        Set<String> used = new TreeSet<>();
+        Pattern attribute = Pattern.compile("data-i18n(?:-placeholder|-title)?=\"([^\"]+)\"");
+        Pattern call = Pattern.compile("\\bt\\('([A-Za-z0-9_.]+)'");
+        try (Stream<Path> files = Files.walk(Path.of("public"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".html") || p.toString().endsWith(".js"))
+                    .filter(p -> !p.toString().contains("vendor") && !p.endsWith("i18n.js")).toList()) {   // i18n.js documents the syntax
+                String text = Files.readString(f);
+                for (Pattern p : new Pattern[] {attribute, call}) {
+                    Matcher m = p.matcher(text);
+                    while (m.find()) {
+                        if (!m.group(1).endsWith(".")) used.add(m.group(1));   // "obs.state." + state is built at run time
+                    }
+                }
+            }
+        }
+        assertThat(keys("en")).containsAll(used);
+        JsonNode en = Json.MAPPER.readTree(Path.of("locales", "en.json").toFile());
+        for (String state : new String[] {"connected", "connecting", "reconnecting", "disconnected", "auth_failed"}) {
+            assertThat(en.has("obs.state." + state)).as(state).isTrue();
+        }
+    }
+}
