@@ -5,25 +5,20 @@ import app.ltth.alerts.AlertService;
 import app.ltth.audio.AudioOut;
 import app.ltth.sound.MyInstants;
 import app.ltth.sound.SoundboardController;
-import app.ltth.sound.SoundboardPlugin;
 import app.ltth.sound.SoundboardService;
 import app.ltth.tts.CloudTts;
 import app.ltth.tts.LocalTts;
 import app.ltth.tts.TtsController;
-import app.ltth.tts.TtsPlugin;
 import app.ltth.tts.TtsService;
 import app.ltth.config.AppConfig;
 import app.ltth.flows.Modules;
 import app.ltth.multicam.MultiCamController;
-import app.ltth.multicam.MultiCamPlugin;
 import app.ltth.multicam.MultiCamService;
 import app.ltth.obs.ObsController;
 import app.ltth.obs.ObsService;
 import app.ltth.osc.OscBridge;
 import app.ltth.osc.OscController;
-import app.ltth.osc.OscPlugin;
 import app.ltth.vdoninja.VdoNinjaController;
-import app.ltth.vdoninja.VdoNinjaPlugin;
 import app.ltth.vdoninja.VdoNinjaService;
 import app.ltth.goals.GoalController;
 import app.ltth.goals.GoalService;
@@ -44,6 +39,7 @@ import app.ltth.flows.FlowEngine;
 import app.ltth.history.EventLogWriter;
 import app.ltth.history.HistoryController;
 import app.ltth.history.Retention;
+import app.ltth.plugin.BuiltInPlugin;
 import app.ltth.plugin.FlowExtensions;
 import app.ltth.plugin.PluginController;
 import app.ltth.plugin.PluginManager;
@@ -285,16 +281,16 @@ public final class App implements AutoCloseable {
         plugins = new PluginManager(config.appHome().resolve("plugins"), config.userData(), bus, sockets,
                 flowExtensions, profiles);
         plugins.addBuiltIn("soundboard", "Soundboard", Map.of("en", "Sounds for gifts, events and like milestones; MyInstants; buttons with hotkeys",
-                "de", "Sounds für Geschenke, Ereignisse und Like-Meilensteine; MyInstants; Tasten mit Tastenkürzeln"), true, () -> new SoundboardPlugin(sounds));
+                "de", "Sounds für Geschenke, Ereignisse und Like-Meilensteine; MyInstants; Tasten mit Tastenkürzeln"), true, () -> new BuiltInPlugin(sounds::setActive, sounds::onEvent));
         plugins.addBuiltIn("tts", "Text to speech", Map.of("en", "Reads chat and events aloud, with filters, limits and a queue",
-                "de", "Liest Chat und Ereignisse vor, mit Filtern, Limits und Warteschlange"), true, () -> new TtsPlugin(tts));
+                "de", "Liest Chat und Ereignisse vor, mit Filtern, Limits und Warteschlange"), true, () -> new BuiltInPlugin(tts::setActive, tts::onEvent));
         // these two open network ports or change the stream, so the streamer turns them on
         plugins.addBuiltIn("osc", "OSC bridge (VRChat)", Map.of("en", "Avatar parameters and chatbox over OSC, gift rules, received values live",
-                "de", "Avatar-Parameter und Chatbox über OSC, Geschenk-Regeln, empfangene Werte live"), false, () -> new OscPlugin(osc));
+                "de", "Avatar-Parameter und Chatbox über OSC, Geschenk-Regeln, empfangene Werte live"), false, () -> new BuiltInPlugin(osc::setActive, osc::onEvent));
         plugins.addBuiltIn("multicam", "Multi-cam", Map.of("en", "!cam 1-9, next, prev and gifts switch OBS scenes or sources, with cooldowns",
-                "de", "!cam 1-9, next, prev und Geschenke wechseln OBS-Szenen oder -Quellen, mit Abklingzeiten"), false, () -> new MultiCamPlugin(multiCam));
+                "de", "!cam 1-9, next, prev und Geschenke wechseln OBS-Szenen oder -Quellen, mit Abklingzeiten"), false, () -> new BuiltInPlugin(multiCam::setActive, multiCam::onEvent));
         plugins.addBuiltIn("vdoninja", "VDO.Ninja", Map.of("en", "A guest room with director, guest, solo and scene links",
-                "de", "Ein Gästeraum mit Regie-, Gast-, Solo- und Szenen-Links"), true, () -> new VdoNinjaPlugin(vdoNinja));
+                "de", "Ein Gästeraum mit Regie-, Gast-, Solo- und Szenen-Links"), true, () -> new BuiltInPlugin(vdoNinja::setActive, null));
         plugins.scan();
         profiles.addListener(plugins);
     }

@@ -1,6 +1,5 @@
 package app.ltth.multicam;
 
-import app.ltth.Json;
 import app.ltth.events.ChatEvent;
 import app.ltth.events.GiftEvent;
 import app.ltth.events.LiveEvent;
@@ -10,13 +9,9 @@ import app.ltth.store.Database;
 import app.ltth.store.ProfileManager;
 import app.ltth.web.SocketServer;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Switches between up to nine cams in OBS from chat commands ({@code !cam 2}, {@code !cam next}), gifts and the
@@ -28,7 +23,6 @@ public final class MultiCamService implements ProfileManager.Listener {
 
     public static final String SWITCH_EVENT = "multicam:switch";
     static final int HISTORY = 30;
-    private static final Logger log = LoggerFactory.getLogger(MultiCamService.class);
 
     public static final class NotActive extends RuntimeException {
         NotActive() {
@@ -60,16 +54,7 @@ public final class MultiCamService implements ProfileManager.Listener {
 
     @Override
     public synchronized void profileOpened(String profile, Database database) {
-        MultiCamConfig loaded = MultiCamConfig.defaults();
-        Optional<String> saved = store.get("config");
-        if (saved.isPresent()) {
-            try {
-                loaded = MultiCamConfig.parse(Json.MAPPER.readTree(saved.get()));
-            } catch (Exception e) {
-                log.warn("The saved multi-cam settings are not valid and were replaced by the defaults: {}", e.getMessage());
-            }
-        }
-        config = loaded;
+        config = store.load("config", MultiCamConfig::parse, MultiCamConfig.defaults(), "multi-cam settings");
         current = -1;
         history.clear();
     }
@@ -82,9 +67,9 @@ public final class MultiCamService implements ProfileManager.Listener {
         return config;
     }
 
-    public synchronized MultiCamConfig configure(JsonNode json) throws IOException {
+    public synchronized MultiCamConfig configure(JsonNode json) {
         MultiCamConfig parsed = MultiCamConfig.parse(json);
-        store.set("config", Json.MAPPER.writeValueAsString(parsed));
+        store.save("config", parsed);
         config = parsed;
         current = -1;
         return parsed;

@@ -10,7 +10,6 @@ import app.ltth.store.ProfileManager;
 import app.ltth.web.SocketServer;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,15 +17,12 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The streamer's OBS connections (e.g. "main" on the streaming PC and "game" on the gaming PC), kept per profile,
@@ -39,7 +35,6 @@ public final class ObsService implements ProfileManager.Listener, AutoCloseable 
     static final String DEFAULT_ID = "main";
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,30}");
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:\\[\\]_-]{1,253}");
-    private static final Logger log = LoggerFactory.getLogger(ObsService.class);
 
     /** A connection as saved in the profile; the password stays in the database and never leaves through the API. */
     record Saved(String id, String host, int port, String password, boolean autoConnect) {
@@ -73,15 +68,8 @@ public final class ObsService implements ProfileManager.Listener, AutoCloseable 
 
     @Override
     public void profileOpened(String profile, Database database) {
-        List<Saved> loaded = List.of();
-        Optional<String> json = store.get("connections");
-        if (json.isPresent()) {
-            try {
-                loaded = Json.MAPPER.readValue(json.get(), new TypeReference<List<Saved>>() { });
-            } catch (IOException e) {
-                log.warn("The saved OBS connections could not be read and were left out: {}", e.getMessage());
-            }
-        }
+        List<Saved> loaded = store.load("connections", json -> Json.MAPPER.convertValue(json, new TypeReference<List<Saved>>() { }),
+                List.of(), "OBS connections");
         synchronized (this) {
             closeAll();
             saved.clear();
@@ -180,11 +168,7 @@ public final class ObsService implements ProfileManager.Listener, AutoCloseable 
     }
 
     private void save() {
-        try {
-            store.set("connections", Json.MAPPER.writeValueAsString(List.copyOf(saved.values())));
-        } catch (IOException e) {
-            throw new IllegalStateException("Could not save the OBS connections: " + e.getMessage(), e);
-        }
+        store.save("connections", List.copyOf(saved.values()));
     }
 
     private void publish() {

@@ -1,7 +1,6 @@
 package app.ltth.osc;
 
 import app.ltth.DaemonThreads;
-import app.ltth.Json;
 import app.ltth.events.GiftEvent;
 import app.ltth.events.LiveEvent;
 import app.ltth.plugin.PluginConfigRepository;
@@ -29,7 +28,6 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -93,16 +91,7 @@ public final class OscBridge implements ProfileManager.Listener, AutoCloseable {
 
     @Override
     public void profileOpened(String profile, Database database) {
-        OscConfig loaded = OscConfig.defaults();
-        Optional<String> saved = store.get("config");
-        if (saved.isPresent()) {
-            try {
-                loaded = OscConfig.parse(Json.MAPPER.readTree(saved.get()));
-            } catch (Exception e) {
-                log.warn("The saved OSC settings are not valid and were replaced by the defaults: {}", e.getMessage());
-            }
-        }
-        apply(loaded);
+        apply(store.load("config", OscConfig::parse, OscConfig.defaults(), "OSC settings"));
         synchronized (latest) {
             latest.clear();
         }
@@ -112,9 +101,9 @@ public final class OscBridge implements ProfileManager.Listener, AutoCloseable {
         return config;
     }
 
-    public OscConfig configure(JsonNode json) throws IOException {
+    public OscConfig configure(JsonNode json) {
         OscConfig parsed = OscConfig.parse(json);
-        store.set("config", Json.MAPPER.writeValueAsString(parsed));
+        store.save("config", parsed);
         apply(parsed);
         return parsed;
     }

@@ -1,6 +1,9 @@
 package app.ltth.plugin;
 
+import app.ltth.Json;
 import app.ltth.plugin.api.PluginContext;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import app.ltth.store.ProfileManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,9 +11,14 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** One plugin's settings in the open profile's database (table plugin_config), and plugins' enabled state. */
 public final class PluginConfigRepository implements PluginContext.Config {
+
+    private static final Logger log = LoggerFactory.getLogger(PluginConfigRepository.class);
 
     private final ProfileManager profiles;
     private final String pluginId;
@@ -60,6 +68,30 @@ public final class PluginConfigRepository implements PluginContext.Config {
             });
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the settings of plugin " + pluginId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The JSON setting {@code key}, read by {@code parse} (which validates it); the fallback when there is none, and
+     * also, with a warning naming {@code what}, when it is no longer valid: a bad saved setting never stops a start.
+     */
+    public <T> T load(String key, Function<JsonNode, T> parse, T fallback, String what) {
+        Optional<String> saved = get(key);
+        if (saved.isEmpty()) return fallback;
+        try {
+            return parse.apply(Json.MAPPER.readTree(saved.get()));
+        } catch (Exception e) {
+            log.warn("The saved {} are not valid and were replaced by the defaults: {}", what, e.getMessage());
+            return fallback;
+        }
+    }
+
+    /** Saves a value (a record, a list) as JSON under {@code key}. */
+    public void save(String key, Object value) {
+        try {
+            set(key, Json.MAPPER.writeValueAsString(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write setting " + key + " of " + pluginId + " as JSON: " + e.getMessage(), e);
         }
     }
 

@@ -84,7 +84,7 @@ public final class PluginManager implements ProfileManager.Listener, AutoCloseab
                                         java.util.function.Supplier<app.ltth.plugin.api.Plugin> factory) {
         Entry entry = entries.computeIfAbsent(id, i -> new Entry(i, pluginsDir.resolve(i)));
         entry.manifest = new PluginManifest(id, name, App.version(),
-                description, factory.get().getClass().getName(), null, enabledByDefault, null);
+                description, BuiltInPlugin.class.getName(), null, enabledByDefault, null);
         entry.builtIn = factory;
     }
 

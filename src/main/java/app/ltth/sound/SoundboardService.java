@@ -1,6 +1,5 @@
 package app.ltth.sound;
 
-import app.ltth.Json;
 import app.ltth.audio.AudioOut;
 import app.ltth.events.FollowEvent;
 import app.ltth.events.GiftEvent;
@@ -13,15 +12,11 @@ import app.ltth.plugin.PluginConfigRepository;
 import app.ltth.store.Database;
 import app.ltth.store.ProfileManager;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Plays sounds for gifts, events and like milestones, and the dashboard's buttons, through the audio overlay. The
@@ -32,7 +27,6 @@ import org.slf4j.LoggerFactory;
 public final class SoundboardService implements ProfileManager.Listener, AutoCloseable {
 
     public static final String QUEUE_EVENT = "soundboard:queue";
-    private static final Logger log = LoggerFactory.getLogger(SoundboardService.class);
 
     private final AudioOut audio;
     private final PluginConfigRepository store;
@@ -55,16 +49,7 @@ public final class SoundboardService implements ProfileManager.Listener, AutoClo
 
     @Override
     public void profileOpened(String profile, Database database) {
-        SoundboardConfig loaded = SoundboardConfig.defaults();
-        Optional<String> saved = store.get("config");
-        if (saved.isPresent()) {
-            try {
-                loaded = SoundboardConfig.parse(Json.MAPPER.readTree(saved.get()));
-            } catch (Exception e) {
-                log.warn("The saved soundboard settings are not valid and were replaced by the defaults: {}", e.getMessage());
-            }
-        }
-        config = loaded;
+        config = store.load("config", SoundboardConfig::parse, SoundboardConfig.defaults(), "soundboard settings");
         synchronized (rules) {
             rules.reset();
             likeMilestone = 0;
@@ -88,9 +73,9 @@ public final class SoundboardService implements ProfileManager.Listener, AutoClo
         return config;
     }
 
-    public SoundboardConfig configure(JsonNode json) throws IOException {
+    public SoundboardConfig configure(JsonNode json) {
         SoundboardConfig parsed = SoundboardConfig.parse(json);
-        store.set("config", Json.MAPPER.writeValueAsString(parsed));
+        store.save("config", parsed);
         config = parsed;
         return parsed;
     }

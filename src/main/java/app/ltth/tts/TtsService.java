@@ -1,6 +1,5 @@
 package app.ltth.tts;
 
-import app.ltth.Json;
 import app.ltth.ValidationException;
 import app.ltth.audio.AudioLength;
 import app.ltth.audio.AudioOut;
@@ -81,16 +80,7 @@ public final class TtsService implements ProfileManager.Listener, AutoCloseable 
     @Override
     public void profileOpened(String profile, Database database) throws Exception {
         userVoices.load(database);
-        TtsConfig loaded = TtsConfig.defaults();
-        Optional<String> saved = store.get("config");
-        if (saved.isPresent()) {
-            try {
-                loaded = TtsConfig.parse(Json.MAPPER.readTree(saved.get()));
-            } catch (Exception e) {
-                log.warn("The saved TTS settings are not valid and were replaced by the defaults: {}", e.getMessage());
-            }
-        }
-        apply(loaded);
+        apply(store.load("config", TtsConfig::parse, TtsConfig.defaults(), "TTS settings"));
         filter.forget();
     }
 
@@ -115,10 +105,10 @@ public final class TtsService implements ProfileManager.Listener, AutoCloseable 
         return config;
     }
 
-    public TtsConfig configure(JsonNode json) throws IOException {
+    public TtsConfig configure(JsonNode json) {
         TtsConfig parsed = TtsConfig.parse(json);
         if (!parsed.voice().isEmpty()) checkVoice(parsed.voice(), "voice");
-        store.set("config", Json.MAPPER.writeValueAsString(parsed));
+        store.save("config", parsed);
         apply(parsed);
         return parsed;
     }

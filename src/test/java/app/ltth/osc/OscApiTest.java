@@ -104,6 +104,18 @@ class OscApiTest {
     }
 
     @Test
+    void settingsSurviveARestartAndBrokenSavedSettingsFallBackToTheDefaults() throws Exception {
+        app.put("/api/osc/config", "{\"maxPerSecond\":7}");
+        app.close();
+        app = TestApp.start(dir);
+        assertThat(app.get("/api/osc/config").json().get("maxPerSecond").asInt()).isEqualTo(7);
+        new app.ltth.plugin.PluginConfigRepository(app.app().profiles(), "osc").set("config", "{\"sendPort\":\"nope\"}");
+        app.close();
+        app = TestApp.start(dir);
+        assertThat(app.get("/api/osc/config").json().get("sendPort").asInt()).isEqualTo(9000);
+    }
+
+    @Test
     void onlyThisComputerOrAllowedHostsAreSentTo() throws Exception {
         TestApp.Response refused = app.put("/api/osc/config", "{\"sendHost\":\"192.168.1.50\"}");
         assertThat(refused.status()).isEqualTo(400);
