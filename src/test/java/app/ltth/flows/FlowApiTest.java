@@ -125,7 +125,7 @@ class FlowApiTest {
             assertThat(shown.get("html").asText()).isEqualTo("<b>&lt;img src=x&gt;</b> #1: 12");
             JsonNode run = awaitRun(id, "done");
             assertThat(run.get("steps")).extracting(s -> s.get("outcome").asText()).containsExactly("ok", "ok", "not available");
-            assertThat(run.at("/steps/2/result").asText()).contains("not part of this LTTH version");
+            assertThat(run.at("/steps/2/result").asText()).contains("No OBS connection is set up");
             Thread.sleep(300);
             assertThat(runs(id)).as("streak updates and the small gift ran nothing").isEqualTo(1);
         }
