@@ -71,7 +71,26 @@
     return true;
   }
 
+  /** The non-empty lines of a textarea, trimmed. */
+  function lines(text) {
+    return text.split('\n').map(function (s) { return s.trim(); }).filter(Boolean);
+  }
+
+  /**
+   * Sends a form with send() (which returns the request's promise); the server's error is shown next to its field,
+   * or in the message box when the form has no such field.
+   */
+  function submit(form, send) {
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      fieldErrors(form, null);
+      send().catch(function (err) { if (!fieldErrors(form, err)) say(err.message); });
+    });
+  }
+
   global.LTTH = global.LTTH || {};
+  global.LTTH.lines = lines;
+  global.LTTH.submit = submit;
   global.LTTH.preview = preview;
   global.LTTH.fieldErrors = fieldErrors;
   global.LTTH.api = api;

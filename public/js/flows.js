@@ -13,7 +13,7 @@
   var OPS = ['==', '!=', '>=', '>', '<=', '<', 'contains', 'notContains', 'startsWith', 'endsWith', 'regex', 'in', 'notIn', 'exists'];
   var DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
   var CONDITION_KINDS = ['field', 'minCoins', 'gift', 'user', 'userIs', 'teamLevelAtLeast', 'chance', 'timeBetween'];
-  // Each action's fields: [name, kind]; kind is text, number, or select:a,b,c
+  // Each action's fields: [name, kind, label of a select's empty choice]; kind is text, number, or select:a,b,c
   var ACTIONS = {
     overlayText: [['text', 'text'], ['seconds', 'number']], overlayImage: [['url', 'text'], ['seconds', 'number']],
     overlayVideo: [['url', 'text'], ['seconds', 'number']], overlayEvent: [['event', 'text']],
@@ -24,7 +24,7 @@
     obsScene: [['scene', 'text'], ['connection', 'text']],
     obsSource: [['scene', 'text'], ['source', 'text'], ['visible', 'select:show,hide,toggle']],
     obsFilter: [['source', 'text'], ['filter', 'text'], ['enabled', 'select:on,off,toggle']],
-    osc: [['preset', 'select:,wave,celebrate,dance,hearts,confetti,emote0,emote1,emote2,emote3,emote4,emote5,emote6,emote7,chatbox'],
+    osc: [['preset', 'select:,wave,celebrate,dance,hearts,confetti,emote0,emote1,emote2,emote3,emote4,emote5,emote6,emote7,chatbox', 'flows.noPreset'],
       ['address', 'text'], ['args', 'text'], ['text', 'text']],
     goal: [['goal', 'text'], ['value', 'number']]
   };
@@ -36,15 +36,18 @@
   var say = LTTH.say;
   var el = LTTH.el;
 
-  /** An input (or select) with the JSON path the server uses in its errors, and a place for the message. */
-  function input(kind, path, value, placeholder, label) {
+  /**
+   * An input (or select) with the JSON path the server uses in its errors, and a place for the message. A select's
+   * empty choice reads as emptyKey says ("any state" unless given).
+   */
+  function input(kind, path, value, placeholder, label, emptyKey) {
     var wrap = el('div', 'flex-grow-1');
     if (label) wrap.appendChild(el('label', 'form-label small text-body-secondary mb-0 d-block', label));
     var field;
     if (kind.indexOf('select:') === 0 || Array.isArray(kind)) {
       field = el('select', 'form-select form-select-sm');
       (Array.isArray(kind) ? kind : kind.slice(7).split(',')).forEach(function (o) {
-        var option = el('option', '', o === '' ? t(/(^|\.)preset$/.test(path) ? 'flows.noPreset' : 'flows.any.state') : o);
+        var option = el('option', '', o === '' ? t(emptyKey || 'flows.any.state') : o);
         option.value = o;
         field.appendChild(option);
       });
@@ -295,7 +298,7 @@
     row.append(inputs, removeButton(row));
     function fill(type, a) {
       inputs.replaceChildren();
-      ACTIONS[type].forEach(function (f) { inputs.appendChild(input(f[1], f[0], a[f[0]], f[0], t('flows.field.' + f[0]))); });
+      ACTIONS[type].forEach(function (f) { inputs.appendChild(input(f[1], f[0], a[f[0]], f[0], t('flows.field.' + f[0]), f[2])); });
       renumber();
     }
     typeSelect.querySelector('select').addEventListener('change', function (e) { fill(e.target.value, {}); });

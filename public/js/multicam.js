@@ -10,10 +10,6 @@
   var $ = function (id) { return document.getElementById(id); };
   var form = $('cam-config');
 
-  function lines(text) {
-    return text.split('\n').map(function (s) { return s.trim(); }).filter(Boolean);
-  }
-
   function fill(c) {
     var f = form.elements;
     ['mode', 'scene', 'command', 'connection', 'userCooldownSeconds', 'globalCooldownSeconds'].forEach(function (n) { f[n].value = c[n]; });
@@ -26,15 +22,15 @@
   function collect() {
     var f = form.elements;
     var gifts = {};
-    lines(f.gifts.value).forEach(function (l) {
+    LTTH.lines(f.gifts.value).forEach(function (l) {
       var i = l.lastIndexOf('=');
       gifts[(i < 0 ? l : l.slice(0, i)).trim()] = i < 0 ? '' : l.slice(i + 1).trim();
     });
     return {
-      mode: f.mode.value, scene: f.scene.value.trim(), cams: lines(f.cams.value), command: f.command.value.trim(),
+      mode: f.mode.value, scene: f.scene.value.trim(), cams: LTTH.lines(f.cams.value), command: f.command.value.trim(),
       connection: f.connection.value.trim(), userCooldownSeconds: Number(f.userCooldownSeconds.value),
       globalCooldownSeconds: Number(f.globalCooldownSeconds.value), modsOnly: f.modsOnly.checked,
-      allowedUsers: lines(f.allowedUsers.value), gifts: gifts
+      allowedUsers: LTTH.lines(f.allowedUsers.value), gifts: gifts
     };
   }
 
@@ -75,11 +71,8 @@
 
   LTTH.nav.build($('nav'));
   LTTH.i18n.init().then(function () {
-    form.addEventListener('submit', function (e) {
-      e.preventDefault();
-      LTTH.fieldErrors(form, null);
-      api('PUT', '/api/multicam/config', collect()).then(function (c) { fill(c); LTTH.say(t('multicam.saved'), true); refresh(); })
-        .catch(function (err) { if (!LTTH.fieldErrors(form, err)) LTTH.say(err.message); });
+    LTTH.submit(form, function () {
+      return api('PUT', '/api/multicam/config', collect()).then(function (c) { fill(c); LTTH.say(t('multicam.saved'), true); refresh(); });
     });
     api('GET', '/api/multicam/config').then(fill);
     refresh();

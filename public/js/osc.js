@@ -10,10 +10,6 @@
   var $ = function (id) { return document.getElementById(id); };
   var form = $('osc-config');
 
-  function lines(text) {
-    return text.split('\n').map(function (s) { return s.trim(); }).filter(Boolean);
-  }
-
   function ruleText(r) {
     var target = r.preset || r.address;
     var extra = r.preset === 'chatbox' ? r.text : r.args;
@@ -41,7 +37,7 @@
     return {
       sendHost: f.sendHost.value.trim(), sendPort: Number(f.sendPort.value), listen: f.listen.checked,
       listenPort: Number(f.listenPort.value), maxPerSecond: Number(f.maxPerSecond.value), pulseMillis: Number(f.pulseMillis.value),
-      allowedHosts: lines(f.allowedHosts.value), gifts: lines(f.gifts.value).map(rule)
+      allowedHosts: LTTH.lines(f.allowedHosts.value), gifts: LTTH.lines(f.gifts.value).map(rule)
     };
   }
 
@@ -83,11 +79,8 @@
 
   LTTH.nav.build($('nav'));
   LTTH.i18n.init().then(function () {
-    form.addEventListener('submit', function (e) {
-      e.preventDefault();
-      LTTH.fieldErrors(form, null);
-      api('PUT', '/api/osc/config', collect()).then(function (c) { fill(c); LTTH.say(t('osc.saved'), true); refresh(); })
-        .catch(function (err) { if (!LTTH.fieldErrors(form, err)) LTTH.say(err.message); });
+    LTTH.submit(form, function () {
+      return api('PUT', '/api/osc/config', collect()).then(function (c) { fill(c); LTTH.say(t('osc.saved'), true); refresh(); });
     });
     $('osc-send').addEventListener('submit', function (e) {
       e.preventDefault();

@@ -11,10 +11,6 @@
   var form = $('tts-config');
   var paused = false;
 
-  function lines(text) {
-    return text.split('\n').map(function (s) { return s.trim(); }).filter(Boolean);
-  }
-
   function voiceOptions(select, voices, empty) {
     select.replaceChildren();
     if (empty) { var o = el('option', '', empty); o.value = ''; select.appendChild(o); }
@@ -57,14 +53,14 @@
     var events = {};
     ['gift', 'follow', 'share', 'subscribe'].forEach(function (e) { if (f['ev-' + e].value.trim()) events[e] = f['ev-' + e].value.trim(); });
     var words = {};
-    if (lines(f['words-en'].value).length) words.en = lines(f['words-en'].value);
-    if (lines(f['words-de'].value).length) words.de = lines(f['words-de'].value);
+    if (LTTH.lines(f['words-en'].value).length) words.en = LTTH.lines(f['words-en'].value);
+    if (LTTH.lines(f['words-de'].value).length) words.de = LTTH.lines(f['words-de'].value);
     var num = function (n) { return Number(f[n].value); };
     return {
       enabled: f.enabled.checked, who: f.who.value, prefix: f.prefix.value, chatTemplate: f.chatTemplate.value, voice: f.voice.value,
       events: events, giftMinCoins: num('giftMinCoins'), maxLength: num('maxLength'), perMinute: num('perMinute'),
       duplicateSeconds: num('duplicateSeconds'), queueMax: num('queueMax'), volume: num('volume'), wordAction: f.wordAction.value,
-      allow: lines(f.allow.value), block: lines(f.block.value), words: words
+      allow: LTTH.lines(f.allow.value), block: LTTH.lines(f.block.value), words: words
     };
   }
 
@@ -92,27 +88,19 @@
     });
   }
 
-  function submit(f, send) {
-    f.addEventListener('submit', function (e) {
-      e.preventDefault();
-      LTTH.fieldErrors(f, null);
-      send().catch(function (err) { if (!LTTH.fieldErrors(f, err)) LTTH.say(err.message); });
-    });
-  }
-
   LTTH.nav.build($('nav'));
   LTTH.i18n.init().then(function () {
     // The server names these fields as events.gift and words.
     document.querySelectorAll('#tts-config [data-error^="ev-"]').forEach(function (e) { e.setAttribute('data-error', 'events.' + e.getAttribute('data-error').slice(3)); });
     document.querySelectorAll('#tts-config [data-error^="words-"]').forEach(function (e, i) { e.setAttribute('data-error', i === 0 ? 'words' : 'words.de'); });
-    submit($('speak-form'), function () {
+    LTTH.submit($('speak-form'), function () {
       return api('POST', '/api/tts/speak', { text: $('speak-text').value, voice: $('speak-voice').value })
         .then(function () { LTTH.say(t('tts.queued'), true); $('speak-text').value = ''; });
     });
-    submit(form, function () {
+    LTTH.submit(form, function () {
       return api('PUT', '/api/tts/config', collect()).then(function (c) { fill(c); LTTH.say(t('tts.saved'), true); });
     });
-    submit($('user-voice-form'), function () {
+    LTTH.submit($('user-voice-form'), function () {
       var f = $('user-voice-form').elements;
       return api('PUT', '/api/tts/users/' + encodeURIComponent(f.username.value.replace(/^@/, '')), { voice: f.voice.value })
         .then(function () { f.username.value = ''; return loadUsers(); });

@@ -57,7 +57,7 @@
       e.preventDefault();
       LTTH.fieldErrors(form, null);
       var f = form.elements;
-      var guests = f.guests.value.split('\n').map(function (s) { return s.trim(); }).filter(Boolean).map(function (n) { return { name: n }; });
+      var guests = LTTH.lines(f.guests.value).map(function (n) { return { name: n }; });
       api('PUT', '/api/vdoninja/config', { layout: f.layout.value, baseUrl: f.baseUrl.value.trim(), guests: guests })
         .then(function (r) { show(r); LTTH.say(t('vdo.saved'), true); })
         .catch(function (err) { if (!LTTH.fieldErrors(form, err)) failed(err); });
