@@ -116,10 +116,6 @@ public final class ObsConnection implements AutoCloseable {
         return id;
     }
 
-    public Target target() {
-        return target;
-    }
-
     public State state() {
         return state;
     }

@@ -10,10 +10,6 @@ public final class ObsRequestException extends Exception {
         this.code = code;
     }
 
-    public int code() {
-        return code;
-    }
-
     /** The HTTP status that says the same: 404 for a missing scene/source/filter, 409 for a wrong state. */
     public int httpStatus() {
         if (code == 600) return 404;

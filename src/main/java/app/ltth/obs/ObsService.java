@@ -102,15 +102,13 @@ public final class ObsService implements ProfileManager.Listener, AutoCloseable 
         String host = f.text("host", "127.0.0.1", 253).strip();
         if (!HOST.matcher(host).matches()) throw new ValidationException("host", "Enter a host name or IP address, like 127.0.0.1");
         int port = (int) f.number("port", 4455, 1, 65535);
-        String password;
-        synchronized (this) {
-            Saved before = saved.get(id);
-            password = body.has("password") ? f.text("password", "", 200)
-                    : before != null ? before.password() : "";
-        }
-        Saved s = new Saved(id, host, port, password, f.bool("autoConnect", true));
+        String newPassword = body.has("password") ? f.text("password", "", 200) : null;
+        boolean autoConnect = f.bool("autoConnect", true);
         ObsConnection connection;
         synchronized (this) {
+            Saved before = saved.get(id);
+            String password = newPassword != null ? newPassword : before != null ? before.password() : "";
+            Saved s = new Saved(id, host, port, password, autoConnect);
             saved.put(id, s);
             save();
             ObsConnection old = connections.remove(id);

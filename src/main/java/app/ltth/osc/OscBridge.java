@@ -180,10 +180,12 @@ public final class OscBridge implements ProfileManager.Listener, AutoCloseable {
     /** The plugin's event listener: gift rules fire once per gift or finished streak. */
     public void onEvent(LiveEvent event) {
         if (!(event instanceof GiftEvent g) || !g.isFinal()) return;
+        Map<String, Object> fields = null;
         for (OscConfig.GiftRule rule : config.gifts()) {
             if ((rule.gift().isEmpty() || rule.gift().equalsIgnoreCase(g.giftName())) && g.coins() >= rule.minCoins()) {
+                if (fields == null) fields = EventFields.of(g, 0, ZoneId.systemDefault());
                 try {
-                    send(rule.command(), EventFields.of(g, 0, ZoneId.systemDefault()));
+                    send(rule.command(), fields);
                 } catch (Dropped | IOException e) {
                     log.debug("OSC for gift {}: {}", g.giftName(), e.getMessage());
                 }
