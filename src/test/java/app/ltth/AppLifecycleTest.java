@@ -58,10 +58,7 @@ class AppLifecycleTest {
         // A file where the profile folder should be: the database cannot be created.
         Files.createDirectories(dir.resolve("user_configs"));
         Files.writeString(dir.resolve("user_configs/default"), "not a folder");
-        int port;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
+        int port = TestApp.freeTcpPort();
         AppConfig config = new AppConfig(port, 0, dir, dir, Optional.empty(), false, false, false);
         assertThatThrownBy(() -> TestApp.start(config))
                 .isInstanceOf(StartupException.class)

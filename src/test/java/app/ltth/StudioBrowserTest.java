@@ -98,10 +98,7 @@ class StudioBrowserTest {
 
     @Test
     void oscValuesArriveLiveAndVdoNinjaLinksAreReadyToCopy() throws Exception {
-        int listen;
-        try (java.net.DatagramSocket s = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
-            listen = s.getLocalPort();
-        }
+        int listen = TestApp.freeUdpPort();
         assertThat(app.put("/api/osc/config", "{\"listenPort\":" + listen + "}").status()).isEqualTo(200);
         browser.get(app.baseUrl() + "/osc.html");
         waiting().until(d -> d.findElement(By.id("osc-off")).isDisplayed());

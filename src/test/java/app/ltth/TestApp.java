@@ -106,11 +106,7 @@ public final class TestApp implements AutoCloseable {
 
     /** Points TikTok's hosts at a closed local port, so connecting fails at once, without any network. */
     public void unreachableTikTok() throws Exception {
-        int closed;
-        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
-            closed = probe.getLocalPort();
-        }
-        String base = "http://127.0.0.1:" + closed;
+        String base = "http://127.0.0.1:" + freeTcpPort();
         put("/api/settings", "{\"tiktok.livePageUrl\":\"" + base + "/@{user}/live\",\"tiktok.apiLiveUrl\":\"" + base
                 + "/api?u={user}\",\"tiktok.signUrl\":\"" + base + "/sign?room={roomId}\"}");
     }
@@ -123,6 +119,20 @@ public final class TestApp implements AutoCloseable {
                     .put("repeatEnd", c == count).toString();
             Response r = post("/api/events/simulate", json);
             if (r.status() != 202) throw new AssertionError("simulate refused: " + r.body());
+        }
+    }
+
+    /** A TCP port on this computer that was free a moment ago: nothing listens, so connecting fails at once. */
+    public static int freeTcpPort() throws java.io.IOException {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            return probe.getLocalPort();
+        }
+    }
+
+    /** A UDP port on 127.0.0.1 that was free a moment ago (for OSC peers). */
+    public static int freeUdpPort() throws java.io.IOException {
+        try (java.net.DatagramSocket s = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
         }
     }
 

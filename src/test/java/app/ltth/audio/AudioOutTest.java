@@ -2,10 +2,10 @@ package app.ltth.audio;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.ltth.TestApp;
 import app.ltth.TestSocket;
 import app.ltth.web.SocketEvents;
 import app.ltth.web.SocketServer;
-import java.net.ServerSocket;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -15,10 +15,7 @@ class AudioOutTest {
 
     @Test
     void anOverlaysEndedMessageEndsTheWaitForItsClip() throws Exception {
-        int port;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
+        int port = TestApp.freeTcpPort();
         SocketServer sockets = new SocketServer("127.0.0.1", port, Set.of());
         AudioOut audio = new AudioOut(sockets);
         sockets.onHello(client -> client.sendEvent(SocketEvents.STATUS, Map.of()));   // the greeting the app's bridge sends

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.ltth.DaemonThreads;
+import app.ltth.TestApp;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
@@ -112,11 +112,7 @@ class ObsConnectionTest {
 
     @Test
     void anObsThatIsNotRunningIsTriedAgainUntilItStarts() throws Exception {
-        int port;
-        try (ServerSocket probe = new ServerSocket(0)) {
-            port = probe.getLocalPort();
-        }
-        ObsConnection c = connection(port, "");
+        ObsConnection c = connection(TestApp.freeTcpPort(), "");
         assertThatThrownBy(() -> c.connect().get(5, TimeUnit.SECONDS)).hasMessageContaining("does not answer");
         assertThat(c.state()).isEqualTo(ObsConnection.State.RECONNECTING);
         assertThat(c.status().message()).contains("Trying again");

@@ -12,7 +12,6 @@ import com.illposed.osc.messageselector.JavaRegexAddressMessageSelector;
 import com.illposed.osc.transport.OSCPortIn;
 import com.illposed.osc.transport.OSCPortInBuilder;
 import com.illposed.osc.transport.OSCPortOut;
-import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,8 +36,8 @@ class OscApiTest {
 
     @BeforeEach
     void start() throws Exception {
-        vrchatPort = freeUdpPort();
-        listenPort = freeUdpPort();
+        vrchatPort = TestApp.freeUdpPort();
+        listenPort = TestApp.freeUdpPort();
         vrchat = new OSCPortInBuilder().setLocalSocketAddress(new InetSocketAddress("127.0.0.1", vrchatPort))
                 .setPacketListener(OSCPortIn.defaultPacketListener())
                 .addMessageListener(new JavaRegexAddressMessageSelector(".*"), (OSCMessageEvent e) -> atVrchat.add(e.getMessage()))
@@ -51,12 +50,6 @@ class OscApiTest {
     void stop() throws Exception {
         app.close();
         vrchat.close();
-    }
-
-    private static int freeUdpPort() throws Exception {
-        try (DatagramSocket s = new DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 
     private void configureAndEnable(String extra) throws Exception {
