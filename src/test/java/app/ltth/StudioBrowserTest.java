@@ -52,6 +52,14 @@ class StudioBrowserTest {
         e.click();
     }
 
+    /** Clicks what {@code by} finds, looking it up again if the page re-rendered it in between (lists follow OBS live). */
+    private static void click(By by) {
+        waiting().until(d -> {
+            click(d.findElement(by));
+            return true;
+        });
+    }
+
     private static void type(String css, String text) {
         WebElement e = browser.findElement(By.cssSelector(css));
         e.clear();
@@ -73,14 +81,13 @@ class StudioBrowserTest {
 
         type("#obs-form [name=password]", "s3cret");
         click(browser.findElement(By.cssSelector("#obs-form button[type=submit]")));
-        WebElement gameplay = waiting().until(d -> d.findElement(By.cssSelector("[data-scene='Gameplay']")));
-        assertThat(browser.findElement(By.cssSelector("[data-scene='Starting']")).getAttribute("class")).contains("btn-primary");
+        waiting().until(d -> d.findElement(By.cssSelector("[data-scene='Starting']")).getAttribute("class").contains("btn-primary"));
         assertThat(browser.getPageSource()).doesNotContain("s3cret");
-        click(gameplay);
+        click(By.cssSelector("[data-scene='Gameplay']"));
         assertThat(obs.next("SetCurrentProgramScene").data().get("sceneName").asText()).isEqualTo("Gameplay");
         // the event from OBS marks the new scene and shows its sources
         waiting().until(d -> d.findElement(By.cssSelector("[data-scene='Gameplay']")).getAttribute("class").contains("btn-primary"));
-        click(waiting().until(d -> d.findElement(By.cssSelector("[data-source='Webcam']"))));
+        click(By.cssSelector("[data-source='Webcam']"));
         assertThat(obs.next("SetSceneItemEnabled").data().get("sceneItemEnabled").asBoolean()).isFalse();
         obs.clickScene("Just Chatting");
         waiting().until(d -> d.findElement(By.cssSelector("[data-scene='Just Chatting']")).getAttribute("class").contains("btn-primary"));
@@ -91,7 +98,7 @@ class StudioBrowserTest {
         WebElement cams = waiting().until(d -> d.findElement(By.id("f-cams")));
         cams.sendKeys("Gameplay\nCam B");
         click(browser.findElement(By.cssSelector("#cam-config button[type=submit]")));
-        click(waiting().until(d -> d.findElement(By.cssSelector("#cam-buttons [data-cam='2']"))));
+        click(By.cssSelector("#cam-buttons [data-cam='2']"));
         assertThat(obs.next("SetCurrentProgramScene").data().get("sceneName").asText()).isEqualTo("Cam B");
         waiting().until(d -> d.findElement(By.id("cam-history")).getText().contains("Cam B"));
     }
