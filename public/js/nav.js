@@ -16,7 +16,8 @@
     { href: '/osc.html', key: 'nav.osc' },
     { href: '/vdoninja.html', key: 'nav.vdoninja' },
     { href: '/profiles.html', key: 'nav.profiles' },
-    { href: '/plugins.html', key: 'nav.plugins' }
+    { href: '/plugins.html', key: 'nav.plugins' },
+    { href: '/health.html', key: 'nav.health' }
   ];
 
   function build(container) {

@@ -21,6 +21,7 @@
   stage.appendChild(marker);
 
   function start(handlers) {
+    handlers.ack = true;   // overlays tell the app when they have shown an event: the health panel's latency
     var own = handlers.connection;
     handlers.connection = function (up) {
       marker.hidden = up || !preview;

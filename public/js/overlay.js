@@ -66,5 +66,5 @@
     card._timer = setTimeout(function () { leave(card); }, Math.max(1, Number(m.seconds) || 5) * 1000);
   }
 
-  LTTH.overlay.start({ event: show, on: { 'flow:overlay': flowOverlay } });
+  LTTH.overlay.start({ types: Object.keys(SHOWN), event: show, on: { 'flow:overlay': flowOverlay } });
 })();

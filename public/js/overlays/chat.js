@@ -36,6 +36,7 @@
   }
 
   LTTH.overlay.start({
+    types: ['chat'],
     event: add,
     on: {
       'leaderboard:update': function (m) {

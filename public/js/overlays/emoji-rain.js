@@ -17,7 +17,7 @@
   var sprites = {};
   var particles = [];
   var pending = [];
-  var stats = { spawned: 0, dropped: 0, frames: 0, events: 0 };
+  var stats = { spawned: 0, dropped: 0, frames: 0, events: 0, likes: 0 };
   var last = 0;
 
   function resize() {
@@ -52,7 +52,9 @@
     if (msg.type === 'gift' && d['final']) {
       queue(GIFT_EMOJIS, Math.min(40, 3 + Math.ceil(Math.sqrt(d.coins))));
     } else if (msg.type === 'like') {
-      queue(LIKE_EMOJIS, Math.min(5, Math.max(1, Math.ceil(d.likeCount / 5))));
+      // The app merges a viewer's likes four times a second: one emoji per five likes, at most 40 per message.
+      stats.likes += d.likeCount;
+      queue(LIKE_EMOJIS, Math.min(40, Math.max(1, Math.ceil(d.likeCount / 5))));
     }
   }
 
@@ -96,12 +98,12 @@
     max: MAX,
     stats: function () {
       return { particles: particles.length, pending: pending.length, spawned: stats.spawned, dropped: stats.dropped,
-        frames: stats.frames, events: stats.events };
+        frames: stats.frames, events: stats.events, likes: stats.likes };
     }
   };
 
   resize();
   window.addEventListener('resize', resize);
   requestAnimationFrame(frame);
-  LTTH.overlay.start({ event: onEvent });
+  LTTH.overlay.start({ types: ['gift', 'like'], event: onEvent });
 })();

@@ -35,5 +35,5 @@
     if (d['final']) delete lines[key];
   }
 
-  LTTH.overlay.start({ event: add });
+  LTTH.overlay.start({ types: ['gift'], event: add });
 })();

@@ -22,6 +22,9 @@ import app.ltth.vdoninja.VdoNinjaController;
 import app.ltth.vdoninja.VdoNinjaService;
 import app.ltth.goals.GoalController;
 import app.ltth.goals.GoalService;
+import app.ltth.health.Health;
+import app.ltth.health.HealthController;
+import app.ltth.health.HealthReport;
 import app.ltth.leaderboard.LeaderboardController;
 import app.ltth.leaderboard.Leaderboards;
 import app.ltth.media.MediaController;
@@ -98,6 +101,7 @@ public final class App implements AutoCloseable {
     private HistoryController history;
     private ScheduledExecutorService maintenance;
     private EventBus bus;
+    private Health health;
     private StreamStats stats;
     private LiveSourceManager sources;
     private Simulator simulator;
@@ -199,6 +203,8 @@ public final class App implements AutoCloseable {
 
     private void startBus() {
         bus = new EventBus(BUS_CAPACITY, BUS_HIGH_PRIORITY_WAIT);
+        health = new Health(bus);
+        bus.subscribe("health", health::onEvent);
     }
 
     private void startModules() throws Exception {
@@ -220,7 +226,7 @@ public final class App implements AutoCloseable {
     private void startSockets() throws Exception {
         sockets = new SocketServer(AppConfig.HOST, socketPort, ownOrigins());
         sockets.start();
-        bridge = new SocketBridge(sockets, stats, sources);
+        bridge = new SocketBridge(sockets, stats, sources, bus, health.overlayLatency());
         bus.subscribe("socket-bridge", bridge::onEvent);
     }
 
@@ -307,7 +313,7 @@ public final class App implements AutoCloseable {
                 new OverlayController(() -> httpPort, goals)::routes, new TtsController(tts)::routes,
                 new SoundboardController(sounds, myInstants)::routes, new ObsController(obs)::routes,
                 new OscController(osc)::routes, new MultiCamController(multiCam)::routes,
-                new VdoNinjaController(vdoNinja)::routes, this::statusRoutes);
+                new VdoNinjaController(vdoNinja)::routes, new HealthController(this::health)::routes, this::statusRoutes);
         web = new WebServer(AppConfig.HOST, httpPort, ownOrigins(), config.appHome(), apis);
         web.start();
         lock.publishDashboard(dashboardUrl());
@@ -357,9 +363,14 @@ public final class App implements AutoCloseable {
         long now = System.currentTimeMillis();
         return new AppStatus(version(), profiles.active(), startedAt, (now - startedAt) / 1000, sources.status(),
                 new AppStatus.Ports(httpPort, socketPort), List.copyOf(notices), bus.stats(),
-                new AppStatus.EventLog(eventLog.committed(), eventLog.queued(), eventLog.failures()), sources.counters(),
+                eventLog.counters(), sources.counters(),
                 stats.snapshot(),
                 sockets.clientCount());
+    }
+
+    public HealthReport health() {
+        return health.report(bus.stats(), eventLog.counters(),
+                sources.counters(), sockets.clientCount(), bridge.coalesced());
     }
 
     public String dashboardUrl() {
@@ -376,6 +387,10 @@ public final class App implements AutoCloseable {
 
     public EventBus bus() {
         return bus;
+    }
+
+    public WebServer web() {
+        return web;
     }
 
     public ProfileManager profiles() {

@@ -86,7 +86,7 @@ public final class JsonFields {
 
     public String choice(String field, List<String> allowed, String fallback) {
         String value = text(field, fallback, 64);
-        if (!allowed.contains(value)) {
+        if (value == null || !allowed.contains(value)) {   // null: missing, and there is no default
             throw new ValidationException(name(field), field + " must be one of " + String.join(", ", allowed));
         }
         return value;

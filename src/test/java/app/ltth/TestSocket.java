@@ -24,14 +24,20 @@ public final class TestSocket implements AutoCloseable {
     private final CountDownLatch connected = new CountDownLatch(1);
     private final CountDownLatch refused = new CountDownLatch(1);
 
-    private TestSocket(String url, String origin, String... events) {
+    private TestSocket(String url, String origin, List<String> subscription, String... events) {
         io.socket.client.SocketOptionBuilder options = IO.Options.builder()
                 .setTransports(new String[] {WebSocket.NAME})
                 .setReconnection(false)
                 .setForceNew(true);
         if (origin != null) options.setExtraHeaders(Map.of("Origin", List.of(origin)));
         socket = IO.socket(URI.create(url), options.build());
-        socket.on(Socket.EVENT_CONNECT, args -> socket.emit(SocketEvents.HELLO));
+        socket.on(Socket.EVENT_CONNECT, args -> {
+            if (subscription == null) {
+                socket.emit(SocketEvents.HELLO);
+            } else {
+                socket.emit(SocketEvents.HELLO, new org.json.JSONObject(Map.of("subscribe", new org.json.JSONArray(subscription))));
+            }
+        });
         // The server greets with the status once it has taken the hello: from then on broadcasts reach us.
         socket.on(SocketEvents.STATUS, args -> connected.countDown());
         socket.on(Socket.EVENT_CONNECT_ERROR, args -> refused.countDown());
@@ -45,7 +51,13 @@ public final class TestSocket implements AutoCloseable {
 
     /** Connects and waits until the server accepted the connection and greeted it. */
     public static TestSocket connect(String url, String origin, String... events) throws InterruptedException {
-        TestSocket s = new TestSocket(url, origin, events);
+        return subscribe(url, origin, null, events);
+    }
+
+    /** Connects as an overlay does: saying in its hello which Socket.IO events it listens to. */
+    public static TestSocket subscribe(String url, String origin, List<String> subscription, String... events)
+            throws InterruptedException {
+        TestSocket s = new TestSocket(url, origin, subscription, events);
         if (!s.connected.await(10, TimeUnit.SECONDS)) {
             s.close();
             throw new AssertionError("socket.io client did not connect to " + url);
@@ -55,7 +67,7 @@ public final class TestSocket implements AutoCloseable {
 
     /** Tries to connect; true when the server refused (or did not answer) within the time. */
     public static boolean isRefused(String url, String origin) throws InterruptedException {
-        try (TestSocket s = new TestSocket(url, origin)) {
+        try (TestSocket s = new TestSocket(url, origin, null)) {
             boolean refused = s.refused.await(10, TimeUnit.SECONDS);
             return refused && s.connected.getCount() == 1;
         }

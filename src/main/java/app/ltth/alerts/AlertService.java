@@ -50,6 +50,7 @@ public final class AlertService implements ProfileManager.Listener, AutoCloseabl
     private long likeMilestone;
     private Alert showing;
     private boolean skip;
+    private long shown;
     private boolean closed;
 
     public AlertService(SocketServer sockets, StreamStats stats) {
@@ -189,6 +190,7 @@ public final class AlertService implements ProfileManager.Listener, AutoCloseabl
                     next = queue.poll().orElseThrow();
                     showing = next;
                     skip = false;
+                    shown++;
                 }
                 sockets.broadcast(SHOW, next);
                 synchronized (this) {
@@ -215,6 +217,7 @@ public final class AlertService implements ProfileManager.Listener, AutoCloseabl
         status.put("max", queue.max());
         status.put("overflow", queue.policy());
         status.put("dropped", queue.dropped());
+        status.put("shown", shown);
         status.put("showing", showing);
         return status;
     }

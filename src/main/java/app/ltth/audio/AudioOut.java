@@ -41,7 +41,7 @@ public final class AudioOut {
         sockets.on(ENDED, data -> {
             if (data instanceof Map<?, ?> m && m.get("id") != null) ended(String.valueOf(m.get("id")));
         });
-        sockets.onHello(client -> client.sendEvent(CONFIG, config));
+        sockets.greetWith(CONFIG, () -> config);
     }
 
     public String nextId(String prefix) {

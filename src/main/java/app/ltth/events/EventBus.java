@@ -28,8 +28,9 @@ public final class EventBus implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EventBus.class);
     private static final LiveEvent STOP = new StreamEndEvent("bus-stop", 0, "bus stopped");
+    private static final Queued STOP_QUEUED = new Queued(STOP, 0);
 
-    private final BlockingQueue<LiveEvent> queue;
+    private final BlockingQueue<Queued> queue;
     private final Duration highPriorityWait;
     private final List<Registration> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong published = new AtomicLong();
@@ -37,6 +38,11 @@ public final class EventBus implements AutoCloseable {
     private final AtomicLongArray shedByType = new AtomicLongArray(EventType.values().length);
     private final Thread dispatcher;
     private volatile boolean accepting = true;
+    private long deliveringPublishedAt;   // only touched by the dispatcher thread
+
+    /** An event with the moment it was published, so listeners can measure how long it took to reach someone. */
+    private record Queued(LiveEvent event, long publishedAtNanos) {
+    }
 
     public EventBus(int capacity, Duration highPriorityWait) {
         this.queue = new ArrayBlockingQueue<>(capacity);
@@ -76,12 +82,13 @@ public final class EventBus implements AutoCloseable {
             return false;
         }
         boolean queued;
+        Queued item = new Queued(event, System.nanoTime());
         if (event.sheddable() || Thread.currentThread() == dispatcher) {
             // A listener that publishes must never wait for its own thread to make room.
-            queued = queue.offer(event);
+            queued = queue.offer(item);
         } else {
             try {
-                queued = queue.offer(event, highPriorityWait.toMillis(), TimeUnit.MILLISECONDS);
+                queued = queue.offer(item, highPriorityWait.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 queued = false;
@@ -104,15 +111,17 @@ public final class EventBus implements AutoCloseable {
 
     private void dispatchLoop() {
         while (true) {
-            LiveEvent event;
+            Queued item;
             try {
-                event = queue.take();
+                item = queue.take();
             } catch (InterruptedException e) {
                 return;
             }
-            if (event == STOP) {
+            if (item == STOP_QUEUED) {
                 return;
             }
+            LiveEvent event = item.event();
+            deliveringPublishedAt = item.publishedAtNanos();
             for (Registration registration : listeners) {
                 registration.deliver(event);
             }
@@ -125,13 +134,21 @@ public final class EventBus implements AutoCloseable {
     public void close() {
         accepting = false;
         try {
-            queue.put(STOP);
+            queue.put(STOP_QUEUED);
             dispatcher.join(10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         listeners.forEach(Registration::removed);
         listeners.clear();
+    }
+
+    /**
+     * When the event now being delivered was published ({@link System#nanoTime()}): for listeners on the bus thread
+     * that measure the way from injection to a page. Anywhere else the answer means nothing.
+     */
+    public long publishedAtNanos() {
+        return deliveringPublishedAt;
     }
 
     public BusStats stats() {

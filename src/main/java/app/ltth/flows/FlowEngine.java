@@ -4,7 +4,6 @@ import app.ltth.DaemonThreads;
 import app.ltth.goals.Goal;
 import app.ltth.template.Template;
 import app.ltth.template.EventFields;
-import app.ltth.Json;
 import app.ltth.events.ConnectionStatusEvent;
 import app.ltth.events.GiftEvent;
 import app.ltth.events.LiveEvent;
@@ -14,11 +13,7 @@ import app.ltth.stats.StreamStats;
 import app.ltth.store.Database;
 import app.ltth.store.ProfileManager;
 import app.ltth.web.SocketServer;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -64,6 +59,7 @@ public final class FlowEngine implements ProfileManager.Listener, AutoCloseable 
     private final Map<String, Deque<Long>> recent = new ConcurrentHashMap<>();
     private final Map<String, Object> variables = new ConcurrentHashMap<>();
     private final Deque<FlowRun> runLog = new ArrayDeque<>();
+    private final FlowRunLog runFile;
     private volatile Map<String, Flow> flows = Map.of();
     private volatile FlowRepository repository;
     private volatile Set<String> topGifters = Set.of();
@@ -76,8 +72,10 @@ public final class FlowEngine implements ProfileManager.Listener, AutoCloseable 
         this.stats = stats;
         this.logDir = userData.resolve("flow_logs");
         this.actions = new FlowActions(sockets, plugins, modules, http, logDir, allowPrivate);
+        this.runFile = new FlowRunLog(logDir);
         this.timer = DaemonThreads.scheduler("ltth-flow-timer");
         timer.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
+        timer.scheduleAtFixedRate(runFile::flush, 1, 1, TimeUnit.SECONDS);
         timer.scheduleWithFixedDelay(this::refreshTopGifters, 0, 60, TimeUnit.SECONDS);
         plugins.onTrigger((trigger, data) -> fire(f -> "plugin".equals(f.trigger().type())
                 && trigger.key().equals(f.trigger().plugin()), () -> new LinkedHashMap<>(data), "plugin " + trigger.key()));
@@ -219,10 +217,10 @@ public final class FlowEngine implements ProfileManager.Listener, AutoCloseable 
 
     /** Conditions and limits, then the queue. */
     private void consider(Flow flow, Map<String, Object> fields, String trigger) {
+        if (!flow.conditions().test(fields, env())) return;   // not matching is the normal case: not logged, or the log drowns
         FlowRun.Builder run = new FlowRun.Builder(flow, trigger);
         run.conditions = flow.conditions().describe();
-        run.passed = flow.conditions().test(fields, env());
-        if (!run.passed) return;   // not matching is the normal case: not logged, or the log drowns
+        run.passed = true;
         String skip = limits(flow, fields, System.currentTimeMillis());
         if (skip != null) {
             record(run.finish("skipped: " + skip));
@@ -264,8 +262,9 @@ public final class FlowEngine implements ProfileManager.Listener, AutoCloseable 
             if (times.size() >= flow.maxRunsPerMinute()) return "rate limit";
             times.addLast(now);
         }
-        lastRun.put(flow.id(), now);
-        if (user != null) lastUserRun.put(user, now);
+        // Kept only for flows that have the limit: one entry per viewer and flow would otherwise grow all stream long.
+        if (flow.cooldownSeconds() > 0) lastRun.put(flow.id(), now);
+        if (user != null && flow.userCooldownSeconds() > 0) lastUserRun.put(user, now);
         return null;
     }
 
@@ -417,18 +416,13 @@ public final class FlowEngine implements ProfileManager.Listener, AutoCloseable 
             while (runLog.size() > RECENT_RUNS) runLog.removeLast();
         }
         sockets.broadcast("flow:run", run);
-        try {
-            Files.createDirectories(logDir);
-            Files.writeString(logDir.resolve(LocalDate.now() + ".jsonl"), Json.MAPPER.writeValueAsString(run) + "\n",
-                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            log.warn("Could not write the flow log: {}", e.getMessage());
-        }
+        runFile.append(run);
     }
 
     @Override
     public void close() {
         timer.shutdownNow();
         queues.close();
+        runFile.close();
     }
 }

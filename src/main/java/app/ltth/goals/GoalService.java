@@ -57,7 +57,7 @@ public final class GoalService implements ProfileManager.Listener, AutoCloseable
 
     public GoalService(SocketServer sockets) {
         this.sockets = sockets;
-        sockets.onHello(client -> client.sendEvent(ALL, Map.of("goals", list())));
+        sockets.greetWith(ALL, () -> Map.of("goals", list()));
         timer.scheduleAtFixedRate(this::sendChanges, 250, 250, TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(this::saveProgress, 1, 1, TimeUnit.SECONDS);
     }

@@ -115,6 +115,14 @@ public final class EventLogWriter implements ProfileManager.Listener, AutoClosea
         return queue.size();
     }
 
+    public Counters counters() {
+        return new Counters(committed(), queued(), failures());
+    }
+
+    /** @param committed events stored since start; @param failures writes that had to be retried */
+    public record Counters(long committed, int queued, long failures) {
+    }
+
     private void control(Control control) {
         if (!thread.isAlive()) return;   // stopped: nothing left to write or to detach from
         CompletableFuture<Void> done = control.done();

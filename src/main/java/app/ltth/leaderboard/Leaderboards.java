@@ -43,7 +43,7 @@ public final class Leaderboards implements ProfileManager.Listener, AutoCloseabl
 
     public Leaderboards(SocketServer sockets) {
         this.sockets = sockets;
-        sockets.onHello(client -> client.sendEvent(UPDATE, streamBoards()));
+        sockets.greetWith(UPDATE, this::streamBoards);
         timer.scheduleAtFixedRate(this::sendIfChanged, 1, 1, TimeUnit.SECONDS);
     }
 

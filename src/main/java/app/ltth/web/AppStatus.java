@@ -1,6 +1,7 @@
 package app.ltth.web;
 
 import app.ltth.events.BusStats;
+import app.ltth.history.EventLogWriter;
 import app.ltth.live.SourceStatus;
 import app.ltth.stats.StatsSnapshot;
 import java.util.List;
@@ -13,13 +14,9 @@ import java.util.Map;
  * @param live    the live source's counters (for TikTok: frames, messages, decode errors, duplicates dropped, ...)
  */
 public record AppStatus(String version, String profile, long startedAt, long uptimeSeconds, SourceStatus connection,
-                        Ports ports, List<String> notices, BusStats bus, EventLog eventLog, Map<String, Object> live,
+                        Ports ports, List<String> notices, BusStats bus, EventLogWriter.Counters eventLog, Map<String, Object> live,
                         StatsSnapshot stats, int socketClients) {
 
     public record Ports(int http, int socket) {
-    }
-
-    /** @param committed events stored since start; @param failures writes that had to be retried */
-    public record EventLog(long committed, int queued, long failures) {
     }
 }

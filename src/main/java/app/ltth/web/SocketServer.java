@@ -1,19 +1,28 @@
 package app.ltth.web;
 
+import app.ltth.Json;
+import app.ltth.events.EventType;
 import com.corundumstudio.socketio.AuthorizationResult;
 import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.SocketIOServer;
 import com.corundumstudio.socketio.Transport;
 import com.corundumstudio.socketio.protocol.JacksonJsonSupport;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.Future;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,14 +32,20 @@ import org.slf4j.LoggerFactory;
  * <p>Websocket only, without per-message compression (it costs several times the throughput for small JSON
  * messages). A browser connection is accepted only from our own HTTP origin, so no other web page open in the
  * streamer's browser can listen in; clients that send no Origin header are local programs, not web pages.
+ *
+ * <p>Pages receive only what they subscribed to in their hello: every Socket.IO event name is a room, and so is every
+ * live event type ({@code tiktok:event:gift}), so a gift overlay never decodes a thousand likes a second.
  */
 public final class SocketServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SocketServer.class);
 
-    private static final String LIVE_ROOM = "live";
+    /** The room of pages that said hello without a subscription (dashboard pages, older overlays): they get everything. */
+    private static final String ALL_ROOM = "*";
+    private static final int MAX_SUBSCRIPTIONS = 64;
 
     private final SocketIOServer server;
+    private final List<BiConsumer<SocketIOClient, Set<String>>> helloListeners = new CopyOnWriteArrayList<>();
 
     public SocketServer(String host, int port, Set<String> allowedOrigins) {
         Configuration config = new Configuration();
@@ -51,17 +66,47 @@ public final class SocketServer implements AutoCloseable {
             return AuthorizationResult.FAILED_AUTHORIZATION;
         });
         this.server = new SocketIOServer(config);
+        server.addEventListener(SocketEvents.HELLO, Object.class, (client, data, ack) -> {
+            Set<String> subscription = subscription(data);
+            if (subscription.isEmpty()) {
+                client.joinRoom(ALL_ROOM);
+            } else {
+                subscription.forEach(client::joinRoom);
+            }
+            helloListeners.forEach(listener -> listener.accept(client, subscription));
+        });
     }
 
     /**
-     * Runs when a client says {@code ltth:hello}, which pages do once their connection is acknowledged; the client
-     * then joins the room that receives live broadcasts. (Sending before that acknowledgement races the
+     * What a page asked for in its hello ({@code {"subscribe": ["tiktok:event:gift", "alert:show"]}}): the names of
+     * the Socket.IO events it listens to, {@code tiktok:event:<type>} for single event types. Empty means everything.
+     * Anything else in the payload is ignored: a page that sends garbage simply gets everything.
+     */
+    static Set<String> subscription(Object hello) {
+        if (!(hello instanceof Map<?, ?> map) || !(map.get("subscribe") instanceof List<?> names)) return Set.of();
+        Set<String> rooms = new LinkedHashSet<>();
+        for (Object name : names) {
+            if (name instanceof String s && !s.isBlank() && s.length() <= 100 && !s.equals(ALL_ROOM)) rooms.add(s);
+            if (rooms.size() == MAX_SUBSCRIPTIONS) break;
+        }
+        // All live events already include each single type: joining both rooms would deliver them twice.
+        if (rooms.contains(SocketEvents.EVENT)) rooms.removeIf(r -> r.startsWith(SocketEvents.EVENT + ":"));
+        return rooms;
+    }
+
+    /**
+     * Runs when a client says {@code ltth:hello}, which pages do once their connection is acknowledged, after the
+     * client has joined the rooms of what it subscribed to. (Sending before that acknowledgement races the
      * handshake: some clients drop or garble what arrives early.)
      */
-    public void onHello(Consumer<SocketIOClient> listener) {
-        server.addEventListener(SocketEvents.HELLO, Object.class, (client, data, ack) -> {
-            client.joinRoom(LIVE_ROOM);
-            listener.accept(client);
+    public void onHello(BiConsumer<SocketIOClient, Set<String>> listener) {
+        helloListeners.add(listener);
+    }
+
+    /** Sends a new page the current state of {@code event}, if it listens to that event. */
+    public void greetWith(String event, Supplier<Object> payload) {
+        onHello((client, subscription) -> {
+            if (subscription.isEmpty() || subscription.contains(event)) client.sendEvent(event, payload.get());
         });
     }
 
@@ -78,9 +123,29 @@ public final class SocketServer implements AutoCloseable {
         server.start();
     }
 
-    /** Sends to every client that has said hello. */
+    /** Sends to every page that listens to {@code event}. */
     public void broadcast(String event, Object payload) {
-        server.getRoomOperations(LIVE_ROOM).sendEvent(event, payload);
+        server.getRoomOperations(ALL_ROOM).sendEvent(event, payload);
+        server.getRoomOperations(event).sendEvent(event, payload);
+    }
+
+    /**
+     * Sends a live event to the pages that listen to all events or to its type. The payload is encoded once here:
+     * netty-socketio would otherwise encode it again for every client.
+     */
+    public void broadcastLiveEvent(EventType type, Object message) {
+        RawValue encoded = encode(message);
+        server.getRoomOperations(ALL_ROOM).sendEvent(SocketEvents.EVENT, encoded);
+        server.getRoomOperations(SocketEvents.EVENT).sendEvent(SocketEvents.EVENT, encoded);
+        server.getRoomOperations(SocketEvents.EVENT + ":" + type.wireName()).sendEvent(SocketEvents.EVENT, encoded);
+    }
+
+    private static RawValue encode(Object message) {
+        try {
+            return new RawValue(Json.MAPPER.writeValueAsString(message));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Cannot encode " + message.getClass().getSimpleName(), e);
+        }
     }
 
     public int clientCount() {

@@ -2,6 +2,7 @@ package app.ltth.web;
 
 import app.ltth.Json;
 import app.ltth.ValidationException;
+import com.fasterxml.jackson.core.JacksonException;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
@@ -96,6 +97,9 @@ public final class WebServer implements AutoCloseable {
     private static void errors(RoutesConfig routes) {
         routes.exception(ValidationException.class, (e, ctx) ->
                 ctx.status(400).json(new ApiError(e.getMessage(), e.field())));
+        // A handler that reads the body itself (e.g. flow import) gets JSON that does not parse: the caller's mistake.
+        routes.exception(JacksonException.class, (e, ctx) ->
+                ctx.status(400).json(ApiError.of("The request body is not valid JSON: " + e.getOriginalMessage())));
         routes.exception(HttpResponseException.class, (e, ctx) ->
                 ctx.status(e.getStatus()).json(ApiError.of(e.getMessage())));
         routes.exception(Exception.class, (e, ctx) -> {
@@ -122,6 +126,12 @@ public final class WebServer implements AutoCloseable {
 
     public void start() {
         javalin.start();
+    }
+
+    /** Every HTTP route, e.g. {@code GET /api/goals/{id}} (for the REST fuzz test). */
+    public List<String> routes() {
+        return javalin.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(e -> e.endpoint.method.name() + " " + e.endpoint.path).toList();
     }
 
     @Override

@@ -18,7 +18,7 @@ class AudioOutTest {
         int port = TestApp.freeTcpPort();
         SocketServer sockets = new SocketServer("127.0.0.1", port, Set.of());
         AudioOut audio = new AudioOut(sockets);
-        sockets.onHello(client -> client.sendEvent(SocketEvents.STATUS, Map.of()));   // the greeting the app's bridge sends
+        sockets.onHello((client, subscription) -> client.sendEvent(SocketEvents.STATUS, Map.of()));   // the greeting the app's bridge sends
         sockets.start();
         try (TestSocket overlay = TestSocket.connect("http://127.0.0.1:" + port, null, AudioOut.PLAY)) {
             // A minute long: only the overlay's answer can end the wait within the test.
