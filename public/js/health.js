@@ -47,7 +47,7 @@
     $('h-uptime').textContent = duration(h.uptimeSeconds);
     var queues = [row([t('health.q.bus'), h.bus.queued + ' / ' + h.bus.capacity, sum(h.bus.shed), '–'], 'bus'),
       row([t('health.q.eventLog'), h.eventLog.queued, 0, h.eventLog.failures], 'event-log')];
-    h.bus.listeners.forEach(function (l) { queues.push(row([l.name, l.queued, l.shed, l.failures], l.name)); });
+    h.bus.listeners.forEach(function (l) { queues.push(row([l.name, l.queued, l.shed, l.failures], 'listener:' + l.name)); });
     $('h-queues').replaceChildren.apply($('h-queues'), queues);
     var shed = Object.keys(h.bus.shed).map(function (k) { return k + ' ' + h.bus.shed[k]; }).join(', ') || '0';
     $('h-counters').replaceChildren(

@@ -12,6 +12,7 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,6 +55,7 @@ public final class WebServer implements AutoCloseable {
             cfg.routes.before(ctx -> guard(ctx, ownHosts, ownOrigins));
             cfg.routes.get("/", ctx -> ctx.redirect("/dashboard.html"));
             apis.forEach(api -> api.accept(cfg.routes));
+            cfg.routes.after("/api/*", WebServer::readUnreadBody);
             errors(cfg.routes);
         });
     }
@@ -117,6 +119,20 @@ public final class WebServer implements AutoCloseable {
                 ctx.json(ApiError.of("Method " + ctx.method() + " is not allowed on " + ctx.path()));
             }
         });
+    }
+
+    /**
+     * A request refused before its body was read (unknown id, wrong content type) would otherwise be answered and
+     * the connection closed with the body still arriving: the client then sees a reset instead of the 4xx. Small
+     * bodies are read to the end first; big ones (uploads) are left to Jetty.
+     */
+    private static void readUnreadBody(Context ctx) {
+        if (ctx.contentLength() <= 0 || ctx.contentLength() > 1_000_000) return;
+        try {
+            ctx.req().getInputStream().skip(ctx.contentLength());
+        } catch (IOException | IllegalStateException alreadyReadAnotherWay) {
+            // read as text or parts already: nothing is left
+        }
     }
 
     /** Whether a route matched (and so said in its own words what was not found). */

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * LTTH killed with SIGKILL while events pour in, then started again: it starts, its database is intact, and every
- * event it had accepted more than the flush window before the kill is stored (README: "What a crash can lose").
+ * event it had accepted more than the flush window before the kill is stored (BENCHMARKS.md, "Staying power").
  */
 @Tag("staying")
 class CrashRestartTest {

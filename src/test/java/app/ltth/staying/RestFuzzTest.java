@@ -51,7 +51,7 @@ class RestFuzzTest {
             app.unreachableTikTok();
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             List<String> routes = app.app().web().routes().stream()
-                    .filter(r -> r.contains(" /api/") && !LEFT_OUT.matcher(r).matches()).toList();
+                    .filter(r -> r.matches("(GET|POST|PUT|DELETE|PATCH) /api/.*") && !LEFT_OUT.matcher(r).matches()).toList();
             assertThat(routes).hasSizeGreaterThan(50);
             Random random = new Random(2026);
             List<String> failures = new ArrayList<>();
@@ -78,19 +78,14 @@ class RestFuzzTest {
 
     /**
      * @return what is wrong with the answer, or null. A 502 or 504 is right when the route asks another program or
-     * service (MyInstants, OBS) that cannot be reached, and says so in a JSON error. A connection closed before the
-     * answer is retried once: a server may answer a huge body it does not read and close before the client has sent it.
+     * service (MyInstants, OBS) that cannot be reached, and says so in a JSON error.
      */
     private static String check(HttpClient http, String base, String method, String path, String body) throws Exception {
         HttpResponse<String> response;
         try {
             response = send(http, base, method, path, body);
-        } catch (java.io.IOException first) {
-            try {
-                response = send(http, base, method, path, body);
-            } catch (java.io.IOException e) {
-                return "no answer (" + e.getMessage() + ")";
-            }
+        } catch (java.io.IOException e) {
+            return "no answer (" + e.getMessage() + ")";
         }
         int code = response.statusCode();
         boolean gateway = (code == 502 || code == 504) && response.body().contains("\"error\"");
