@@ -130,8 +130,8 @@ public final class SocketServer implements AutoCloseable {
     }
 
     /**
-     * Sends a live event to the pages that listen to all events or to its type. The payload is encoded once here:
-     * netty-socketio would otherwise encode it again for every client.
+     * Sends a live event to the pages that listen to all events or to its type. The event becomes JSON once, here:
+     * netty-socketio would otherwise serialise the records again for every client.
      */
     public void broadcastLiveEvent(EventType type, Object message) {
         RawValue encoded = encode(message);
