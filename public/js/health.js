@@ -52,7 +52,8 @@
     var shed = Object.keys(h.bus.shed).map(function (k) { return k + ' ' + h.bus.shed[k]; }).join(', ') || '0';
     $('h-counters').replaceChildren(
       row([t('health.c.published'), h.bus.published]), row([t('health.c.shed'), shed]),
-      row([t('health.c.coalesced'), h.coalesced]), row([t('health.c.duplicates'), h.duplicatesDropped]),
+      row([t('health.c.coalesced'), h.coalesced]), row([t('health.c.slowPages'), h.slowPageDrops]),
+      row([t('health.c.duplicates'), h.duplicatesDropped]),
       row([t('health.c.decodeErrors'), h.decodeErrors]), row([t('health.c.reconnects'), h.reconnects]));
     $('health-updated').textContent = new Date().toLocaleTimeString();
   }

@@ -369,8 +369,8 @@ public final class App implements AutoCloseable {
     }
 
     public HealthReport health() {
-        return health.report(bus.stats(), eventLog.counters(),
-                sources.counters(), sockets.clientCount(), bridge.coalesced());
+        return health.report(bus.stats(), eventLog.counters(), sources.counters(), sockets.clientCount(),
+                bridge.coalesced(), sockets.droppedForSlowPages());
     }
 
     public String dashboardUrl() {

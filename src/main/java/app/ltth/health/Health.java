@@ -39,13 +39,13 @@ public final class Health {
     }
 
     public HealthReport report(BusStats busStats, EventLogWriter.Counters eventLog, Map<String, Object> source,
-                               int socketClients, long coalesced) {
+                               int socketClients, long coalesced, long slowPageDrops) {
         long now = System.currentTimeMillis();
         long last = lastEventAt;
         return new HealthReport((now - startedAt) / 1000, rate.perSecond(now), last == 0 ? null : now - last,
                 busDelay.snapshot(now), overlayLatency.snapshot(now), busStats, eventLog,
                 counter(source, "duplicatesDropped"), counter(source, "decodeErrors"), counter(source, "reconnects"),
-                socketClients, coalesced, Memory.now());
+                socketClients, coalesced, slowPageDrops, Memory.now());
     }
 
     private static long counter(Map<String, Object> counters, String name) {

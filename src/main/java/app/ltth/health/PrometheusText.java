@@ -42,6 +42,8 @@ public final class PrometheusText {
         p.header("ltth_listener_failures_total", "counter", "Exceptions thrown by a listener, by listener");
         for (BusStats.ListenerStats l : bus.listeners()) p.sample("ltth_listener_failures_total", "listener", l.name(), l.failures());
         p.metric("ltth_events_coalesced_total", "counter", "Likes and viewer counts merged into others for the pages", r.coalesced());
+        p.metric("ltth_slow_page_drops_total", "counter", "Likes, joins and viewer counts not sent to a page that was behind",
+                r.slowPageDrops());
         p.metric("ltth_duplicates_dropped_total", "counter", "Repeated TikTok messages dropped", r.duplicatesDropped());
         p.metric("ltth_decode_errors_total", "counter", "TikTok frames or messages that could not be decoded", r.decodeErrors());
         p.metric("ltth_reconnects_total", "counter", "Reconnections to TikTok", r.reconnects());

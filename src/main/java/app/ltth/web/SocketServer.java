@@ -8,6 +8,7 @@ import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.SocketIOServer;
 import com.corundumstudio.socketio.Transport;
 import com.corundumstudio.socketio.protocol.JacksonJsonSupport;
+import com.corundumstudio.socketio.transport.NamespaceClient;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.util.RawValue;
 import io.netty.channel.EventLoopGroup;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -46,6 +48,7 @@ public final class SocketServer implements AutoCloseable {
 
     private final SocketIOServer server;
     private final List<BiConsumer<SocketIOClient, Set<String>>> helloListeners = new CopyOnWriteArrayList<>();
+    private final AtomicLong droppedForSlowPages = new AtomicLong();
 
     public SocketServer(String host, int port, Set<String> allowedOrigins) {
         Configuration config = new Configuration();
@@ -135,9 +138,31 @@ public final class SocketServer implements AutoCloseable {
      */
     public void broadcastLiveEvent(EventType type, Object message) {
         RawValue encoded = encode(message);
-        server.getRoomOperations(ALL_ROOM).sendEvent(SocketEvents.EVENT, encoded);
-        server.getRoomOperations(SocketEvents.EVENT).sendEvent(SocketEvents.EVENT, encoded);
-        server.getRoomOperations(SocketEvents.EVENT + ":" + type.wireName()).sendEvent(SocketEvents.EVENT, encoded);
+        for (String room : List.of(ALL_ROOM, SocketEvents.EVENT, SocketEvents.EVENT + ":" + type.wireName())) {
+            if (!type.sheddable()) {
+                server.getRoomOperations(room).sendEvent(SocketEvents.EVENT, encoded);
+                continue;
+            }
+            // Netty buffers without limit for a page that does not read (a frozen browser source): the bus's shedding
+            // policy again, per page. Gifts, chats and the rest are always sent; the ping timeout ends a dead page.
+            for (SocketIOClient client : server.getRoomOperations(room).getClients()) {
+                if (keepsUp(client)) {
+                    client.sendEvent(SocketEvents.EVENT, encoded);
+                } else {
+                    droppedForSlowPages.incrementAndGet();
+                }
+            }
+        }
+    }
+
+    /** Whether the page's connection takes more now (Netty's write buffer is below its high-water mark). */
+    private static boolean keepsUp(SocketIOClient client) {
+        return !(client instanceof NamespaceClient page) || page.getBaseClient().isWritable();
+    }
+
+    /** Likes, joins and viewer counts not sent to a page because it had not taken the earlier messages yet. */
+    public long droppedForSlowPages() {
+        return droppedForSlowPages.get();
     }
 
     private static RawValue encode(Object message) {

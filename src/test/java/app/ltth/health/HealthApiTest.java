@@ -8,8 +8,14 @@ import app.ltth.events.LikeEvent;
 import app.ltth.events.User;
 import app.ltth.web.SocketEvents;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,6 +87,56 @@ class HealthApiTest {
             assertThat(health.get("lastEventAgeMs").asLong()).isBetween(0L, 10_000L);
             assertThat(health.get("socketClients").asInt()).isEqualTo(1);
             assertThat(health.at("/memory/heapUsed").asLong()).isPositive();
+        }
+    }
+
+    @Test
+    void aPageThatStopsReadingIsSkippedForLikesButOthersGetEverything() throws Exception {
+        CountDownLatch greeted = new CountDownLatch(1);
+        // A raw engine.io client that takes its greeting and then reads nothing more, as a frozen browser source.
+        WebSocket.Listener frozen = new WebSocket.Listener() {
+            private final StringBuilder text = new StringBuilder();
+
+            @Override
+            public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                text.append(data);
+                if (!last) {
+                    ws.request(1);
+                    return null;
+                }
+                String message = text.toString();
+                text.setLength(0);
+                if (message.startsWith("0{")) {
+                    ws.sendText("40", true);
+                } else if (message.startsWith("40")) {
+                    ws.sendText("42[\"ltth:hello\",{\"subscribe\":[\"tiktok:event:like\",\"tiktok:event:gift\"]}]", true);
+                } else if (message.contains(SocketEvents.STATUS)) {
+                    greeted.countDown();
+                    return null;   // no more demand: nothing else is read
+                }
+                ws.request(1);
+                return null;
+            }
+        };
+        WebSocket page = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create("ws://127.0.0.1:" + app.app().socketPort() + "/socket.io/?EIO=4&transport=websocket"), frozen)
+                .get(10, TimeUnit.SECONDS);
+        try (TestSocket live = TestSocket.subscribe(app.socketUrl(), null, List.of("tiktok:event:gift"), SocketEvents.EVENT)) {
+            assertThat(greeted.await(10, TimeUnit.SECONDS)).isTrue();
+            // Merged likes of many viewers: megabytes for the page that does not read.
+            for (int round = 0; round < 8 && app.get("/api/health").json().get("slowPageDrops").asLong() == 0; round++) {
+                for (int i = 0; i < 20_000; i++) {
+                    app.app().bus().publish(new LikeEvent("slow-" + round + "-" + i, i, User.named("fan" + i), 3, i));
+                    if (i % 5_000 == 4_999) app.awaitStored();
+                }
+                Thread.sleep(400);
+            }
+            assertThat(app.get("/api/health").json().get("slowPageDrops").asLong()).isPositive();
+            assertThat(app.get("/api/metrics").body()).containsPattern("ltth_slow_page_drops_total [1-9]");
+            app.giftStreak("after", "After", "Rose", 1, 1, 5);
+            assertThat(live.await(SocketEvents.EVENT, m -> m.at("/data/user/uniqueId").asText().equals("after"))).isNotNull();
+        } finally {
+            page.abort();
         }
     }
 

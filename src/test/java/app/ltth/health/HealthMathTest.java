@@ -57,7 +57,7 @@ class HealthMathTest {
         LatencyWindow overlay = new LatencyWindow();
         overlay.record(12 * MS, System.currentTimeMillis());
         HealthReport report = new HealthReport(5, 2.5, 1500L, new LatencyWindow().snapshot(0),
-                overlay.snapshot(System.currentTimeMillis()), bus, new EventLogWriter.Counters(8, 2, 0), 6, 1, 3, 4, 11,
+                overlay.snapshot(System.currentTimeMillis()), bus, new EventLogWriter.Counters(8, 2, 0), 6, 1, 3, 4, 11, 12,
                 new Memory(100, 200, 300, 400));
         String text = PrometheusText.render(report);
         assertThat(text.lines()).contains(
@@ -75,6 +75,7 @@ class HealthMathTest {
                 "ltth_decode_errors_total 1",
                 "ltth_reconnects_total 3",
                 "ltth_events_coalesced_total 11",
+                "ltth_slow_page_drops_total 12",
                 "ltth_memory_rss_bytes 400",
                 "# TYPE ltth_events_shed_total counter");
         // every sample line belongs to a metric declared just before
