@@ -13,25 +13,29 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.Collections;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * LTTH as a process of its own, as a streamer starts it, on fixed free ports with its own data folder: for the tests
- * and benchmarks that must kill it, restart it or measure its memory from outside.
+ * LTTH as a process of its own, as a streamer starts it: for the tests and benchmarks that must kill it, restart it,
+ * read what it prints or measure its memory from outside.
  */
 public final class AppProcess implements AutoCloseable {
 
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
     private final Process process;
-    private final BlockingQueue<String> output = new LinkedBlockingQueue<>();
+    private final List<String> output = Collections.synchronizedList(new ArrayList<>());
+    private final Thread reader;
     private final String baseUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private AppProcess(Process process, int port) {
+    private AppProcess(Process process, String baseUrl) {
         this.process = process;
-        this.baseUrl = "http://127.0.0.1:" + port;
-        Thread reader = new Thread(() -> {
+        this.baseUrl = baseUrl;
+        reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = in.readLine()) != null; ) output.add(line);
             } catch (IOException ignored) {
@@ -42,12 +46,20 @@ public final class AppProcess implements AutoCloseable {
         reader.start();
     }
 
-    /** Starts {@code Main} from this JVM's class path (the tests' way: no jar needed). */
-    public static AppProcess fromClassPath(Path dataDir, String... jvmArgs) throws IOException {
-        List<String> command = new ArrayList<>(List.of(java()));
-        command.addAll(List.of(jvmArgs));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        return start(command, dataDir);
+    /** Starts {@code Main} from this JVM's class path (the tests' way: no jar needed), on free ports. */
+    public static AppProcess fromClassPath(Path dataDir) throws IOException {
+        return start(mainFromClassPath(), dataDir);
+    }
+
+    /** Starts {@code Main} from this JVM's class path with exactly these arguments (no ports, no data folder added). */
+    public static AppProcess withArgs(String... args) throws IOException {
+        List<String> command = mainFromClassPath();
+        command.addAll(List.of(args));
+        return new AppProcess(new ProcessBuilder(command).redirectErrorStream(true).start(), null);
+    }
+
+    private static List<String> mainFromClassPath() {
+        return new ArrayList<>(List.of(java(), "-cp", System.getProperty("java.class.path"), Main.class.getName()));
     }
 
     /** Starts the built jar, as the README's run command does. */
@@ -59,7 +71,7 @@ public final class AppProcess implements AutoCloseable {
         int port = TestApp.freeTcpPort();
         command.addAll(List.of("--no-browser", "--data-dir", dataDir.toString(), "--port", String.valueOf(port),
                 "--socket-port", String.valueOf(TestApp.freeTcpPort())));
-        return new AppProcess(new ProcessBuilder(command).redirectErrorStream(true).start(), port);
+        return new AppProcess(new ProcessBuilder(command).redirectErrorStream(true).start(), "http://127.0.0.1:" + port);
     }
 
     private static String java() {
@@ -71,7 +83,7 @@ public final class AppProcess implements AutoCloseable {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) throw new IllegalStateException("LTTH exited: " + String.join("\n", output));
+            if (!process.isAlive()) throw new IllegalStateException("LTTH exited: " + output());
             try {
                 HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/dashboard.html")).build(),
                         HttpResponse.BodyHandlers.discarding());
@@ -81,11 +93,19 @@ public final class AppProcess implements AutoCloseable {
             }
             Thread.sleep(5);
         }
-        throw new IllegalStateException("the dashboard did not answer within " + timeout + ": " + String.join("\n", output));
+        throw new IllegalStateException("the dashboard did not answer within " + timeout + ": " + output());
+    }
+
+    /** Where the dashboard is: chosen at start, or read from the "LTTH is running" line of a process started {@link #withArgs}. */
+    public String baseUrl() throws InterruptedException {
+        if (baseUrl != null) return baseUrl;
+        Matcher url = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+)/").matcher(awaitLine("LTTH is running"));
+        if (!url.find()) throw new AssertionError("no address in the line 'LTTH is running'");
+        return url.group(1);
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(10)).build(),
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -94,7 +114,7 @@ public final class AppProcess implements AutoCloseable {
     }
 
     public HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(10))
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
@@ -114,13 +134,40 @@ public final class AppProcess implements AutoCloseable {
     }
 
     public String output() {
-        return String.join("\n", output);
+        synchronized (output) {
+            return String.join("\n", output);
+        }
     }
 
-    /** SIGTERM, and waits for the orderly shutdown. */
+    /** The first line the process printed that contains the text, waiting up to 30 s for it. */
+    public String awaitLine(String containing) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        do {
+            synchronized (output) {
+                for (String line : output) if (line.contains(containing)) return line;
+            }
+            if (!reader.isAlive()) break;
+            Thread.sleep(20);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("no output line containing '" + containing + "'; the output was:\n" + output());
+    }
+
+    /** For a process started to do one thing and end: waits up to 30 s, reads the rest of its output, its exit code. */
+    public int awaitExit() throws InterruptedException {
+        if (!process.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)) throw new AssertionError("still running after " + WAIT + ":\n" + output());
+        reader.join(WAIT.toMillis());
+        return process.exitValue();
+    }
+
+    public java.io.OutputStream stdin() {
+        return process.getOutputStream();
+    }
+
+    /** SIGTERM, and waits for the orderly shutdown (its last lines are still read: {@code Process.destroy()} would close them). */
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) kill();
+        process.toHandle().destroy();
+        if (!process.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)) kill();
+        reader.join(WAIT.toMillis());
     }
 }

@@ -65,6 +65,11 @@ public final class SocketClients implements AutoCloseable {
         void on(int client, String event, Object[] args);
     }
 
+    /** How many of the clients are connected now. */
+    public long connected() {
+        return sockets.stream().filter(Socket::connected).count();
+    }
+
     public static JSONObject json(Object[] args) {
         return (JSONObject) args[0];
     }

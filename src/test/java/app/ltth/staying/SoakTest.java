@@ -56,6 +56,7 @@ class SoakTest {
                 assertThat(bus.stats().shedTotal()).isZero();
                 assertThat(app.app().eventLog().committed()).isEqualTo(total);
                 assertThat(received.get()).as("the overlays kept receiving").isGreaterThan(total / 2);
+                assertThat(overlays.connected()).as("overlays still connected").isEqualTo(10);
                 assertThat(heapAtEnd).as("heap after GC at the end vs. the start").isLessThan(heapAtStart + MARGIN_BYTES);
             }
         }
