@@ -1,9 +1,8 @@
 package app.ltth.flows;
 
 import app.ltth.Json;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -21,7 +20,8 @@ final class FlowRunLog implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(FlowRunLog.class);
 
     private final Path dir;
-    private BufferedWriter out;
+    /** Bytes, not a Writer: a Writer whose file refuses the last bytes does not close the file (JDK 17). */
+    private BufferedOutputStream out;
     private LocalDate day;
     private boolean failed;
 
@@ -35,26 +35,40 @@ final class FlowRunLog implements AutoCloseable {
             if (out == null || !today.equals(day)) {
                 close();
                 Files.createDirectories(dir);
-                out = Files.newBufferedWriter(dir.resolve(today + ".jsonl"), StandardCharsets.UTF_8,
-                        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                out = new BufferedOutputStream(Files.newOutputStream(dir.resolve(today + ".jsonl"),
+                        StandardOpenOption.CREATE, StandardOpenOption.APPEND));
                 day = today;
             }
-            out.write(Json.MAPPER.writeValueAsString(run));
+            out.write(Json.MAPPER.writeValueAsBytes(run));
             out.write('\n');
-            failed = false;
         } catch (IOException e) {
-            if (!failed) log.warn("Could not write the flow log: {}", e.getMessage());
-            failed = true;
-            out = null;
+            failed(e);
         }
     }
 
     synchronized void flush() {
         try {
-            if (out != null) out.flush();
+            if (out == null) return;
+            out.flush();
+            failed = false;   // on the disk again: the next failure is news
         } catch (IOException e) {
-            log.warn("Could not write the flow log: {}", e.getMessage());
+            failed(e);
         }
+    }
+
+    /**
+     * A write that failed (disk full, file gone): said once, not every second; the file is let go, not leaked, and
+     * opened again for the next run.
+     */
+    private void failed(IOException e) {
+        if (!failed) log.warn("Could not write the flow log: {}", e.getMessage());
+        failed = true;
+        try {
+            if (out != null) out.close();
+        } catch (IOException alreadyReported) {
+            // the same failure, said above
+        }
+        out = null;
     }
 
     @Override
