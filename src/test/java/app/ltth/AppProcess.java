@@ -1,6 +1,5 @@
 package app.ltth;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -104,19 +103,13 @@ public final class AppProcess implements AutoCloseable {
         return url.group(1);
     }
 
-    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    public TestApp.Response get(String path) throws IOException, InterruptedException {
+        return TestApp.send(http, HttpRequest.newBuilder(URI.create(baseUrl() + path)).GET());
     }
 
-    public JsonNode getJson(String path) throws IOException, InterruptedException {
-        return Json.MAPPER.readTree(get(path).body());
-    }
-
-    public HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    public TestApp.Response post(String path, String json) throws IOException, InterruptedException {
+        return TestApp.send(http, HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     /** Runs a full garbage collection in the process (jcmd), so the heap it then reports is what is really kept. */

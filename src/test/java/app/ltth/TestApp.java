@@ -157,6 +157,11 @@ public final class TestApp implements AutoCloseable {
     }
 
     private Response send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return send(http, request);
+    }
+
+    /** Sends with a 10 s timeout; what {@link AppProcess} uses too. */
+    static Response send(HttpClient http, HttpRequest.Builder request) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
         return new Response(response.statusCode(), response.body(), response.headers().firstValue("Content-Type"));

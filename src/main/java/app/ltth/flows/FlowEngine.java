@@ -220,7 +220,6 @@ public final class FlowEngine implements ProfileManager.Listener, AutoCloseable 
         if (!flow.conditions().test(fields, env())) return;   // not matching is the normal case: not logged, or the log drowns
         FlowRun.Builder run = new FlowRun.Builder(flow, trigger);
         run.conditions = flow.conditions().describe();
-        run.passed = true;
         String skip = limits(flow, fields, System.currentTimeMillis());
         if (skip != null) {
             record(run.finish("skipped: " + skip));

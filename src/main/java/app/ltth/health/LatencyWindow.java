@@ -33,14 +33,15 @@ public final class LatencyWindow {
             if (nowMillis - at[i] <= WINDOW_MILLIS) recent[n++] = nanos[i];
         }
         if (n == 0) return new Latency(total, 0, 0, 0, 0);
-        long[] sorted = Arrays.copyOf(recent, n);
-        Arrays.sort(sorted);
-        return new Latency(total, n, millis(rank(sorted, 0.50)), millis(rank(sorted, 0.99)), millis(sorted[n - 1]));
+        Arrays.sort(recent, 0, n);
+        return new Latency(total, n, millis(nearestRank(recent, n, 0.50)), millis(nearestRank(recent, n, 0.99)),
+                millis(recent[n - 1]));
     }
 
-    private static long rank(long[] sorted, double quantile) {
-        int index = (int) Math.ceil(quantile * sorted.length) - 1;
-        return sorted[Math.max(0, index)];
+    /** The nearest-rank percentile of the first {@code count} values of {@code sorted} (sorted ascending); 0 when there are none. */
+    public static long nearestRank(long[] sorted, int count, double quantile) {
+        if (count == 0) return 0;
+        return sorted[Math.max(0, (int) Math.ceil(quantile * count) - 1)];
     }
 
     private static double millis(long nanos) {

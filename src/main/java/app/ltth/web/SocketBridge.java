@@ -8,10 +8,8 @@ import app.ltth.health.LatencyWindow;
 import app.ltth.live.LiveSourceManager;
 import app.ltth.stats.StatsSnapshot;
 import app.ltth.stats.StreamStats;
-import com.corundumstudio.socketio.SocketIOClient;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -58,7 +56,8 @@ public final class SocketBridge implements AutoCloseable {
         this.sources = sources;
         this.bus = bus;
         this.overlayLatency = overlayLatency;
-        sockets.onHello(this::greet);
+        sockets.onHello((client, subscription) -> client.sendEvent(SocketEvents.STATUS, sources.status()));
+        sockets.greetWith(SocketEvents.STATS, stats::snapshot);
         sockets.on(SocketEvents.ACK, this::acknowledged);
         timer.scheduleAtFixedRate(this::sendCoalesced, COALESCE_MILLIS, COALESCE_MILLIS, TimeUnit.MILLISECONDS);
         timer.scheduleAtFixedRate(this::publishStatsIfChanged, 1, 1, TimeUnit.SECONDS);
@@ -103,13 +102,6 @@ public final class SocketBridge implements AutoCloseable {
             publishedAt = awaitingAck.get(number.longValue());
         }
         if (publishedAt != null) overlayLatency.record(System.nanoTime() - publishedAt, System.currentTimeMillis());
-    }
-
-    private void greet(SocketIOClient client, Set<String> subscription) {
-        client.sendEvent(SocketEvents.STATUS, sources.status());
-        if (subscription.isEmpty() || subscription.contains(SocketEvents.STATS)) {
-            client.sendEvent(SocketEvents.STATS, stats.snapshot());
-        }
     }
 
     private void publishStatsIfChanged() {

@@ -5,6 +5,7 @@ import app.ltth.TestApp;
 import app.ltth.events.ChatEvent;
 import app.ltth.events.EventBus;
 import app.ltth.events.User;
+import app.ltth.health.LatencyWindow;
 import app.ltth.web.SocketEvents;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -90,7 +91,8 @@ final class LatencyBenchmark {
                 }
             }
             Arrays.sort(all);
-            return new Result(sent, got, ms(rank(all, 0.50)), ms(rank(all, 0.99)), ms(all.length == 0 ? 0 : all[all.length - 1]),
+            return new Result(sent, got, ms(LatencyWindow.nearestRank(all, all.length, 0.50)),
+                    ms(LatencyWindow.nearestRank(all, all.length, 0.99)), ms(LatencyWindow.nearestRank(all, all.length, 1)),
                     (long) sent * n - got);
         }
     }
@@ -103,10 +105,6 @@ final class LatencyBenchmark {
             }
         }
         return sum;
-    }
-
-    private static long rank(long[] sorted, double q) {
-        return sorted.length == 0 ? 0 : sorted[Math.max(0, (int) Math.ceil(q * sorted.length) - 1)];
     }
 
     private static double ms(long nanos) {

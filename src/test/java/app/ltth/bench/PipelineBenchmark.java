@@ -128,9 +128,8 @@ final class PipelineBenchmark {
             }
             pipeline.closeStreaks();
             app.awaitStored();
-            double rate;
             long published = bus.stats().published() - publishedBefore;
-            rate = published / seconds(start);
+            double rate = published / seconds(start);
             if (bus.stats().shedTotal() > 0) throw new IllegalStateException("the bus shed events: " + bus.stats().shed());
             if (app.app().eventLog().committed() != bus.stats().published()) {
                 throw new IllegalStateException("stored " + app.app().eventLog().committed() + " of " + bus.stats().published());

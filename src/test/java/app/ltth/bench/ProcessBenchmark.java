@@ -56,7 +56,7 @@ final class ProcessBenchmark {
             JsonNode idle = memoryAfterGc(app);
             long sent = load(app, LOAD_MINUTES);
             JsonNode loaded = memoryAfterGc(app);
-            long stored = app.getJson("/api/health").at("/eventLog/committed").asLong();
+            long stored = app.get("/api/health").json().at("/eventLog/committed").asLong();
             json.put("idle", idle);
             json.put("afterLoad", loaded);
             json.put("loadMinutes", LOAD_MINUTES);
@@ -81,7 +81,7 @@ final class ProcessBenchmark {
     private static JsonNode memoryAfterGc(AppProcess app) throws Exception {
         app.collectGarbage();
         Thread.sleep(1_000);
-        return app.getJson("/api/health").get("memory");
+        return app.get("/api/health").json().get("memory");
     }
 
     /** Injects the mix at {@value #RATE} events/s; prints progress once a minute. @return events accepted */
@@ -94,7 +94,7 @@ final class ProcessBenchmark {
             long wait = start + i * interval - System.nanoTime();
             if (wait > 0) LockSupport.parkNanos(wait);
             String body = String.format(MIX[(int) (i % MIX.length)], i % 1_000);
-            if (app.post("/api/events/simulate", body).statusCode() == 202) accepted++;
+            if (app.post("/api/events/simulate", body).status() == 202) accepted++;
             if (i % (RATE * 60L) == RATE * 60L - 1) System.out.printf("  load: %d of %d min%n", (i + 1) / (RATE * 60), minutes);
         }
         return accepted;

@@ -3,9 +3,8 @@ package app.ltth.staying;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.ltth.AppProcess;
-import app.ltth.Json;
+import app.ltth.TestApp;
 import app.ltth.store.Database;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -51,9 +50,9 @@ class CrashRestartTest {
                                 ? "{\"type\":\"gift\",\"user\":\"g" + thread + "\",\"giftName\":\"Rose\",\"coins\":1,\"count\":1}"
                                 : "{\"type\":\"chat\",\"user\":\"c" + thread + "\",\"comment\":\"crash " + i + "\"}";
                         try {
-                            HttpResponse<String> r = app.post("/api/events/simulate", body);
-                            if (r.statusCode() == 202) {
-                                accepted.add(new Accepted(Json.MAPPER.readTree(r.body()).get("id").asText(), System.nanoTime()));
+                            TestApp.Response r = app.post("/api/events/simulate", body);
+                            if (r.status() == 202) {
+                                accepted.add(new Accepted(r.json().get("id").asText(), System.nanoTime()));
                             }
                         } catch (Exception killed) {
                             return;
@@ -73,7 +72,7 @@ class CrashRestartTest {
 
         try (AppProcess again = AppProcess.fromClassPath(dir)) {
             again.awaitDashboard(Duration.ofSeconds(60));
-            assertThat(again.get("/api/health").statusCode()).isEqualTo(200);
+            assertThat(again.get("/api/health").status()).isEqualTo(200);
         }
         long windowStart = killedAt - FLUSH_WINDOW.toNanos();
         List<String> mustSurvive = accepted.stream().filter(a -> a.atNanos() < windowStart).map(Accepted::id).toList();
