@@ -7,7 +7,6 @@ import app.ltth.events.LikeEvent;
 import app.ltth.events.User;
 import app.ltth.events.ViewerCountEvent;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class LiveEventCoalescerTest {
@@ -33,18 +32,5 @@ class LiveEventCoalescerTest {
         assertThat(out).extracting(LiveEventCoalescer.Pending::publishedAtNanos).containsExactly(10L, 11L, 13L);
         assertThat(c.merged()).isEqualTo(2);
         assertThat(c.drain()).isEmpty();
-    }
-
-    @Test
-    void aHelloSubscribesToTheNamedEventsOnly() {
-        assertThat(SocketServer.subscription(null)).isEmpty();
-        assertThat(SocketServer.subscription("junk")).isEmpty();
-        assertThat(SocketServer.subscription(Map.of("subscribe", "tiktok:event"))).isEmpty();
-        assertThat(SocketServer.subscription(Map.of("subscribe", List.of("tiktok:event:gift", 5, "", "*", "alert:show"))))
-                .containsExactly("tiktok:event:gift", "alert:show");
-        assertThat(SocketServer.subscription(Map.of("subscribe", List.of("tiktok:event:gift", "tiktok:event"))))
-                .containsExactly("tiktok:event");
-        assertThat(SocketServer.subscription(Map.of("subscribe", java.util.Collections.nCopies(1000, "x").stream()
-                .map(x -> x + Math.random()).toList()))).hasSize(64);
     }
 }
