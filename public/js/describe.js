@@ -11,6 +11,14 @@
     return user.nickname || user.uniqueId || '';
   }
 
+  function scores(teams) {
+    return (teams || []).map(function (team) { return team.score; }).join(' : ');
+  }
+
+  function pollOptions(options) {
+    return (options || []).map(function (o) { return o.text + ' (' + o.votes + ')'; }).join(', ');
+  }
+
   function describe(msg) {
     var d = msg.data || {};
     switch (msg.type) {
@@ -29,6 +37,17 @@
       case 'emote': return { who: who(d.user), text: t('event.emote', { emote: d.emoteId }) };
       case 'question': return { who: who(d.user), text: t('event.question', { question: d.question }) };
       case 'streamEnd': return { who: '', text: t('event.streamEnd', { reason: d.reason }) };
+      case 'battle': return { who: '', text: t('event.battle.' + d.phase, { scores: scores(d.teams) }) };
+      case 'liveGoal': return { who: '', text: t('event.liveGoal', { goal: d.description, progress: d.progress, target: d.target }) };
+      case 'treasureChest':
+        return { who: d.senderName || '', text: t(d.superFan ? 'event.superFanBox' : 'event.treasureChest', { diamonds: d.diamonds, people: d.people }) };
+      case 'poll': return { who: '', text: t('event.poll.' + d.phase, { title: d.title, options: pollOptions(d.options) }) };
+      case 'pin': return { who: who(d.user), text: t(d.pinned ? 'event.pin' : 'event.unpin', { comment: d.comment }) };
+      case 'superFan': return { who: who(d.user), text: t(d.kind === 'joined' ? 'event.superFanJoined' : 'event.superFan') };
+      case 'giftSub': return { who: who(d.user), text: t('event.giftSub', { count: d.count }) };
+      case 'history':
+        var past = describe({ type: d.eventType, data: d.event || {} });
+        return { who: past.who, text: t('event.history', { text: past.text }) };
       case 'connection': return { who: '', text: t('event.connection', { state: t('state.' + d.state), message: d.message }) };
       default: return { who: '', text: msg.type };
     }

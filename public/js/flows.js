@@ -6,10 +6,12 @@
   'use strict';
   var t = LTTH.i18n.t;
   var $ = function (id) { return document.getElementById(id); };
-  var EVENTS = ['gift', 'chat', 'follow', 'share', 'like', 'subscribe', 'join', 'viewers', 'emote', 'question', 'streamEnd'];
+  var EVENTS = ['gift', 'chat', 'follow', 'share', 'like', 'subscribe', 'join', 'viewers', 'emote', 'question', 'streamEnd',
+    'battle', 'liveGoal', 'treasureChest', 'poll', 'pin', 'superFan', 'giftSub'];
   var STATES = ['', 'connecting', 'live', 'reconnecting', 'offline', 'ended', 'error'];
   var FIELDS = ['coins', 'giftName', 'giftCount', 'comment', 'username', 'nickname', 'likeCount', 'totalLikes',
-    'viewerCount', 'followerRole', 'teamLevel', 'question', 'months'];
+    'viewerCount', 'followerRole', 'teamLevel', 'question', 'months', 'phase', 'topScore', 'progress', 'target',
+    'diamonds', 'people', 'title', 'leader', 'subCount'];
   var OPS = ['==', '!=', '>=', '>', '<=', '<', 'contains', 'notContains', 'startsWith', 'endsWith', 'regex', 'in', 'notIn', 'exists'];
   var DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
   var CONDITION_KINDS = ['field', 'minCoins', 'gift', 'user', 'userIs', 'teamLevelAtLeast', 'chance', 'timeBetween'];

@@ -17,6 +17,14 @@ public enum EventType {
     EMOTE("emote", false),
     QUESTION("question", false),
     STREAM_END("streamEnd", false),
+    BATTLE("battle", false),
+    LIVE_GOAL("liveGoal", false),
+    TREASURE_CHEST("treasureChest", false),
+    POLL("poll", false),
+    PIN("pin", false),
+    SUPER_FAN("superFan", false),
+    GIFT_SUB("giftSub", false),
+    HISTORY("history", true),
     CONNECTION("connection", false);
 
     private final String wireName;

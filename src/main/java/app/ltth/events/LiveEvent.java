@@ -9,7 +9,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * <p>{@link #type()} is the stable name used on the wire ({@code tiktok:event} payloads), in flows and in the
  * event log; it never changes once released.
  */
-public sealed interface LiveEvent permits UserEvent, ViewerCountEvent, StreamEndEvent, ConnectionStatusEvent {
+public sealed interface LiveEvent permits UserEvent, ViewerCountEvent, StreamEndEvent, ConnectionStatusEvent,
+        BattleEvent, LiveGoalEvent, TreasureChestEvent, PollEvent, HistoryEvent {
 
     String id();
 

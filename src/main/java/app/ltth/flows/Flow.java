@@ -87,9 +87,10 @@ public record Flow(String id, String name, boolean enabled, Trigger trigger, Con
         switch (type) {
             case "event" -> {
                 String name = t.path("event").asText("");
-                EventType event = EventType.fromWireName(name).filter(e -> e != EventType.CONNECTION)
+                EventType event = EventType.fromWireName(name).filter(e -> e != EventType.CONNECTION && e != EventType.HISTORY)
                         .orElseThrow(() -> new ValidationException("trigger.event", "Unknown event '" + name
-                                + "': use chat, gift, like, follow, share, subscribe, join, viewers, emote, question or streamEnd"));
+                                + "': use chat, gift, like, follow, share, subscribe, join, viewers, emote, question, "
+                                + "streamEnd, battle, liveGoal, treasureChest, poll, pin, superFan or giftSub"));
                 return new Trigger(type, event, null, 0, null, Set.of(), null, null, null, null);
             }
             case "connection" -> {

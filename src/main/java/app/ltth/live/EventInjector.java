@@ -1,7 +1,14 @@
 package app.ltth.live;
 
 import app.ltth.ValidationException;
+import app.ltth.events.BattleEvent;
 import app.ltth.events.ChatEvent;
+import app.ltth.events.GiftSubEvent;
+import app.ltth.events.LiveGoalEvent;
+import app.ltth.events.PinEvent;
+import app.ltth.events.PollEvent;
+import app.ltth.events.SuperFanEvent;
+import app.ltth.events.TreasureChestEvent;
 import app.ltth.events.EmoteEvent;
 import app.ltth.events.EventIds;
 import app.ltth.events.EventType;
@@ -19,9 +26,11 @@ import app.ltth.events.ViewerCountEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import app.ltth.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -42,6 +51,13 @@ import java.util.stream.Collectors;
  * {"type":"emote","user":"anna","emoteId":"e1"}     optional: imageUrl
  * {"type":"question","user":"anna","question":"..."}
  * {"type":"streamEnd","reason":"..."}
+ * {"type":"battle","phase":"start"|"score"|"end","score":120,"opponentScore":80}   optional: battleId
+ * {"type":"liveGoal","description":"100 roses","progress":40,"target":100}
+ * {"type":"treasureChest","user":"anna","diamonds":100,"people":10}    optional: superFan
+ * {"type":"poll","phase":"start"|"update"|"end","title":"Pizza?","options":"Yes:3,No:1"}
+ * {"type":"pin","user":"anna","comment":"hi"}       optional: pinned (default true)
+ * {"type":"superFan","user":"anna"}                 optional: kind ("joined" or "superFan")
+ * {"type":"giftSub","user":"anna","count":5}
  * every type with a user also takes: nickname, follower, moderator, subscriber, teamLevel
  * </pre>
  */
@@ -54,7 +70,7 @@ public final class EventInjector {
 
     /** Types that can be injected; connection changes come only from live sources. */
     private static final Set<EventType> INJECTABLE = Arrays.stream(EventType.values())
-            .filter(t -> t != EventType.CONNECTION).collect(Collectors.toUnmodifiableSet());
+            .filter(t -> t != EventType.CONNECTION && t != EventType.HISTORY).collect(Collectors.toUnmodifiableSet());
 
     public LiveEvent parse(JsonNode body) {
         if (body == null || !body.isObject()) {
@@ -84,7 +100,23 @@ public final class EventInjector {
                     f.text("imageUrl", false, ""));
             case QUESTION -> new QuestionEvent(id, now, f.user(), f.text("question", true, null));
             case STREAM_END -> new StreamEndEvent(id, now, f.text("reason", false, "ended (test)"));
-            case CONNECTION -> throw new IllegalStateException("not injectable");
+            case BATTLE -> battle(f, id, now);
+            case LIVE_GOAL -> new LiveGoalEvent(id, now, f.text("goalId", false, "test-goal"),
+                    f.text("description", false, "Test goal"), f.integer("progress", 0L, 0, Long.MAX_VALUE),
+                    f.integer("target", 100L, 0, Long.MAX_VALUE));
+            case TREASURE_CHEST -> {
+                User sender = f.user();
+                yield new TreasureChestEvent(id, now, sender.id(), sender.nickname(),
+                        f.integer("diamonds", 100L, 0, 10_000_000), (int) f.integer("people", 10L, 0, 100_000),
+                        f.bool("superFan", false));
+            }
+            case POLL -> new PollEvent(id, now, f.text("pollId", false, "test-poll"),
+                    f.choice("phase", "start", "start", "update", "end"), f.text("title", false, "Test poll"),
+                    options(f.text("options", false, "Yes:0,No:0")));
+            case PIN -> new PinEvent(id, now, f.user(), f.text("comment", true, null), f.bool("pinned", true));
+            case SUPER_FAN -> new SuperFanEvent(id, now, f.user(), f.choice("kind", "joined", "joined", "superFan"));
+            case GIFT_SUB -> new GiftSubEvent(id, now, f.user(), f.integer("count", 1L, 1, 10_000));
+            case CONNECTION, HISTORY -> throw new IllegalStateException("not injectable");
         };
         f.rejectUnused();
         return event;
@@ -99,10 +131,13 @@ public final class EventInjector {
             case LIKE -> json.put("count", 15);
             case VIEWERS -> json.put("viewerCount", 100);
             case QUESTION -> json.put("question", "Is this a test?");
+            case PIN -> json.put("comment", "Pinned test message");
+            case BATTLE -> json.put("score", 120).put("opponentScore", 80);
             default -> {
             }
         }
-        if (type != EventType.VIEWERS && type != EventType.STREAM_END) json.put("user", "test_user").put("nickname", "Test User");
+        if (type != EventType.VIEWERS && type != EventType.STREAM_END && type != EventType.BATTLE
+                && type != EventType.LIVE_GOAL && type != EventType.POLL) json.put("user", "test_user").put("nickname", "Test User");
         return parse(json);
     }
 
@@ -117,6 +152,33 @@ public final class EventInjector {
         boolean repeatEnd = f.bool("repeatEnd", true);
         long groupId = f.integer("groupId", (Long) now, 0, Long.MAX_VALUE);
         return new GiftEvent(id, now, user, giftId, giftName, coins, count, repeatEnd, streakable, groupId, "");
+    }
+
+    private static BattleEvent battle(Fields f, String id, long now) {
+        String phase = f.choice("phase", BattleEvent.SCORE, BattleEvent.START, BattleEvent.SCORE, BattleEvent.END);
+        long score = f.integer("score", 0L, 0, Long.MAX_VALUE);
+        long opponent = f.integer("opponentScore", 0L, 0, Long.MAX_VALUE);
+        boolean end = phase.equals(BattleEvent.END);
+        return new BattleEvent(id, now, f.text("battleId", false, "test-battle"), phase, List.of(
+                new BattleEvent.Team("host", score, end && score > opponent),
+                new BattleEvent.Team("opponent", opponent, end && opponent > score)));
+    }
+
+    /** "Yes:3,No:1" as poll options; a missing count is 0. */
+    private static List<PollEvent.Option> options(String text) {
+        List<PollEvent.Option> options = new ArrayList<>();
+        for (String part : text.split(",")) {
+            int colon = part.lastIndexOf(':');
+            String name = (colon < 0 ? part : part.substring(0, colon)).strip();
+            long votes;
+            try {
+                votes = colon < 0 ? 0 : Long.parseLong(part.substring(colon + 1).strip());
+            } catch (NumberFormatException e) {
+                throw new ValidationException("options", "options: '" + part + "' is not name:votes (e.g. Yes:3)");
+            }
+            if (!name.isEmpty()) options.add(new PollEvent.Option(name, votes));
+        }
+        return options;
     }
 
     private static String injectableNames() {
@@ -174,6 +236,14 @@ public final class EventInjector {
             long value = node.asLong();
             if (value < min || value > max) {
                 throw new ValidationException(name, name + " must be between " + min + " and " + max);
+            }
+            return value;
+        }
+
+        String choice(String name, String fallback, String... allowed) {
+            String value = text(name, false, fallback);
+            if (!List.of(allowed).contains(value)) {
+                throw new ValidationException(name, name + " must be one of " + String.join(", ", allowed));
             }
             return value;
         }

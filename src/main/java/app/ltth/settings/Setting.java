@@ -3,6 +3,7 @@ package app.ltth.settings;
 import app.ltth.ValidationException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -14,30 +15,36 @@ import java.util.regex.Pattern;
  * @param max     for numbers: the largest value allowed
  * @param options for choices: the values allowed
  * @param pattern for text: what it must look like (empty is always allowed)
+ * @param check   for text: a further check that throws {@link IllegalArgumentException} saying what is wrong, or null
  */
 public record Setting(String key, Type type, Object defaultValue, boolean secret, long min, long max,
-                      List<String> options, String pattern, String description) {
+                      List<String> options, String pattern, String description, Consumer<String> check) {
 
     public enum Type { TEXT, NUMBER, BOOLEAN, CHOICE }
 
     static Setting text(String key, String defaultValue, String pattern, String description) {
-        return new Setting(key, Type.TEXT, defaultValue, false, 0, 0, List.of(), pattern, description);
+        return new Setting(key, Type.TEXT, defaultValue, false, 0, 0, List.of(), pattern, description, null);
     }
 
     static Setting secret(String key, String description) {
-        return new Setting(key, Type.TEXT, "", true, 0, 0, List.of(), null, description);
+        return new Setting(key, Type.TEXT, "", true, 0, 0, List.of(), null, description, null);
+    }
+
+    /** Text that must pass {@code check} when not empty (e.g. an address with placeholders). */
+    static Setting checked(String key, String defaultValue, Consumer<String> check, String description) {
+        return new Setting(key, Type.TEXT, defaultValue, false, 0, 0, List.of(), null, description, check);
     }
 
     static Setting number(String key, long defaultValue, long min, long max, String description) {
-        return new Setting(key, Type.NUMBER, defaultValue, false, min, max, List.of(), null, description);
+        return new Setting(key, Type.NUMBER, defaultValue, false, min, max, List.of(), null, description, null);
     }
 
     static Setting bool(String key, boolean defaultValue, String description) {
-        return new Setting(key, Type.BOOLEAN, defaultValue, false, 0, 0, List.of(), null, description);
+        return new Setting(key, Type.BOOLEAN, defaultValue, false, 0, 0, List.of(), null, description, null);
     }
 
     static Setting choice(String key, String defaultValue, List<String> options, String description) {
-        return new Setting(key, Type.CHOICE, defaultValue, false, 0, 0, options, null, description);
+        return new Setting(key, Type.CHOICE, defaultValue, false, 0, 0, options, null, description, null);
     }
 
     /** Checks a new value from the outside and returns it as the Java value to keep. */
@@ -49,6 +56,13 @@ public record Setting(String key, Type type, Object defaultValue, boolean secret
                 if (value.length() > 500) throw new ValidationException(key, key + " must be at most 500 characters");
                 if (pattern != null && !value.isEmpty() && !Pattern.matches(pattern, value)) {
                     throw new ValidationException(key, description + ": '" + value + "' is not valid here");
+                }
+                if (check != null && !value.isEmpty()) {
+                    try {
+                        check.accept(value);
+                    } catch (IllegalArgumentException e) {
+                        throw new ValidationException(key, description + ": " + e.getMessage());
+                    }
                 }
                 return value;
             }

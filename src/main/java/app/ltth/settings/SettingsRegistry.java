@@ -1,5 +1,7 @@
 package app.ltth.settings;
 
+import app.ltth.live.webcast.BrowserParams;
+import app.ltth.live.webcast.UrlTemplate;
 import app.ltth.live.webcast.WebcastConfig;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +18,10 @@ public final class SettingsRegistry {
     public static final String TIKTOK_LIVE_PAGE_URL = "tiktok.livePageUrl";
     public static final String TIKTOK_API_LIVE_URL = "tiktok.apiLiveUrl";
     public static final String TIKTOK_SIGN_URL = "tiktok.signUrl";
+    public static final String TIKTOK_RELAY_URL = "tiktok.relayUrl";
+    public static final String TIKTOK_WS_PARAMS = "tiktok.wsParams";
+    public static final String TIKTOK_CONNECTION = "tiktok.connection";
+    public static final String TIKTOK_FAILOVER_AFTER = "tiktok.failoverAfter";
     public static final String EVENTS_RETENTION_DAYS = "events.retentionDays";
     public static final String BACKUPS_KEEP = "backups.keep";
     public static final String UI_LANGUAGE = "ui.language";
@@ -38,15 +44,28 @@ public final class SettingsRegistry {
 
     static {
         add(Setting.text(TIKTOK_USERNAME, "", "@?[A-Za-z0-9._]{2,24}", "The TikTok username this profile streams as"));
-        add(Setting.secret(TIKTOK_SIGN_API_KEY, "API key for the signing service (optional)"));
+        add(Setting.secret(TIKTOK_SIGN_API_KEY, "Euler Stream API key: raises the signing service's limits, needed for "
+                + "the relay (optional)"));
+        add(Setting.choice(TIKTOK_CONNECTION, "auto", List.of("auto", "direct", "relay"), "How to connect: directly to "
+                + "TikTok, through the Euler relay, or directly with the relay taking over when TikTok keeps refusing "
+                + "(needs the API key)"));
+        add(Setting.number(TIKTOK_FAILOVER_AFTER, 3, 1, 20, "In auto mode: after how many refused direct connections "
+                + "in a row the relay takes over"));
         add(Setting.bool(TIKTOK_AUTO_CONNECT, false, "Connect to the TikTok username above when LTTH starts"));
         add(Setting.bool(TIKTOK_RECORD, false, "Record every raw frame of a LIVE to user_data/recordings (for replays)"));
         // Where TikTok and the signer answer: these drift on TikTok's side, so they are settings, not constants.
         String url = "https?://\\S+";
         WebcastConfig d = WebcastConfig.defaults();
-        add(Setting.text(TIKTOK_LIVE_PAGE_URL, d.livePageUrl(), url, "Advanced: TikTok LIVE page ({user})"));
-        add(Setting.text(TIKTOK_API_LIVE_URL, d.apiLiveUrl(), url, "Advanced: TikTok room JSON ({user})"));
-        add(Setting.text(TIKTOK_SIGN_URL, d.signUrl(), url, "Advanced: signing service ({roomId})"));
+        add(Setting.checked(TIKTOK_LIVE_PAGE_URL, d.livePageUrl(), urlTemplate(WebcastConfig.PAGE_PLACEHOLDERS,
+                WebcastConfig.HTTP), "Advanced: TikTok LIVE page ({user})"));
+        add(Setting.checked(TIKTOK_API_LIVE_URL, d.apiLiveUrl(), urlTemplate(WebcastConfig.PAGE_PLACEHOLDERS,
+                WebcastConfig.HTTP), "Advanced: TikTok room JSON ({user})"));
+        add(Setting.checked(TIKTOK_SIGN_URL, d.signUrl(), urlTemplate(WebcastConfig.SIGN_PLACEHOLDERS, WebcastConfig.HTTP),
+                "Advanced: signing service ({roomId}, {userAgent})"));
+        add(Setting.checked(TIKTOK_RELAY_URL, d.relayUrl(), urlTemplate(WebcastConfig.RELAY_PLACEHOLDERS,
+                WebcastConfig.WEBSOCKET), "Advanced: Euler relay ({user}, {apiKey})"));
+        add(Setting.checked(TIKTOK_WS_PARAMS, "", params -> BrowserParams.override(Map.of(), params),
+                "Advanced: websocket parameters to change, as name=value&name=value (an empty value removes one)"));
         add(Setting.number(EVENTS_RETENTION_DAYS, 0, 0, 36_500,
                 "Delete stored events older than this many days; 0 keeps everything"));
         add(Setting.number(BACKUPS_KEEP, 7, 1, 365, "How many backups of each profile to keep"));
@@ -73,6 +92,11 @@ public final class SettingsRegistry {
     }
 
     private SettingsRegistry() {
+    }
+
+    private static java.util.function.Consumer<String> urlTemplate(java.util.Set<String> placeholders,
+                                                                   java.util.Set<String> schemes) {
+        return value -> UrlTemplate.check(value, placeholders, schemes);
     }
 
     private static void add(Setting setting) {

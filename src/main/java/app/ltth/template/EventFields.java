@@ -1,6 +1,14 @@
 package app.ltth.template;
 
+import app.ltth.events.BattleEvent;
 import app.ltth.events.ChatEvent;
+import app.ltth.events.GiftSubEvent;
+import app.ltth.events.HistoryEvent;
+import app.ltth.events.LiveGoalEvent;
+import app.ltth.events.PinEvent;
+import app.ltth.events.PollEvent;
+import app.ltth.events.SuperFanEvent;
+import app.ltth.events.TreasureChestEvent;
 import app.ltth.events.ConnectionStatusEvent;
 import app.ltth.events.EmoteEvent;
 import app.ltth.events.GiftEvent;
@@ -17,6 +25,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * An event as flat named fields, the same names for conditions and templates: {@code username}, {@code coins},
@@ -60,6 +69,38 @@ public final class EventFields {
         if (event instanceof EmoteEvent e) f.put("emoteId", e.emoteId());
         if (event instanceof QuestionEvent q) f.put("question", q.question());
         if (event instanceof StreamEndEvent s) f.put("reason", s.reason());
+        if (event instanceof BattleEvent b) {
+            f.put("phase", b.phase());
+            f.put("battleId", b.battleId());
+            f.put("scores", b.teams().stream().map(t -> String.valueOf(t.score())).collect(Collectors.joining(" : ")));
+            f.put("topScore", b.teams().stream().mapToLong(BattleEvent.Team::score).max().orElse(0));
+        }
+        if (event instanceof LiveGoalEvent g) {
+            f.put("goal", g.description());
+            f.put("progress", g.progress());
+            f.put("target", g.target());
+        }
+        if (event instanceof TreasureChestEvent t) {
+            f.put("nickname", t.senderName());
+            f.put("userId", t.senderId());
+            f.put("diamonds", t.diamonds());
+            f.put("people", t.people());
+            f.put("superFan", t.superFan());
+        }
+        if (event instanceof PollEvent p) {
+            f.put("phase", p.phase());
+            f.put("title", p.title());
+            f.put("options", p.options().stream().map(o -> o.text() + " (" + o.votes() + ")").collect(Collectors.joining(", ")));
+            f.put("leader", p.options().stream().max(java.util.Comparator.comparingLong(PollEvent.Option::votes))
+                    .map(PollEvent.Option::text).orElse(""));
+        }
+        if (event instanceof PinEvent p) {
+            f.put("comment", p.comment());
+            f.put("pinned", p.pinned());
+        }
+        if (event instanceof SuperFanEvent s) f.put("kind", s.kind());
+        if (event instanceof GiftSubEvent g) f.put("subCount", g.count());
+        if (event instanceof HistoryEvent h) f.put("eventType", h.eventType());
         if (event instanceof ConnectionStatusEvent c) {
             f.put("state", c.state().wireName());
             f.put("source", c.source());

@@ -4,6 +4,7 @@ import app.ltth.events.GiftEvent;
 import app.ltth.events.LiveEvent;
 import app.ltth.events.StreamEndEvent;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -51,10 +52,20 @@ public final class EventPipeline {
     }
 
     private void events(WebcastCodec.Frame frame, long now) {
-        messages.addAndGet(frame.messages());
-        decodeErrors.addAndGet(frame.failedMessages());
-        unknownMessages.addAndGet(frame.unknownMessages());
-        for (LiveEvent event : frame.events()) {
+        decoded(frame.events(), frame.messages(), frame.failedMessages(), frame.unknownMessages(), now);
+    }
+
+    /**
+     * Events decoded elsewhere (the relay's JSON), through the same rules as a frame's.
+     *
+     * @param messages how many messages they came from, of which {@code failed} could not be read and
+     *                 {@code unknown} were of types LTTH does not use
+     */
+    public synchronized void decoded(List<LiveEvent> events, int messages, int failed, int unknown, long now) {
+        this.messages.addAndGet(messages);
+        decodeErrors.addAndGet(failed);
+        unknownMessages.addAndGet(unknown);
+        for (LiveEvent event : events) {
             if (!dedupe.firstTime(event.id())) continue;
             lastEventAt = now;
             if (event instanceof GiftEvent gift) {

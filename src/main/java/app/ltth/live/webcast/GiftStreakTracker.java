@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Makes every gift streak count exactly once. Streak updates pass through (overlays show them live); the end
- * message passes through and closes the streak. A streak whose end message never comes is closed by
+ * Makes every gift streak count exactly once, with the highest count TikTok reported for it. Streak updates pass
+ * through (overlays show them live) unless they arrive out of order with a lower count than one already shown (13,
+ * 15, 14 in real captures: the 14 is dropped, so an overlay never counts down); the end message passes through with
+ * the streak's highest count and closes the streak. A streak whose end message never comes is closed by
  * {@link #expire} after the timeout with a final message of its own, counted then, once; should the real end
  * message arrive after all, it is dropped. Non-streakable gifts pass through: each is final.
  *
@@ -48,12 +50,19 @@ public final class GiftStreakTracker {
             dropped++;
             return List.of();
         }
+        Open before = open.get(key);
+        int highest = before == null ? 0 : before.last().repeatCount();
         if (gift.repeatEnd()) {
             open.remove(key);
             closed.put(key, now);
-        } else {
-            open.put(key, new Open(gift, now));
+            return List.of(gift.repeatCount() >= highest ? gift : withCount(gift, highest));
         }
+        if (gift.repeatCount() <= highest) {
+            open.put(key, new Open(before.last(), now));   // still going, but nothing new to show
+            dropped++;
+            return List.of();
+        }
+        open.put(key, new Open(gift, now));
         return List.of(gift);
     }
 
@@ -74,11 +83,16 @@ public final class GiftStreakTracker {
         return finals;
     }
 
+    private static GiftEvent withCount(GiftEvent g, int count) {
+        return new GiftEvent(g.id(), g.timestamp(), g.user(), g.giftId(), g.giftName(), g.diamondCount(), count,
+                g.repeatEnd(), g.streakable(), g.groupId(), g.imageUrl());
+    }
+
     public synchronized int openStreaks() {
         return open.size();
     }
 
-    /** Messages dropped because their streak was already counted. */
+    /** Messages dropped because their streak was already counted, or their count was behind the streak's. */
     public synchronized long dropped() {
         return dropped;
     }

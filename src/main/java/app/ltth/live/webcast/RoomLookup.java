@@ -3,21 +3,33 @@ package app.ltth.live.webcast;
 import app.ltth.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Finds the room id of a user's LIVE: from the LIVE page's SIGI_STATE, else from the api-live JSON. */
+/**
+ * Finds the room id of a user's LIVE and whether it is live, as a browser would: browser headers, a cookie jar
+ * (TikTok's {@code ttwid} and {@code tt-target-idc} kept between requests), the LIVE page's SIGI_STATE first, the
+ * api-live JSON when the page is not clear. Only status 4 means "not LIVE"; a page without a status, or a paused
+ * LIVE (3), asks api-live before deciding, so a room that is live is never reported as offline.
+ */
 public final class RoomLookup {
 
-    /** @param status 2 = live, 4 = ended */
+    /** @param status 2 = live, 3 = paused, 4 = ended; 0 = not said */
     public record Room(String roomId, int status) {
+        public static final int ENDED = 4;
+
         public boolean live() {
-            return status == 2;
+            return status != ENDED;
         }
     }
 
@@ -26,6 +38,7 @@ public final class RoomLookup {
 
     private final HttpClient http;
     private final WebcastConfig config;
+    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
 
     public RoomLookup(HttpClient http, WebcastConfig config) {
         this.http = http;
@@ -33,21 +46,30 @@ public final class RoomLookup {
     }
 
     public Room find(String user) throws WebcastException, InterruptedException {
+        String handle = user.toLowerCase(Locale.ROOT);
         Optional<Room> fromPage;
         try {
-            fromPage = fromLivePage(get(WebcastConfig.fill(config.livePageUrl(), user, null)));
+            fromPage = fromLivePage(get(WebcastConfig.fill(config.livePageUrl(), handle, null)));
         } catch (IOException e) {
             fromPage = Optional.empty();   // the JSON route below may still work
         }
-        if (fromPage.isPresent()) return fromPage.get();
+        if (fromPage.isPresent() && (fromPage.get().status() == 2 || fromPage.get().status() == Room.ENDED)) {
+            return fromPage.get();
+        }
         String body;
         try {
-            body = get(WebcastConfig.fill(config.apiLiveUrl(), user, null));
+            body = get(WebcastConfig.fill(config.apiLiveUrl(), handle, null));
         } catch (IOException e) {
+            if (fromPage.isPresent()) return fromPage.get();   // paused or unclear, but a room: try it
             throw new WebcastException("TikTok could not be reached to find @" + user + "'s LIVE (" + e.getMessage()
-                    + "). Check the internet connection; LTTH keeps trying.", true, e);
+                    + "). Check the internet connection, then connect again.", true, e);
         }
-        return fromApiLive(body, user);
+        try {
+            return fromApiLive(body, user);
+        } catch (WebcastException e) {
+            if (fromPage.isPresent()) return fromPage.get();
+            throw e;
+        }
     }
 
     /** The room in a LIVE page, if the page has SIGI_STATE (a captcha or WAF page has none). */
@@ -86,8 +108,25 @@ public final class RoomLookup {
     }
 
     private String get(String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(config.httpTimeout())
-                .header("User-Agent", config.userAgent()).GET().build(), HttpResponse.BodyHandlers.ofString());
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("the address in the settings is not valid: " + url, e);
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(config.httpTimeout())
+                .header("User-Agent", config.userAgent())
+                .header("Accept", "text/html,application/json,application/protobuf")
+                .header("Accept-Language", "en-US,en;q=0.9")
+                .header("Referer", WebcastConfig.WEB_ORIGIN + "/")
+                .header("Sec-Fetch-Site", "same-origin").header("Sec-Fetch-Mode", "navigate")
+                .GET();
+        List<String> jar = cookies.get(uri, Map.of()).getOrDefault("Cookie", List.of());
+        String cookie = String.join("; ", jar);
+        request.header("Cookie", cookie.contains("tt-target-idc=") ? cookie
+                : (cookie.isEmpty() ? "" : cookie + "; ") + "tt-target-idc=useast1a");
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        cookies.put(uri, response.headers().map());
         if (response.statusCode() != 200) throw new IOException("HTTP " + response.statusCode());
         return response.body();
     }

@@ -1,6 +1,14 @@
 package app.ltth.live.webcast;
 
+import app.ltth.events.BattleEvent;
 import app.ltth.events.ChatEvent;
+import app.ltth.events.GiftSubEvent;
+import app.ltth.events.HistoryEvent;
+import app.ltth.events.LiveGoalEvent;
+import app.ltth.events.PinEvent;
+import app.ltth.events.PollEvent;
+import app.ltth.events.SuperFanEvent;
+import app.ltth.events.TreasureChestEvent;
 import app.ltth.events.EmoteEvent;
 import app.ltth.events.FollowEvent;
 import app.ltth.events.GiftEvent;
@@ -20,7 +28,15 @@ import app.ltth.live.webcast.proto.ImEnterRoomMessage;
 import app.ltth.live.webcast.proto.ProtoMessageFetchResult;
 import app.ltth.live.webcast.proto.PushFrame;
 import app.ltth.live.webcast.proto.UserIdentity;
+import app.ltth.live.webcast.proto.PollOption;
+import app.ltth.live.webcast.proto.WebcastBarrageMessage;
 import app.ltth.live.webcast.proto.WebcastChatMessage;
+import app.ltth.live.webcast.proto.WebcastEnvelopeMessage;
+import app.ltth.live.webcast.proto.WebcastGoalUpdateMessage;
+import app.ltth.live.webcast.proto.WebcastLinkMicArmies;
+import app.ltth.live.webcast.proto.WebcastLinkMicBattle;
+import app.ltth.live.webcast.proto.WebcastPollMessage;
+import app.ltth.live.webcast.proto.WebcastRoomPinMessage;
 import app.ltth.live.webcast.proto.WebcastControlMessage;
 import app.ltth.live.webcast.proto.WebcastEmoteChatMessage;
 import app.ltth.live.webcast.proto.WebcastGiftMessage;
@@ -110,7 +126,9 @@ public final class WebcastCodec {
                 Optional<LiveEvent> event = decodeMessage(message.getMethod(), message.getPayload().toByteArray(),
                         message.getMsgId(), now);
                 if (event.isPresent()) {
-                    events.add(event.get());
+                    // The room's recent past, sent with the first fetch: shown, never counted as new.
+                    events.add(message.getIsHistory() ? new HistoryEvent(event.get().id(), event.get().timestamp(),
+                            event.get()) : event.get());
                 } else if (!isKnown(message.getMethod())) {
                     unknown++;
                 }
@@ -125,7 +143,9 @@ public final class WebcastCodec {
         return switch (method) {
             case "WebcastChatMessage", "WebcastGiftMessage", "WebcastLikeMessage", "WebcastMemberMessage",
                  "WebcastSocialMessage", "WebcastRoomUserSeqMessage", "WebcastSubNotifyMessage",
-                 "WebcastControlMessage", "WebcastEmoteChatMessage", "WebcastQuestionNewMessage" -> true;
+                 "WebcastControlMessage", "WebcastEmoteChatMessage", "WebcastQuestionNewMessage", "WebcastLinkMicBattle",
+                 "WebcastLinkMicArmies", "WebcastGoalUpdateMessage", "WebcastEnvelopeMessage", "WebcastPollMessage",
+                 "WebcastRoomPinMessage", "WebcastBarrageMessage" -> true;
             default -> false;
         };
     }
@@ -212,10 +232,117 @@ public final class WebcastCodec {
                 return Optional.of(new QuestionEvent(id(msgId, m.getCommon()), time(m.getCommon(), now),
                         user(m.getDetails().getUser(), null), m.getDetails().getContent()));
             }
+            case "WebcastLinkMicBattle" -> {
+                return battle(WebcastLinkMicBattle.parseFrom(payload), msgId, now);
+            }
+            case "WebcastLinkMicArmies" -> {
+                WebcastLinkMicArmies m = WebcastLinkMicArmies.parseFrom(payload);
+                List<BattleEvent.Team> teams = new ArrayList<>();
+                m.getArmiesMap().forEach((host, armies) -> teams.add(new BattleEvent.Team(String.valueOf(host),
+                        armies.getHostScore(), false)));
+                m.getTeamArmiesList().forEach(t -> teams.add(new BattleEvent.Team(String.valueOf(t.getTeamId()),
+                        t.getTeamTotalScore(), false)));
+                return Optional.of(new BattleEvent(id(msgId, m.getCommon()), time(m.getCommon(), now),
+                        String.valueOf(m.getBattleId()), BattleEvent.SCORE, sorted(teams)));
+            }
+            case "WebcastGoalUpdateMessage" -> {
+                WebcastGoalUpdateMessage m = WebcastGoalUpdateMessage.parseFrom(payload);
+                var goal = m.getGoal();
+                var sub = goal.getSubGoalsCount() > 0 ? goal.getSubGoals(0)
+                        : app.ltth.live.webcast.proto.LiveStreamSubGoal.getDefaultInstance();
+                return Optional.of(new LiveGoalEvent(id(msgId, m.getCommon()), time(m.getCommon(), now),
+                        goal.getIdStr().isEmpty() ? String.valueOf(goal.getId()) : goal.getIdStr(), goal.getDescription(),
+                        sub.getProgress(), sub.getTarget()));
+            }
+            case "WebcastEnvelopeMessage" -> {
+                WebcastEnvelopeMessage m = WebcastEnvelopeMessage.parseFrom(payload);
+                var info = m.getEnvelopeInfo();
+                boolean superFan = info.getBusinessType() == SUPER_FAN_BOX
+                        || m.getCommon().getDisplayText().getKey().toLowerCase(java.util.Locale.ROOT).contains("ttlive_superfanbox");
+                return Optional.of(new TreasureChestEvent(id(msgId, m.getCommon()), time(m.getCommon(), now),
+                        info.getSendUserId(), info.getSendUserName(), info.getDiamondCount(), info.getPeopleCount(), superFan));
+            }
+            case "WebcastPollMessage" -> {
+                WebcastPollMessage m = WebcastPollMessage.parseFrom(payload);
+                String phase;
+                List<PollOption> options;
+                if (m.hasStartContent()) {
+                    phase = "start";
+                    options = m.getStartContent().getOptionListList();
+                } else if (m.hasEndContent()) {
+                    phase = "end";
+                    options = m.getEndContent().getOptionListList();
+                } else if (m.hasUpdateVotesContent()) {
+                    phase = "update";
+                    options = m.getUpdateVotesContent().getOptionListList();
+                } else {
+                    return Optional.empty();
+                }
+                String title = m.getStartContent().getTitle().isEmpty() ? m.getPollBasicInfo().getTitle()
+                        : m.getStartContent().getTitle();
+                String pollId = m.getPollBasicInfo().getPollIdStr().isEmpty() ? String.valueOf(m.getPollId())
+                        : m.getPollBasicInfo().getPollIdStr();
+                return Optional.of(new PollEvent(id(msgId, m.getCommon()), time(m.getCommon(), now), pollId, phase, title,
+                        options.stream().map(o -> new PollEvent.Option(o.getDisplayContent(), o.getVotes())).toList()));
+            }
+            case "WebcastRoomPinMessage" -> {
+                WebcastRoomPinMessage m = WebcastRoomPinMessage.parseFrom(payload);
+                if (!m.hasChatMessage()) return Optional.empty();
+                WebcastChatMessage chat = m.getChatMessage();
+                return Optional.of(new PinEvent(id(msgId, m.getCommon()), time(m.getCommon(), now),
+                        user(chat.getUser(), chat.getUserIdentity()), chat.getContent(), m.getAction() != PIN_CANCEL));
+            }
+            case "WebcastBarrageMessage" -> {
+                WebcastBarrageMessage m = WebcastBarrageMessage.parseFrom(payload);
+                String id = id(msgId, m.getCommon());
+                long ts = time(m.getCommon(), now);
+                if (m.getSubscribeGiftParam().getGiftSubCount() > 0) {
+                    return Optional.of(new GiftSubEvent(id, ts, user(m.getUser(), null), m.getSubscribeGiftParam().getGiftSubCount()));
+                }
+                String keys = (m.getContent().getKey() + " " + m.getCommonBarrageContent().getKey()).toLowerCase(java.util.Locale.ROOT);
+                if (keys.contains("ttlive_superfan_commentnotif_superfanjoined")) {
+                    return Optional.of(new SuperFanEvent(id, ts, user(m.getUser(), null), "joined"));
+                }
+                if (keys.contains("ttlive_superfan")) return Optional.of(new SuperFanEvent(id, ts, user(m.getUser(), null), "superFan"));
+                return Optional.empty();
+            }
             default -> {
                 return Optional.empty();
             }
         }
+    }
+
+    /** TikTok's envelope business type of a super-fan box, and the pin message's "pin taken down" action. */
+    private static final int SUPER_FAN_BOX = 19;
+    private static final int PIN_CANCEL = 2;
+    private static final int BATTLE_OPEN = 4;
+    private static final int BATTLE_FINISH = 5;
+    private static final int BATTLE_STARTED = 1;
+    private static final int BATTLE_FINISHED = 2;
+    private static final int BATTLE_WIN = 0;
+
+    /** A battle's start or end (invitations, cancellations and punishments say nothing LTTH shows). */
+    private static Optional<LiveEvent> battle(WebcastLinkMicBattle m, long msgId, long now) {
+        int status = m.getBattleSettings().getStatus();
+        String phase = m.getAction() == BATTLE_OPEN || (m.getAction() == 0 && status == BATTLE_STARTED) ? BattleEvent.START
+                : m.getAction() == BATTLE_FINISH || (m.getAction() == 0 && status == BATTLE_FINISHED) ? BattleEvent.END
+                : null;
+        if (phase == null) return Optional.empty();
+        boolean end = phase.equals(BattleEvent.END);
+        List<BattleEvent.Team> teams = new ArrayList<>();
+        m.getBattleResultMap().forEach((host, r) -> teams.add(new BattleEvent.Team(String.valueOf(host), r.getScore(),
+                end && r.getResult() == BATTLE_WIN)));
+        m.getTeamBattleResultList().forEach(t -> teams.add(new BattleEvent.Team(String.valueOf(t.getTeamId()),
+                t.getTotalScore(), end && t.getResult() == BATTLE_WIN)));
+        long battleId = m.getBattleId() != 0 ? m.getBattleId() : m.getBattleSettings().getBattleId();
+        return Optional.of(new BattleEvent(id(msgId, m.getCommon()), time(m.getCommon(), now), String.valueOf(battleId),
+                phase, sorted(teams)));
+    }
+
+    /** Map entries come in no order: sides by host id, so the same message always reads the same. */
+    private static List<BattleEvent.Team> sorted(List<BattleEvent.Team> teams) {
+        teams.sort(java.util.Comparator.comparing(BattleEvent.Team::hostId));
+        return teams;
     }
 
     /** TikTok's user as LTTH's {@link User}; the identity block, when the message has one, settles the flags. */

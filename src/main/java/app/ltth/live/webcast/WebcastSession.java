@@ -52,47 +52,59 @@ final class WebcastSession implements WebSocket.Listener {
 
     static WebcastSession open(HttpClient http, WebcastConfig config, long roomId, SignClient.Signed signed,
                                Handler handler) throws WebcastException, InterruptedException {
-        WebcastSession session = new WebcastSession(config, roomId, handler);
         ProtoMessageFetchResult result = signed.fetchResult();
         if (result.getPushServer().isEmpty()) {
-            throw new WebcastException("The signing service gave no server to connect to. Try again later.", true);
+            throw new WebcastException("The signing service gave no server to connect to. LTTH tries again.", true);
         }
-        URI uri = URI.create(result.getPushServer() + "?" + query(roomId, result));
-        WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(config.httpTimeout())
-                .header("User-Agent", config.userAgent());
-        if (!signed.cookie().isEmpty()) builder.header("Cookie", signed.cookie());
+        WebcastSession session = new WebcastSession(config, roomId, handler);
         try {
+            URI uri = URI.create(url(result.getPushServer(), config.browserParams(), roomId, result));
+            WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(config.httpTimeout())
+                    .header("User-Agent", config.userAgent())
+                    .header("Origin", WebcastConfig.WEB_ORIGIN).header("Referer", WebcastConfig.WEB_ORIGIN + "/");
+            if (!signed.cookie().isEmpty()) builder.header("Cookie", signed.cookie());
             session.socket = builder.buildAsync(uri, session).get(config.httpTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            session.send(WebcastCodec.enterRoom(roomId, result.getCursor()));
         } catch (ExecutionException e) {
-            session.heartbeat.shutdownNow();
+            session.close();
             if (e.getCause() instanceof WebSocketHandshakeException h) {
                 String why = h.getResponse().headers().firstValue("handshake-msg").orElse("HTTP " + h.getResponse().statusCode());
-                throw new WebcastException("TikTok refused the connection: " + why
-                        + (why.contains("DEVICE_BLOCKED") ? ". TikTok blocks this device for now; wait a while or "
-                        + "use an API key in the settings." : "."), true, h);
+                throw new WebcastException.Refused(why);
             }
-            throw new WebcastException("Connecting to TikTok failed: " + e.getCause().getMessage(), true, e.getCause());
+            throw new WebcastException("Connecting to TikTok failed: " + e.getCause().getMessage()
+                    + ". LTTH tries again.", true, e.getCause());
         } catch (TimeoutException e) {
-            session.heartbeat.shutdownNow();
-            throw new WebcastException("TikTok did not answer the connection in time.", true, e);
+            session.close();
+            throw new WebcastException("TikTok did not answer the connection in time. LTTH tries again.", true, e);
+        } catch (RuntimeException e) {
+            // An odd push-server address, a send that failed right after the upgrade: never the end of the LIVE.
+            session.close();
+            throw new WebcastException("Connecting to TikTok failed (" + e.getMessage() + "). LTTH tries again.", true, e);
         }
-        session.send(WebcastCodec.enterRoom(roomId, result.getCursor()));
         long every = config.heartbeat().toMillis();
         session.heartbeat.scheduleAtFixedRate(session::beat, every, every, TimeUnit.MILLISECONDS);
         return session;
     }
 
-    static String query(long roomId, ProtoMessageFetchResult result) {
-        Map<String, String> params = new LinkedHashMap<>();
+    /**
+     * The websocket address as TikTok's web client builds it: the push server, the browser's parameters, the
+     * connection's own values, the signer's route parameters (empty ones dropped), then the trailing version code.
+     */
+    static String url(String pushServer, Map<String, String> browserParams, long roomId, ProtoMessageFetchResult result) {
+        Map<String, String> params = new LinkedHashMap<>(browserParams);
         params.put("room_id", String.valueOf(roomId));
         params.put("cursor", result.getCursor());
         params.put("internal_ext", result.getInternalExt());
         params.put("resp_content_type", "protobuf");
         params.put("compress", "gzip");
-        params.putAll(result.getRouteParamsMap());
-        return params.entrySet().stream()
+        result.getRouteParamsMap().forEach((k, v) -> {
+            if (!v.isEmpty()) params.put(k, v);
+        });
+        String query = params.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
+        String joiner = !pushServer.contains("?") ? "?" : pushServer.endsWith("?") || pushServer.endsWith("&") ? "" : "&";
+        return pushServer + joiner + query + "&version_code=270000";
     }
 
     private static String enc(String s) {

@@ -7,25 +7,27 @@ import app.ltth.events.StreamEndEvent;
 import app.ltth.live.LiveSource;
 import app.ltth.live.replay.Recording;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.function.BiPredicate;
+import java.util.function.LongSupplier;
 
 /**
- * A TikTok LIVE as a live source. Connects (room lookup, signing, websocket), and while running keeps the
- * connection: a lost or silent socket is replaced after a backoff with jitter, signed afresh each time, and
- * messages TikTok sends again after a reconnect are dropped by msgId. Gift streaks count once
- * ({@link GiftStreakTracker}). The stream's end stops it.
+ * A TikTok LIVE through TikTok's own websocket. Connects (room lookup, signing, websocket), and while running keeps
+ * the connection ({@link ConnectionSupervisor}): a lost or silent socket is replaced after a backoff with jitter,
+ * signed afresh each time, and messages TikTok sends again after a reconnect are dropped by msgId. Gift streaks
+ * count once ({@link GiftStreakTracker}). The stream's end stops it.
  */
 public final class WebcastSource implements LiveSource {
 
     public static final String KIND = "tiktok";
-    private static final Logger log = LoggerFactory.getLogger(WebcastSource.class);
+    static final Duration HEALTHY_AFTER = Duration.ofSeconds(60);
 
     private final String username;
     private final String manualRoomId;
@@ -35,35 +37,47 @@ public final class WebcastSource implements LiveSource {
     private final RoomLookup lookup;
     private final SignClient signer;
     private final EventPipeline pipeline;
-    private final AtomicLong reconnects = new AtomicLong();
+    private final LongSupplier clock;
+    private final Path recordingsDir;
+    private volatile BiPredicate<Integer, String> onRefused = (times, why) -> false;
     private volatile long lastFrameAt;
     private volatile boolean running;
     private volatile WebcastSession session;
     private volatile long roomId;
-    private Context context;
-    private ScheduledExecutorService timer;
-    private Thread supervisor;
-    private final Object lost = new Object();
-    private volatile String lostReason;
-
-    private final java.nio.file.Path recordingsDir;
     private volatile Recording recording;
+    private Context context;
+    private ConnectionSupervisor supervisor;
+    private ScheduledExecutorService timer;
 
     /**
      * @param manualRoomId  a room id typed by hand, or null to look it up from the username
      * @param recordingsDir where to record every raw frame, or null not to record
      */
     public WebcastSource(String username, String manualRoomId, String apiKey, WebcastConfig config, HttpClient http,
-                         java.nio.file.Path recordingsDir) {
+                         Path recordingsDir) {
+        this(username, manualRoomId, apiKey, config, http, recordingsDir, System::currentTimeMillis);
+    }
+
+    WebcastSource(String username, String manualRoomId, String apiKey, WebcastConfig config, HttpClient http,
+                  Path recordingsDir, LongSupplier clock) {
         this.recordingsDir = recordingsDir;
         this.username = username;
         this.manualRoomId = manualRoomId;
         this.apiKey = apiKey;
         this.config = config;
         this.http = http;
+        this.clock = clock;
         this.lookup = new RoomLookup(http, config);
         this.signer = new SignClient(http, config);
         this.pipeline = new EventPipeline(config.streakTimeout().toMillis(), this::emit);
+    }
+
+    /**
+     * What to do when TikTok refused the websocket several times in a row (e.g. {@code illegal app_id}): return true
+     * when another way in takes over, and this source stops trying.
+     */
+    public void onRefused(BiPredicate<Integer, String> handler) {
+        this.onRefused = handler;
     }
 
     @Override
@@ -88,12 +102,17 @@ public final class WebcastSource implements LiveSource {
         }
         running = true;
         if (recordingsDir != null) recording = Recording.start(recordingsDir, username, String.valueOf(roomId));
-        connect();
+        supervisor = new ConnectionSupervisor("webcast", new Link(), new ReconnectPolicy(config.backoffBase(),
+                config.backoffMax(), HEALTHY_AFTER, ThreadLocalRandom.current()::nextDouble), context, clock,
+                ZoneId.systemDefault());
         timer = DaemonThreads.scheduler("ltth-webcast-timer");
         timer.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
-        supervisor = new Thread(this::supervise, "ltth-webcast-supervisor");
-        supervisor.setDaemon(true);
-        supervisor.start();
+        try {
+            supervisor.start();
+        } catch (WebcastException e) {
+            stop();
+            throw e;
+        }
     }
 
     private static long parseRoomId(String id) throws WebcastException {
@@ -104,34 +123,68 @@ public final class WebcastSource implements LiveSource {
         }
     }
 
-    /** Signs afresh and opens a socket; the signed answer's own messages are the first events. */
-    private void connect() throws WebcastException, InterruptedException {
-        SignClient.Signed signed = signer.sign(String.valueOf(roomId), apiKey);
-        lastFrameAt = System.currentTimeMillis();
-        lostReason = null;
-        session = WebcastSession.open(http, config, roomId, signed, new WebcastSession.Handler() {
-            @Override
-            public void frame(byte[] frame) {
-                onFrame(frame);
-            }
+    /** How the supervisor reaches TikTok. */
+    private final class Link implements ConnectionSupervisor.Link {
+        /** Signs afresh and opens a socket; the signed answer's own messages are the first events. */
+        @Override
+        public void open() throws WebcastException, InterruptedException {
+            lastFrameAt = clock.getAsLong();   // the silence watchdog counts from here
+            SignClient.Signed signed = signer.sign(String.valueOf(roomId), apiKey);
+            session = WebcastSession.open(http, config, roomId, signed, new WebcastSession.Handler() {
+                @Override
+                public void frame(byte[] frame) {
+                    onFrame(frame);
+                }
 
-            @Override
-            public void closed(String reason) {
-                onLost(reason);
+                @Override
+                public void closed(String reason) {
+                    supervisor.lost("The connection to TikTok was " + reason + ".");
+                }
+            });
+            byte[] fetch = signed.fetchResult().toByteArray();
+            Recording r = recording;
+            if (r != null) r.fetch(fetch);
+            pipeline.fetchResult(fetch, clock.getAsLong());
+        }
+
+        @Override
+        public boolean stillLive() throws InterruptedException {
+            if (manualRoomId != null && !manualRoomId.isBlank()) return true;
+            try {
+                return lookup.find(username).live();
+            } catch (WebcastException e) {
+                return true;   // cannot tell now: keep trying
             }
-        });
-        byte[] fetch = signed.fetchResult().toByteArray();
-        if (recording != null) recording.fetch(fetch);
-        pipeline.fetchResult(fetch, System.currentTimeMillis());
+        }
+
+        @Override
+        public void ended(String reason) {
+            WebcastSource.this.ended(reason);
+        }
+
+        @Override
+        public void failed(String message) {
+            shutDown();
+            context.state(ConnectionState.ERROR, message);
+        }
+
+        @Override
+        public boolean refused(int times, String why) {
+            if (!onRefused.test(times, why)) return false;
+            shutDown();
+            return true;
+        }
     }
 
     private void onFrame(byte[] bytes) {
-        lastFrameAt = System.currentTimeMillis();
-        if (recording != null) recording.frame(bytes);
+        lastFrameAt = clock.getAsLong();
+        Recording r = recording;
+        if (r != null) r.frame(bytes);
         WebcastCodec.Frame frame = pipeline.frame(bytes, lastFrameAt);
-        if (frame != null && frame.needsAck() && session != null) {
-            session.ack(frame.logId(), frame.fetchResult().getInternalExt());
-        }
+        if (frame == null) return;
+        if (!frame.events().isEmpty()) supervisor.delivered();
+        WebcastSession s = session;
+        if (frame.needsAck() && s != null) s.ack(frame.logId(), frame.fetchResult().getInternalExt());
     }
 
     /** Every event the pipeline lets through; the stream's end stops the source. */
@@ -142,87 +195,39 @@ public final class WebcastSource implements LiveSource {
     }
 
     private void ended(String reason) {
-        running = false;
-        if (recording != null) recording.close();
-        WebcastSession s = session;
-        if (s != null) s.close();
+        pipeline.closeStreaks();   // whatever still streaks counts, while the events still go out
+        shutDown();
         context.state(ConnectionState.ENDED, "The LIVE has ended (" + reason + ")");
-        synchronized (lost) {
-            lost.notifyAll();
-        }
-    }
-
-    private void onLost(String reason) {
-        synchronized (lost) {
-            lostReason = reason;
-            lost.notifyAll();
-        }
     }
 
     private void tick() {
-        long now = System.currentTimeMillis();
-        if (running) pipeline.tick(now);
-        if (running && lostReason == null && now - lastFrameAt > config.silenceLimit().toMillis()) {
+        long now = clock.getAsLong();
+        if (!running) return;
+        pipeline.tick(now);
+        if (now - lastFrameAt > config.silenceLimit().toMillis()) {
             WebcastSession s = session;
             if (s != null) s.close();
-            onLost("no data for " + config.silenceLimit().toSeconds() + " s although the socket looked open");
+            lastFrameAt = now;   // one report per silence
+            supervisor.lost("No data from TikTok for " + config.silenceLimit().toSeconds() + " s although the "
+                    + "socket looked open.");
         }
     }
 
-    /** Waits for the socket to be lost, then reconnects with backoff until it works or the source stops. */
-    private void supervise() {
-        while (running) {
-            String reason;
-            synchronized (lost) {
-                while (running && lostReason == null) {
-                    try {
-                        lost.wait(1_000);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-                reason = lostReason;
-            }
-            if (!running) return;
-            log.warn("TikTok connection lost: {}", reason);
-            for (int attempt = 1; running; attempt++) {
-                reconnects.incrementAndGet();
-                context.state(ConnectionState.RECONNECTING, "Reconnecting (attempt " + attempt + "): " + reason);
-                try {
-                    Thread.sleep(backoff(attempt));
-                    if (!running) return;
-                    connect();
-                    context.state(ConnectionState.LIVE, "Reconnected");
-                    break;
-                } catch (InterruptedException e) {
-                    return;
-                } catch (WebcastException e) {
-                    reason = e.getMessage();
-                    if (!e.retryable()) {
-                        running = false;
-                        context.state(ConnectionState.ERROR, e.getMessage());
-                        return;
-                    }
-                }
-            }
-        }
-    }
-
-    /** base x 2^(attempt-1), at most max, then +-20 % jitter so that many clients do not retry in step. */
-    long backoff(int attempt) {
-        long base = config.backoffBase().toMillis();
-        long delay = Math.min(config.backoffMax().toMillis(), base << Math.min(20, attempt - 1));
-        return Math.max(0, (long) (delay * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble())));
+    /** Stops trying, closes the socket and the recording; the caller says why. */
+    private void shutDown() {
+        running = false;
+        ConnectionSupervisor s = supervisor;
+        if (s != null) s.stop();
+        WebcastSession ws = session;
+        if (ws != null) ws.close();
+        Recording r = recording;
+        if (r != null) r.close();
+        if (timer != null) timer.shutdownNow();
     }
 
     @Override
     public synchronized void stop() {
-        running = false;
-        WebcastSession s = session;
-        if (s != null) s.close();
-        if (timer != null) timer.shutdownNow();
-        if (supervisor != null) supervisor.interrupt();
-        if (recording != null) recording.close();
+        shutDown();
     }
 
     @Override
@@ -230,8 +235,10 @@ public final class WebcastSource implements LiveSource {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("roomId", String.valueOf(roomId));
         c.putAll(pipeline.counters());
-        c.put("reconnects", reconnects.get());
-        if (recording != null) c.put("recording", recording.file().getFileName().toString());
+        ConnectionSupervisor s = supervisor;
+        c.put("reconnects", s == null ? 0L : s.reconnects());
+        Recording r = recording;
+        if (r != null) c.put("recording", r.file().getFileName().toString());
         return c;
     }
 }

@@ -52,10 +52,7 @@ class ConnectApiTest {
     void connectReceivesStoresAndCountsThenDisconnects() throws Exception {
         try (FakeTikTok tiktok = new FakeTikTok(); TestApp app = TestApp.start(dir);
              TestSocket socket = TestSocket.connect(app.socketUrl(), null, SocketEvents.EVENT, SocketEvents.STATUS)) {
-            String base = "http://127.0.0.1:" + tiktok.port();
-            assertThat(app.put("/api/settings", "{\"tiktok.livePageUrl\":\"" + base + "/@{user}/live\","
-                    + "\"tiktok.apiLiveUrl\":\"" + base + "/api-live/user/room/?uniqueId={user}\","
-                    + "\"tiktok.signUrl\":\"" + base + "/webcast/fetch?room_id={roomId}\"}").status()).isEqualTo(200);
+            assertThat(app.put("/api/settings", "{" + tiktok.settingsFields() + "}").status()).isEqualTo(200);
 
             TestApp.Response connected = app.post("/api/connect", "{\"username\":\"streamer\"}");
             assertThat(connected.status()).as(connected.body()).isEqualTo(200);

@@ -85,6 +85,42 @@ class GiftStreakTrackerTest {
     }
 
     @Test
+    void outOfOrderUpdatesNeverCountDownAndTheEndCountsTheHighest() {
+        GiftStreakTracker tracker = new GiftStreakTracker(TIMEOUT);
+        User anna = User.named("anna");
+        List<Integer> shown = new ArrayList<>();
+        for (int count : new int[] {1, 3, 2}) {
+            tracker.accept(gift(count, anna, 5655, "Rose", 1, count, false, true, 9, count * 100L), count * 100L)
+                    .forEach(g -> shown.add(g.repeatCount()));
+        }
+        assertThat(shown).as("the late 2 is not shown after the 3").containsExactly(1, 3);
+        // TikTok's end message carries the count of the update it answers: here the 2.
+        List<GiftEvent> end = tracker.accept(gift(4, anna, 5655, "Rose", 1, 2, true, true, 9, 500), 500);
+        assertThat(end).singleElement().satisfies(g -> {
+            assertThat(g.isFinal()).isTrue();
+            assertThat(g.repeatCount()).isEqualTo(3);
+            assertThat(g.coins()).isEqualTo(3);
+        });
+        assertThat(tracker.dropped()).isEqualTo(1);
+    }
+
+    @Test
+    void outOfOrderUpdatesWithoutAnEndCountTheHighestAfterTheTimeout() {
+        GiftStreakTracker tracker = new GiftStreakTracker(TIMEOUT);
+        User anna = User.named("anna");
+        int[] counts = {1, 3, 2};
+        for (int i = 0; i < counts.length; i++) {
+            long at = (i + 1) * 100L;
+            tracker.accept(gift(i + 1, anna, 5655, "Rose", 1, counts[i], false, true, 9, at), at);
+        }
+        assertThat(tracker.expire(300 + TIMEOUT - 1)).as("the late 2 kept the streak alive").isEmpty();
+        assertThat(tracker.expire(300 + TIMEOUT)).singleElement().satisfies(g -> {
+            assertThat(g.repeatCount()).isEqualTo(3);
+            assertThat(g.coins()).isEqualTo(3);
+        });
+    }
+
+    @Test
     void anEndMessageThatArrivesAfterTheTimeoutDoesNotCountTwice() {
         User anna = User.named("anna");
         List<Sent> messages = List.of(

@@ -31,10 +31,8 @@ class RecordReplayTest {
     Path other;
 
     static void useFake(TestApp app, FakeTikTok tiktok) throws Exception {
-        String base = "http://127.0.0.1:" + tiktok.port();
-        app.put("/api/settings", "{\"tiktok.livePageUrl\":\"" + base + "/@{user}/live\","
-                + "\"tiktok.apiLiveUrl\":\"" + base + "/api-live/user/room/?uniqueId={user}\","
-                + "\"tiktok.signUrl\":\"" + base + "/webcast/fetch?room_id={roomId}\",\"tiktok.record\":true}");
+        TestApp.Response r = app.put("/api/settings", "{" + tiktok.settingsFields() + ",\"tiktok.record\":true}");
+        if (r.status() != 200) throw new AssertionError(r.body());
     }
 
     private static List<String> stored(TestApp app) throws Exception {

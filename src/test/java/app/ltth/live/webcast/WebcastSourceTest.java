@@ -93,7 +93,8 @@ class WebcastSourceTest {
         connect("streamer", Duration.ofMillis(100), Duration.ofSeconds(30));
         tiktok.awaitClient();   // the fake records the handshake in its connect callback, which may lag a moment
         var handshake = tiktok.handshakes.get(0);
-        assertThat(handshake).containsEntry("User-Agent", "LTTH-test-agent").containsEntry("Cookie", FakeTikTok.COOKIE)
+        assertThat(tiktok.refusedUpgrades.get()).as("the strict fake accepted the handshake").isZero();
+        assertThat(handshake).containsEntry("User-Agent", "Mozilla/5.0 (LTTH test agent)").containsEntry("Cookie", FakeTikTok.COOKIE)
                 .containsEntry("room_id", FakeTikTok.ROOM).containsEntry("cursor", "cursor-1")
                 .containsEntry("wrss", "route-param").containsEntry("compress", "gzip");
 
@@ -146,7 +147,7 @@ class WebcastSourceTest {
         tiktok.awaitClient();
         tiktok.forgetClient();   // open, but nothing more comes
         waitFor(() -> tiktok.connections.get() == 2, "the watchdog reconnects");
-        assertThat(List.copyOf(states)).anyMatch(s -> s.startsWith("reconnecting") && s.contains("no data"));
+        assertThat(List.copyOf(states)).anyMatch(s -> s.startsWith("reconnecting") && s.contains("No data"));
     }
 
     @Test
@@ -164,35 +165,130 @@ class WebcastSourceTest {
     }
 
     @Test
-    void failuresAreExplainedInWordsAStreamerUnderstands() throws Exception {
+    void roomLookupFailuresAreExplainedInWordsAStreamerUnderstands() throws Exception {
         assertThatThrownBy(() -> connect("offline_streamer", Duration.ofSeconds(10), Duration.ofSeconds(30)))
                 .hasMessageContaining("is not LIVE right now");
         assertThatThrownBy(() -> connect("nobody", Duration.ofSeconds(10), Duration.ofSeconds(30)))
                 .hasMessageContaining("does not know the user @nobody");
         // The LIVE page is a captcha: the JSON route still finds the room.
         connect("waf_user", Duration.ofSeconds(10), Duration.ofSeconds(30));
+        tiktok.awaitClient();
         source.stop();
-
-        tiktok.signStatus = 429;
-        assertThatThrownBy(() -> connect("streamer", Duration.ofSeconds(10), Duration.ofSeconds(30)))
-                .isInstanceOf(WebcastException.class).hasMessageContaining("rate limit").hasMessageContaining("API key");
-        tiktok.signStatus = 403;
-        assertThatThrownBy(() -> connect("streamer", Duration.ofSeconds(10), Duration.ofSeconds(30)))
-                .hasMessageContaining("refused to sign");
-        tiktok.signStatus = 200;
-        tiktok.handshakeRefusal = "DEVICE_BLOCKED";
-        assertThatThrownBy(() -> connect("streamer", Duration.ofSeconds(10), Duration.ofSeconds(30)))
-                .hasMessageContaining("DEVICE_BLOCKED");
+        // Only status 4 is "not LIVE": a paused LIVE, or a page without a status, asks api-live, with the page's cookies.
+        connect("paused_streamer", Duration.ofSeconds(10), Duration.ofSeconds(30));
+        tiktok.awaitClient();
+        source.stop();
+        assertThat(tiktok.apiLiveCookies).last().asString().contains("ttwid=from-the-page").contains("tt-target-idc=");
+        assertThatThrownBy(() -> connect("quiet_streamer", Duration.ofSeconds(10), Duration.ofSeconds(30)))
+                .as("api-live says it ended").hasMessageContaining("is not LIVE right now");
+        // A handle typed with capitals is looked up as TikTok spells it.
+        connect("Streamer", Duration.ofSeconds(10), Duration.ofSeconds(30));
+        tiktok.awaitClient();
     }
 
     @Test
-    void backoffGrowsWithJitterAndStaysWithinTheMaximum() {
-        WebcastSource s = new WebcastSource("x", "1", "", tiktok.config(Duration.ofSeconds(10), Duration.ofSeconds(30)), http,
-                null);
-        for (int attempt = 1; attempt <= 10; attempt++) {
-            long wait = s.backoff(attempt);
-            long nominal = Math.min(200, 50L << (attempt - 1));
-            assertThat(wait).isBetween((long) (nominal * 0.8), (long) (nominal * 1.2) + 1);
-        }
+    void keyProblemsAtTheSignerAreFinalAndSayWhatToDo() {
+        tiktok.signStatus = 401;
+        assertThatThrownBy(() -> connect("streamer", Duration.ofSeconds(10), Duration.ofSeconds(30)))
+                .isInstanceOf(WebcastException.class).hasMessageContaining("does not accept the API key")
+                .hasMessageContaining("eulerstream.com");
+        tiktok.signStatus = 402;
+        tiktok.signBody = "{\"message\":\"This endpoint needs the Business plan\"}";
+        assertThatThrownBy(() -> connect("streamer", Duration.ofSeconds(10), Duration.ofSeconds(30)))
+                .hasMessageContaining("paid plan").hasMessageContaining("This endpoint needs the Business plan");
+        tiktok.signStatus = 403;
+        assertThatThrownBy(() -> connect("streamer", Duration.ofSeconds(10), Duration.ofSeconds(30)))
+                .hasMessageContaining("does not allow this key");
+        assertThat(tiktok.signs.get()).as("none of them is asked twice").isEqualTo(3);
+    }
+
+    @Test
+    void aRateLimitWaitsAtLeastRetryAfterAndShowsTheServicesMessage() throws Exception {
+        tiktok.signStatus = 429;
+        tiktok.retryAfter = "2";
+        connect("streamer", Duration.ofSeconds(10), Duration.ofSeconds(30));
+        waitFor(() -> tiktok.signs.get() == 1, "the first sign request");
+        long refusedAt = System.nanoTime();
+        waitFor(() -> List.copyOf(states).stream().anyMatch(s -> s.startsWith("reconnecting")), "the state");
+        assertThat(List.copyOf(states)).anySatisfy(s -> assertThat(s).startsWith("reconnecting")
+                .contains("rate limit").contains("Too many requests from this key").contains("at least 2 s")
+                .contains("next try in 2 s"));
+        tiktok.signStatus = 200;
+        tiktok.awaitClient();
+        assertThat(System.nanoTime() - refusedAt).as("waited for Retry-After").isGreaterThan(TimeUnit.MILLISECONDS.toNanos(1_800));
+        waitFor(() -> List.copyOf(states).contains("live: Reconnected"), "live again");
+    }
+
+    @Test
+    void aSignAnswerWithoutCookieIsAnErrorNotACookielessConnect() throws Exception {
+        tiktok.signCookie = false;
+        connect("streamer", Duration.ofSeconds(10), Duration.ofSeconds(30));
+        waitFor(() -> List.copyOf(states).stream().anyMatch(s -> s.contains("without the cookie")), "the reason");
+        assertThat(tiktok.connections.get()).as("no socket without the cookie").isZero();
+        tiktok.signCookie = true;
+        waitFor(() -> tiktok.connections.get() == 1, "connected once the cookie comes");
+    }
+
+    @Test
+    void aFirstConnectThatFailsTwiceGoesThroughTheRetryLoopAndThenWorks() throws Exception {
+        tiktok.signFailuresLeft.set(2);
+        connect("streamer", Duration.ofSeconds(10), Duration.ofSeconds(30));
+        tiktok.send(chats(1, 1, true));
+        waitFor(() -> chatTexts().size() == 1, "a chat once connected");
+        assertThat(tiktok.signs.get()).isEqualTo(3);
+        assertThat(List.copyOf(states)).filteredOn(s -> s.startsWith("reconnecting")).hasSize(2)
+                .allSatisfy(s -> assertThat(s).contains("HTTP 500").contains("next try in"));
+        assertThat(List.copyOf(states)).last().isEqualTo("live: Reconnected");
+    }
+
+    @Test
+    void anExceptionInsideTheUpgradeOrTheEnterRoomSendIsAFailureLikeAnyOther() throws Exception {
+        FaultyHttpClient faulty = new FaultyHttpClient(http);
+        faulty.upgradeFaults.set(1);
+        faulty.sendFaults.set(1);
+        source = new WebcastSource("streamer", null, "key-123", tiktok.config(Duration.ofSeconds(10),
+                Duration.ofSeconds(30)), faulty, null);
+        source.start(context);
+        waitFor(() -> tiktok.connections.get() == 2, "the third attempt connects");
+        tiktok.send(chats(1, 2, true));
+        waitFor(() -> chatTexts().size() == 2, "events once connected");
+        assertThat(List.copyOf(states)).filteredOn(s -> s.startsWith("reconnecting")).satisfiesExactly(
+                s -> assertThat(s).contains("boom in the upgrade"), s -> assertThat(s).contains("boom in the send"));
+        assertThat(tiktok.closedConnections.get()).as("the socket whose send failed was closed").isEqualTo(1);
+        assertThat(List.copyOf(states)).last().isEqualTo("live: Reconnected");
+    }
+
+    @Test
+    void aRefusedHandshakeIsShownAndTriedAgain() throws Exception {
+        tiktok.handshakeRefusal = "DEVICE_BLOCKED";
+        connect("streamer", Duration.ofSeconds(10), Duration.ofSeconds(30));
+        waitFor(() -> tiktok.refusedUpgrades.get() >= 2, "two refused upgrades");
+        assertThat(List.copyOf(states)).anySatisfy(s -> assertThat(s).startsWith("reconnecting").contains("DEVICE_BLOCKED"));
+        tiktok.handshakeRefusal = null;
+        waitFor(() -> tiktok.connections.get() == 1, "accepted once TikTok lets it in");
+    }
+
+    @Test
+    void theStrictFakeRefusesAClientWithoutTheBrowserParameters() throws Exception {
+        WebcastConfig bare = tiktok.config(Duration.ofSeconds(10), Duration.ofSeconds(30)).withBrowserParams(java.util.Map.of());
+        source = new WebcastSource("streamer", null, "key-123", bare, http, null);
+        source.start(context);
+        waitFor(() -> tiktok.refusedUpgrades.get() >= 1, "a refused upgrade");
+        waitFor(() -> List.copyOf(states).stream().anyMatch(s -> s.contains("illegal app_id")), "TikTok's reason shown");
+        assertThat(tiktok.connections.get()).isZero();
+    }
+
+    @Test
+    void aRoomThatEndsWhileReconnectingStopsWithTheLiveHasEnded() throws Exception {
+        connect("streamer", Duration.ofSeconds(10), Duration.ofSeconds(30));
+        tiktok.awaitClient();
+        tiktok.signStatus = 500;   // every reconnect fails ...
+        tiktok.streamerStatus = 4;  // ... and meanwhile the LIVE ends
+        tiktok.dropClient();
+        waitFor(() -> List.copyOf(states).stream().anyMatch(s -> s.startsWith("ended")), "the end");
+        assertThat(List.copyOf(states)).last().asString().contains("the LIVE has ended");
+        int signs = tiktok.signs.get();
+        Thread.sleep(300);
+        assertThat(tiktok.signs.get()).as("no more attempts").isEqualTo(signs);
     }
 }

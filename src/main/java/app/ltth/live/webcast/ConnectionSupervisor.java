@@ -1,0 +1,207 @@
+package app.ltth.live.webcast;
+
+import app.ltth.events.ConnectionState;
+import app.ltth.live.LiveSource;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps one way into a LIVE (the direct socket or the relay) connected until it is stopped or the LIVE ends. Every
+ * failure is tried again with backoff unless it is final (a wrong key, a user that does not exist); a runtime
+ * exception from the connection code is a failure like any other, never the end of the supervisor. Every few failed
+ * attempts, and when a socket is accepted and closed at once, it asks whether the LIVE is still on. The state always
+ * says what happens and when the next attempt is.
+ */
+final class ConnectionSupervisor {
+
+    /** The connection being kept. */
+    interface Link {
+        /** Opens a fresh connection; its loss is reported through {@link ConnectionSupervisor#lost}. */
+        void open() throws WebcastException, InterruptedException;
+
+        /** Whether the LIVE is still on; true when that cannot be told right now. */
+        boolean stillLive() throws InterruptedException;
+
+        /** The LIVE is over: stop everything and say so. */
+        void ended(String reason);
+
+        /** A final failure: stop everything. */
+        void failed(String message);
+
+        /**
+         * TikTok refused the connection {@code times} times in a row. @return true when something else takes over
+         * (the relay), and this supervisor ends
+         */
+        default boolean refused(int times, String why) {
+            return false;
+        }
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(ConnectionSupervisor.class);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final String name;
+    private final Link link;
+    private final ReconnectPolicy policy;
+    private final LiveSource.Context context;
+    private final LongSupplier clock;
+    private final ZoneId zone;
+    private final Object lock = new Object();
+    private volatile boolean running;
+    private volatile long reconnects;
+    private String lostReason;        // guarded by lock
+    private long lostRetryAfter;      // guarded by lock
+    private int refusals;
+    private Thread thread;
+
+    ConnectionSupervisor(String name, Link link, ReconnectPolicy policy, LiveSource.Context context, LongSupplier clock,
+                         ZoneId zone) {
+        this.name = name;
+        this.link = link;
+        this.policy = policy;
+        this.context = context;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    /**
+     * The first connection, through the same rules as every later one: a failure that can pass leaves the source
+     * running and trying (the state says so); a final one is thrown.
+     */
+    void start() throws WebcastException, InterruptedException {
+        running = true;
+        try {
+            link.open();
+            policy.opened(clock.getAsLong());
+        } catch (WebcastException e) {
+            if (!e.retryable()) {
+                running = false;
+                throw e;
+            }
+            if (e instanceof WebcastException.Refused r && link.refused(++refusals, r.handshakeMessage())) {
+                running = false;
+                return;
+            }
+            lost(e.getMessage(), e.retryAfterMillis());
+        } catch (RuntimeException e) {
+            lost(describe(e), 0);
+        }
+        thread = new Thread(this::run, "ltth-" + name + "-supervisor");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop() {
+        running = false;
+        Thread t = thread;
+        if (t != null && t != Thread.currentThread()) t.interrupt();
+    }
+
+    boolean running() {
+        return running;
+    }
+
+    long reconnects() {
+        return reconnects;
+    }
+
+    /** The open connection delivered events. */
+    void delivered() {
+        policy.delivered(clock.getAsLong());
+    }
+
+    /** The connection is gone (closed, broken or silent). */
+    void lost(String reason) {
+        lost(reason, 0);
+    }
+
+    private void lost(String reason, long retryAfter) {
+        synchronized (lock) {
+            if (lostReason != null) return;
+            lostReason = reason;
+            lostRetryAfter = retryAfter;
+            lock.notifyAll();
+        }
+    }
+
+    private void run() {
+        try {
+            while (running) {
+                String reason;
+                long retryAfter;
+                synchronized (lock) {
+                    while (running && lostReason == null) lock.wait(1_000);
+                    reason = lostReason;
+                    retryAfter = lostRetryAfter;
+                }
+                if (!running) return;
+                log.warn("TikTok connection ({}) lost: {}", name, reason);
+                boolean checkFirst = policy.closedAtOnce(clock.getAsLong());
+                if (!reconnect(reason, retryAfter, checkFirst)) return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Tries until connected (true) or until the source ends (false). */
+    private boolean reconnect(String reason, long retryAfter, boolean checkFirst) throws InterruptedException {
+        boolean checkLive = checkFirst;
+        while (running) {
+            long delay = policy.nextDelay(retryAfter);
+            reconnects++;
+            long at = clock.getAsLong() + delay;
+            context.state(ConnectionState.RECONNECTING, reason + " Attempt " + policy.failures() + "; next try in "
+                    + Math.max(1, Math.round(delay / 1000.0)) + " s (at "
+                    + LocalTime.ofInstant(Instant.ofEpochMilli(at), zone).truncatedTo(ChronoUnit.SECONDS).format(CLOCK) + ").");
+            Thread.sleep(delay);
+            if (!running) return false;
+            if ((checkLive || policy.checkLiveNow()) && !link.stillLive()) {
+                running = false;
+                link.ended("the LIVE has ended");
+                return false;
+            }
+            checkLive = false;
+            synchronized (lock) {
+                lostReason = null;
+            }
+            try {
+                link.open();
+                policy.opened(clock.getAsLong());
+                refusals = 0;
+                context.state(ConnectionState.LIVE, "Reconnected");
+                return true;
+            } catch (WebcastException.Refused e) {
+                reason = e.getMessage();
+                retryAfter = 0;
+                if (link.refused(++refusals, e.handshakeMessage())) {
+                    running = false;
+                    return false;
+                }
+            } catch (WebcastException e) {
+                if (!e.retryable()) {
+                    running = false;
+                    link.failed(e.getMessage());
+                    return false;
+                }
+                reason = e.getMessage();
+                retryAfter = e.retryAfterMillis();
+            } catch (RuntimeException e) {
+                log.warn("TikTok connection ({}) failed unexpectedly", name, e);
+                reason = describe(e);
+                retryAfter = 0;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(RuntimeException e) {
+        return "Connecting failed (" + (e.getMessage() == null ? "an unexpected error" : e.getMessage()) + ").";
+    }
+}

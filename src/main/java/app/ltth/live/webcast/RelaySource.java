@@ -1,0 +1,235 @@
+package app.ltth.live.webcast;
+
+import app.ltth.DaemonThreads;
+import app.ltth.events.ConnectionState;
+import app.ltth.events.LiveEvent;
+import app.ltth.events.StreamEndEvent;
+import app.ltth.live.LiveSource;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+/**
+ * A TikTok LIVE through Euler Stream's WebSocket relay, which connects to TikTok for LTTH and forwards its messages as
+ * JSON ({@link RelayCodec}). The second way in: chosen by the streamer, or taken over when TikTok keeps refusing the
+ * direct socket. Its events take the same path as the direct socket's: dedupe by msgId, gift streaks, the bus.
+ * The relay closes with 4401 for a wrong key, 4400 for wrong options and 4404 when the user is not LIVE.
+ */
+public final class RelaySource implements LiveSource {
+
+    static final int BAD_OPTIONS = 4400;
+    static final int BAD_KEY = 4401;
+    static final int NOT_LIVE = 4404;
+
+    private final String username;
+    private final String apiKey;
+    private final WebcastConfig config;
+    private final HttpClient http;
+    private final LongSupplier clock;
+    private final EventPipeline pipeline;
+    private final AtomicLong badFrames = new AtomicLong();
+    private volatile boolean running;
+    private volatile WebSocket socket;
+    private Context context;
+    private ConnectionSupervisor supervisor;
+    private ScheduledExecutorService timer;
+
+    public RelaySource(String username, String apiKey, WebcastConfig config, HttpClient http) {
+        this(username, apiKey, config, http, System::currentTimeMillis);
+    }
+
+    RelaySource(String username, String apiKey, WebcastConfig config, HttpClient http, LongSupplier clock) {
+        this.username = username;
+        this.apiKey = apiKey;
+        this.config = config;
+        this.http = http;
+        this.clock = clock;
+        this.pipeline = new EventPipeline(config.streakTimeout().toMillis(), this::emit);
+    }
+
+    @Override
+    public String kind() {
+        return WebcastSource.KIND;
+    }
+
+    @Override
+    public String username() {
+        return username;
+    }
+
+    @Override
+    public synchronized void start(Context context) throws Exception {
+        if (apiKey == null || apiKey.isBlank()) {
+            throw new WebcastException("The relay needs an API key from eulerstream.com: enter it under Settings > "
+                    + "TikTok.", false);
+        }
+        this.context = context;
+        running = true;
+        supervisor = new ConnectionSupervisor("relay", new Link(), new ReconnectPolicy(config.backoffBase(),
+                config.backoffMax(), WebcastSource.HEALTHY_AFTER, ThreadLocalRandom.current()::nextDouble), context,
+                clock, ZoneId.systemDefault());
+        timer = DaemonThreads.scheduler("ltth-relay-timer");
+        timer.scheduleAtFixedRate(() -> {
+            if (running) pipeline.tick(clock.getAsLong());
+        }, 1, 1, TimeUnit.SECONDS);
+        try {
+            supervisor.start();
+        } catch (WebcastException e) {
+            stop();
+            throw e;
+        }
+    }
+
+    private final class Link implements ConnectionSupervisor.Link {
+        @Override
+        public void open() throws WebcastException, InterruptedException {
+            URI uri;
+            try {
+                uri = URI.create(UrlTemplate.fill(config.relayUrl(), Map.of("user", username, "apiKey", apiKey)));
+            } catch (IllegalArgumentException e) {
+                throw new WebcastException("The relay address in the settings is not valid. Correct it under Settings "
+                        + "> Advanced.", false, e);
+            }
+            try {
+                socket = http.newWebSocketBuilder().connectTimeout(config.httpTimeout())
+                        .header("User-Agent", config.userAgent()).buildAsync(uri, new Listener())
+                        .get(config.httpTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof WebSocketHandshakeException h) {
+                    int status = h.getResponse().statusCode();
+                    if (status == 401 || status == 403) {
+                        throw new WebcastException("The relay does not accept the API key (HTTP " + status + "). Check "
+                                + "the key under Settings > TikTok.", false);
+                    }
+                    throw new WebcastException("The relay refused the connection (HTTP " + status + "). LTTH tries "
+                            + "again.", true);
+                }
+                throw new WebcastException("The relay cannot be reached (" + e.getCause().getMessage() + "). LTTH "
+                        + "tries again.", true, e.getCause());
+            } catch (TimeoutException e) {
+                throw new WebcastException("The relay did not answer in time. LTTH tries again.", true, e);
+            }
+        }
+
+        @Override
+        public boolean stillLive() {
+            return true;   // the relay says so itself (4404)
+        }
+
+        @Override
+        public void ended(String reason) {
+            RelaySource.this.ended(reason);
+        }
+
+        @Override
+        public void failed(String message) {
+            shutDown();
+            context.state(ConnectionState.ERROR, message);
+        }
+    }
+
+    private final class Listener implements WebSocket.Listener {
+        private final StringBuilder text = new StringBuilder();
+
+        @Override
+        public void onOpen(WebSocket ws) {
+            socket = ws;   // before any message or close of this socket can arrive
+            ws.request(1);
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            text.append(data);
+            if (last) {
+                String frame = text.toString();
+                text.setLength(0);
+                onFrame(frame);
+            }
+            ws.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket ws, int code, String reason) {
+            if (ws != socket || !running) return null;
+            String why = reason == null || reason.isBlank() ? "" : " (" + reason + ")";
+            switch (code) {
+                case BAD_KEY -> fail("The relay does not accept the API key" + why + ". Check the key under Settings > "
+                        + "TikTok, then connect again.");
+                case BAD_OPTIONS -> fail("The relay refused the connection's options" + why + ". Check the username and "
+                        + "the relay address under Settings > Advanced.");
+                case NOT_LIVE -> ended("@" + username + " is not LIVE");
+                default -> supervisor.lost("The relay closed the connection (" + code + why + ").");
+            }
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket ws, Throwable error) {
+            if (ws == socket && running) supervisor.lost("The relay connection broke (" + error.getMessage() + ").");
+        }
+    }
+
+    private void onFrame(String text) {
+        long now = clock.getAsLong();
+        try {
+            RelayCodec.Batch batch = RelayCodec.decode(text, now);
+            pipeline.decoded(batch.events(), batch.messages(), batch.failed(), batch.unknown(), now);
+            if (!batch.events().isEmpty()) supervisor.delivered();
+        } catch (InvalidFrameException e) {
+            badFrames.incrementAndGet();
+        }
+    }
+
+    private void emit(LiveEvent event) {
+        if (!running) return;
+        context.event(event);
+        if (event instanceof StreamEndEvent end) ended(end.reason());
+    }
+
+    private void fail(String message) {
+        shutDown();
+        context.state(ConnectionState.ERROR, message);
+    }
+
+    private void ended(String reason) {
+        pipeline.closeStreaks();   // whatever still streaks counts, while the events still go out
+        shutDown();
+        context.state(ConnectionState.ENDED, "The LIVE has ended (" + reason + ")");
+    }
+
+    private void shutDown() {
+        running = false;
+        ConnectionSupervisor s = supervisor;
+        if (s != null) s.stop();
+        WebSocket ws = socket;
+        if (ws != null) ws.abort();
+        if (timer != null) timer.shutdownNow();
+    }
+
+    @Override
+    public synchronized void stop() {
+        shutDown();
+    }
+
+    @Override
+    public Map<String, Object> counters() {
+        Map<String, Object> c = new LinkedHashMap<>(pipeline.counters());
+        c.put("badFrames", badFrames.get());
+        ConnectionSupervisor s = supervisor;
+        c.put("reconnects", s == null ? 0L : s.reconnects());
+        return c;
+    }
+}
