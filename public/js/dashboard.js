@@ -77,7 +77,13 @@
     if (status && socketUp && status.username) text += ' @' + status.username;
     $('connection-text').textContent = text;
     badge.title = status && status.message ? status.message : '';
-    var detailed = socketUp && status && ['reconnecting', 'error', 'ended'].indexOf(status.state) >= 0;
+    // Which way into TikTok carries the LIVE; a switch to the relay says why.
+    var path = socketUp && status && status.source === 'tiktok' && status.state !== 'offline' ? status.path : '';
+    $('path-badge').classList.toggle('d-none', !path);
+    $('path-badge').textContent = path ? t('connect.path.' + path) : '';
+    $('path-badge').setAttribute('data-path', path || '');
+    var detailed = socketUp && status && (['reconnecting', 'error', 'ended'].indexOf(status.state) >= 0
+      || (status.state === 'live' && path === 'relay'));
     $('connection-detail').textContent = detailed ? status.message : '';
     var demo = !!(status && status.demo && status.state === 'live');
     $('source-badge').classList.toggle('d-none', !demo);

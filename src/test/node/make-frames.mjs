@@ -107,6 +107,68 @@ const makers = [
       { common: common(1), data: make(tt.Question, { questionId: bigId(), content: question, user: protoUser(u) }) }),
       { type: 'question', user: u, question }];
   },
+  () => {   // a battle starts or ends: results per host in a map keyed by the host's id
+    const end = rand() < 0.5, battleId = bigId();
+    const teams = [0, 1].map(() => ({ hostId: bigId(), score: String(int(1e6)), won: false }));
+    if (end) teams[int(2)].won = true;
+    const battleResult = {};
+    for (const t of teams) battleResult[t.hostId] = make(tt.BattleResult, { userId: t.hostId, score: t.score, result: t.won ? 0 : 1 });
+    teams.sort((a, b) => (a.hostId < b.hostId ? -1 : 1));
+    return ['WebcastLinkMicBattle', encode(tt.WebcastLinkMicBattle,
+      { common: common(1), battleId, action: end ? 5 : 4, battleResult }),
+      { type: 'battle', battleId, phase: end ? 'end' : 'start', teams }];
+  },
+  () => {   // a battle's running score
+    const battleId = bigId();
+    const teams = [0, 1].map(() => ({ hostId: bigId(), score: String(int(1e6)), won: false }));
+    const armies = {};
+    for (const t of teams) armies[t.hostId] = make(tt.BattleUserArmies, { hostscore: t.score, anchorIdStr: t.hostId });
+    teams.sort((a, b) => (a.hostId < b.hostId ? -1 : 1));
+    return ['WebcastLinkMicArmies', encode(tt.WebcastLinkMicArmies, { common: common(1), battleId, armies }),
+      { type: 'battle', battleId, phase: 'score', teams }];
+  },
+  () => {   // the host's own TikTok LIVE goal
+    const goalId = bigId(), description = pick(TEXTS), progress = String(int(1000)), target = String(1000 + int(1000));
+    return ['WebcastGoalUpdateMessage', encode(tt.WebcastGoalUpdateMessage,
+      { common: common(1), goal: make(tt.LiveStreamGoal, { id: goalId, idStr: goalId, description,
+        subGoals: [make(tt.LiveStreamSubGoal, { id: bigId(), progress, target })] }) }),
+      { type: 'liveGoal', goalId, description, progress, target }];
+  },
+  () => {   // a treasure chest or a super-fan box
+    const superFan = rand() < 0.3, senderId = bigId(), senderName = pick(TEXTS);
+    const diamonds = int(10000), people = int(100);
+    return ['WebcastEnvelopeMessage', encode(tt.WebcastEnvelopeMessage,
+      { common: common(1), envelopeInfo: make(tt.MessageRedEnvelopInfo, { envelopeId: bigId(), businessType: superFan ? 19 : 1,
+        sendUserName: senderName, sendUserId: senderId, diamondCount: diamonds, peopleCount: people }) }),
+      { type: 'treasureChest', senderId, senderName, diamonds, people, superFan }];
+  },
+  () => {   // a poll starts, gets votes, or ends
+    const phase = pick(['start', 'update', 'end']), pollId = bigId(), title = pick(TEXTS);
+    const options = ['A', 'B', pick(TEXTS)].map((text, i) => ({ text, votes: String(int(500)), idx: i }));
+    const optionList = options.map((o) => make(tt.PollOptionInfo, { votes: o.votes, displayContent: o.text, optionIdx: o.idx }));
+    const content = phase === 'start' ? { startContent: make(tt.PollStartContent, { title, optionList }) }
+      : phase === 'end' ? { endContent: make(tt.PollEndContent, { optionList }) }
+      : { updateVotesContent: make(tt.PollUpdateVotesContent, { optionList }) };
+    return ['WebcastPollMessage', encode(tt.WebcastPollMessage,
+      { common: common(1), pollId: '0', pollBasicInfo: make(tt.PollBasicInfo, { title, pollIdStr: pollId }), ...content }),
+      { type: 'poll', pollId, phase, title, options: options.map((o) => ({ text: o.text, votes: o.votes })) }];
+  },
+  () => {   // a chat message pinned or unpinned
+    const u = user().expected, comment = pick(TEXTS), pinned = rand() < 0.7;
+    return ['WebcastRoomPinMessage', encode(tt.WebcastRoomPinMessage,
+      { common: common(1), action: pinned ? 1 : 2,
+        chatMessage: make(tt.WebcastChatMessage, { common: common(1), user: protoUser(u), content: comment }) }),
+      { type: 'pin', user: u, comment, pinned }];
+  },
+  () => {   // super-fan notices and gift-panel subscriptions come as barrage messages
+    const u = user().expected, kind = pick(['joined', 'superFan', 'giftSub']);
+    const key = kind === 'joined' ? 'ttlive_superfan_commentNotif_superFanJoined' : kind === 'superFan' ? 'ttlive_superfan_badge' : '';
+    const count = 1 + int(50);
+    const fields = { common: common(1), user: protoUser(u), content: make(tt.MessageCommonText, { key }) };
+    if (kind === 'giftSub') fields.subscribeGiftParam = make(tt.BarrageTypeSubscribeGiftParam, { giftSubCount: String(count) });
+    return ['WebcastBarrageMessage', encode(tt.WebcastBarrageMessage, fields),
+      kind === 'giftSub' ? { type: 'giftSub', user: u, count: String(count) } : { type: 'superFan', user: u, kind }];
+  },
 ];
 
 for (let f = 0; f < frames; f++) {

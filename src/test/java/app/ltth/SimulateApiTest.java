@@ -46,6 +46,13 @@ class SimulateApiTest {
             "emote     | {\"type\":\"emote\",\"user\":\"hal\",\"emoteId\":\"wave\"}                          | /emoteId       | wave",
             "question  | {\"type\":\"question\",\"user\":\"ida\",\"question\":\"why?\"}                      | /question      | why?",
             "streamEnd | {\"type\":\"streamEnd\",\"reason\":\"bye\"}                                         | /reason        | bye",
+            "battle    | {\"type\":\"battle\",\"phase\":\"end\",\"score\":120,\"opponentScore\":80}       | /teams/0/won   | true",
+            "liveGoal  | {\"type\":\"liveGoal\",\"description\":\"100 roses\",\"progress\":40}             | /progress      | 40",
+            "treasureChest | {\"type\":\"treasureChest\",\"user\":\"jo\",\"diamonds\":500}                 | /diamonds      | 500",
+            "poll      | {\"type\":\"poll\",\"title\":\"Pizza?\",\"options\":\"Yes:3,No:1\"}              | /options/0/votes | 3",
+            "pin       | {\"type\":\"pin\",\"user\":\"kai\",\"comment\":\"pinned!\"}                       | /comment       | pinned!",
+            "superFan  | {\"type\":\"superFan\",\"user\":\"lia\"}                                          | /kind          | joined",
+            "giftSub   | {\"type\":\"giftSub\",\"user\":\"max\",\"count\":5}                              | /count         | 5",
     })
     void everyTypeReachesSocketClients(String type, String body, String pointer, String expected) throws Exception {
         TestApp.Response response = app.post("/api/events/simulate", body);

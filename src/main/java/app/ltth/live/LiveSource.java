@@ -26,6 +26,11 @@ public interface LiveSource {
     /** Stops producing events; after it returns, no more events reach the context. */
     void stop();
 
+    /** Which way into TikTok carries the LIVE ("direct" or "relay"); empty for sources that are not TikTok. */
+    default String path() {
+        return "";
+    }
+
     /** Counters for /api/status (frames, messages, decode errors, ...); empty when the source keeps none. */
     default Map<String, Object> counters() {
         return Map.of();

@@ -18,7 +18,7 @@ public final class LiveSourceManager implements AutoCloseable {
     private final EventBus bus;
     private LiveSource current;
     private SourceContext currentContext;
-    private volatile SourceStatus status = new SourceStatus(ConnectionState.OFFLINE, "none", "", false,
+    private volatile SourceStatus status = new SourceStatus(ConnectionState.OFFLINE, "none", "", false, "",
             "No live source", System.currentTimeMillis());
 
     public LiveSourceManager(EventBus bus) {
@@ -102,7 +102,7 @@ public final class LiveSourceManager implements AutoCloseable {
             report(stopped, ConnectionState.OFFLINE, "Disconnected");
         } else if (status.state() != ConnectionState.OFFLINE) {
             // Nothing running, but an error or an ended LIVE still shows: disconnecting clears it.
-            report(status.source(), status.username(), false, ConnectionState.OFFLINE, "Disconnected");
+            report(status.source(), status.username(), false, "", ConnectionState.OFFLINE, "Disconnected");
         }
     }
 
@@ -132,12 +132,12 @@ public final class LiveSourceManager implements AutoCloseable {
     }
 
     private void report(LiveSource source, ConnectionState state, String message) {
-        report(source.kind(), source.username(), isDemo(source), state, message);
+        report(source.kind(), source.username(), isDemo(source), source.path(), state, message);
     }
 
-    private void report(String kind, String username, boolean demo, ConnectionState state, String message) {
+    private void report(String kind, String username, boolean demo, String path, ConnectionState state, String message) {
         long now = System.currentTimeMillis();
-        status = new SourceStatus(state, kind, username, demo, message, now);
+        status = new SourceStatus(state, kind, username, demo, path, message, now);
         log.info("Live source {}: {} ({})", kind, state.wireName(), message);
         bus.publish(new ConnectionStatusEvent(EventIds.next("status"), now, state, kind, username, message));
     }

@@ -19,7 +19,10 @@ public final class Template {
     public static final Set<String> KNOWN = Set.of("username", "nickname", "userId", "comment", "giftName", "giftId",
             "giftCount", "coins", "diamondCount", "totalCoins", "likeCount", "totalLikes", "viewerCount",
             "followerRole", "teamLevel", "question", "emoteId", "months", "reason", "type", "date", "time",
-            "goalId", "goalName", "goalValue", "goalTarget", "goalPercent");
+            "goalId", "goalName", "goalValue", "goalTarget", "goalPercent", "state", "source", "follower", "moderator",
+            "subscriber", "final", "streakable", "phase", "battleId", "scores", "topScore", "goal",
+            "progress", "target", "diamonds", "people", "superFan", "title", "options", "leader", "pinned", "kind",
+            "subCount", "eventType");
 
     private Template() {
     }

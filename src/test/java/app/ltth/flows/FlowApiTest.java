@@ -132,6 +132,25 @@ class FlowApiTest {
     }
 
     @Test
+    void battlesPollsAndTheOtherNewTikTokEventsTriggerFlowsWithTheirPlaceholders() throws Exception {
+        try (TestSocket socket = TestSocket.connect(app.socketUrl(), null, "flow:overlay")) {
+            JsonNode created = app.post("/api/flows", "{\"name\":\"battle\",\"trigger\":{\"type\":\"event\",\"event\":\"battle\"},"
+                    + "\"conditions\":{\"field\":\"phase\",\"op\":\"==\",\"value\":\"end\"},"
+                    + "\"actions\":[{\"type\":\"overlayText\",\"text\":\"Battle over: {scores}, best {topScore}\"}]}").json();
+            assertThat(created.get("warnings")).as("the placeholders are known").isEmpty();
+            String poll = create("{\"name\":\"poll\",\"trigger\":{\"type\":\"event\",\"event\":\"poll\"},"
+                    + "\"actions\":[{\"type\":\"overlayText\",\"text\":\"{title}: {leader} leads ({options})\"}]}");
+            app.post("/api/events/simulate", "{\"type\":\"battle\",\"phase\":\"score\",\"score\":10,\"opponentScore\":5}");
+            app.post("/api/events/simulate", "{\"type\":\"battle\",\"phase\":\"end\",\"score\":120,\"opponentScore\":80}");
+            assertThat(socket.await("flow:overlay", o -> true).get("html").asText()).isEqualTo("Battle over: 120 : 80, best 120");
+            app.post("/api/events/simulate", "{\"type\":\"poll\",\"phase\":\"update\",\"title\":\"Pizza?\",\"options\":\"Yes:3,No:7\"}");
+            assertThat(socket.await("flow:overlay", o -> o.get("html").asText().startsWith("Pizza")).get("html").asText())
+                    .isEqualTo("Pizza?: No leads (Yes (3), No (7))");
+            awaitRun(poll, "done");
+        }
+    }
+
+    @Test
     void cooldownsAndRateLimitsSkipRunsAndSayWhy() throws Exception {
         String cooled = create("{\"name\":\"c\",\"trigger\":{\"type\":\"event\",\"event\":\"follow\"},\"cooldownSeconds\":60,"
                 + "\"actions\":[{\"type\":\"log\",\"line\":\"{username}\"}]}");

@@ -59,6 +59,7 @@ final class ConnectionSupervisor {
     private long lostRetryAfter;      // guarded by lock
     private int refusals;
     private Thread thread;
+    private volatile long firstWait = -1;   // the first connect failed: its wait, already announced
 
     ConnectionSupervisor(String name, Link link, ReconnectPolicy policy, LiveSource.Context context, LongSupplier clock,
                          ZoneId zone) {
@@ -88,8 +89,10 @@ final class ConnectionSupervisor {
                 running = false;
                 return;
             }
+            firstWait = announce(e.getMessage(), e.retryAfterMillis());   // said now, so nobody sees "live" first
             lost(e.getMessage(), e.retryAfterMillis());
         } catch (RuntimeException e) {
+            firstWait = announce(describe(e), 0);
             lost(describe(e), 0);
         }
         thread = new Thread(this::run, "ltth-" + name + "-supervisor");
@@ -153,13 +156,9 @@ final class ConnectionSupervisor {
     /** Tries until connected (true) or until the source ends (false). */
     private boolean reconnect(String reason, long retryAfter, boolean checkFirst) throws InterruptedException {
         boolean checkLive = checkFirst;
+        long delay = firstWait >= 0 ? firstWait : announce(reason, retryAfter);
+        firstWait = -1;
         while (running) {
-            long delay = policy.nextDelay(retryAfter);
-            reconnects++;
-            long at = clock.getAsLong() + delay;
-            context.state(ConnectionState.RECONNECTING, reason + " Attempt " + policy.failures() + "; next try in "
-                    + Math.max(1, Math.round(delay / 1000.0)) + " s (at "
-                    + LocalTime.ofInstant(Instant.ofEpochMilli(at), zone).truncatedTo(ChronoUnit.SECONDS).format(CLOCK) + ").");
             Thread.sleep(delay);
             if (!running) return false;
             if ((checkLive || policy.checkLiveNow()) && !link.stillLive()) {
@@ -197,8 +196,20 @@ final class ConnectionSupervisor {
                 reason = describe(e);
                 retryAfter = 0;
             }
+            delay = announce(reason, retryAfter);
         }
         return false;
+    }
+
+    /** One more failure: says what happened and when the next attempt is; returns how long to wait for it. */
+    private long announce(String reason, long retryAfter) {
+        long delay = policy.nextDelay(retryAfter);
+        reconnects++;
+        long at = clock.getAsLong() + delay;
+        context.state(ConnectionState.RECONNECTING, reason + " Attempt " + policy.failures() + "; next try in "
+                + Math.max(1, Math.round(delay / 1000.0)) + " s (at "
+                + LocalTime.ofInstant(Instant.ofEpochMilli(at), zone).truncatedTo(ChronoUnit.SECONDS).format(CLOCK) + ").");
+        return delay;
     }
 
     private static String describe(RuntimeException e) {

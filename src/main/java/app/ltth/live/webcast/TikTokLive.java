@@ -93,6 +93,11 @@ public final class TikTokLive implements LiveSource {
     }
 
     @Override
+    public String path() {
+        return path == null ? "" : path;
+    }
+
+    @Override
     public void stop() {
         LiveSource s = current;
         if (s != null) s.stop();

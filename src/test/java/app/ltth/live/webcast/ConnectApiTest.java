@@ -14,6 +14,7 @@ import app.ltth.live.webcast.proto.WebcastChatMessage;
 import app.ltth.web.SocketEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,6 +80,76 @@ class ConnectApiTest {
             assertThat(app.post("/api/connect", "{\"username\":\"offline_streamer\"}").status())
                     .as("the profile belongs to @streamer now").isEqualTo(409);
             assertThat(app.post("/api/disconnect", "").json().get("state").asText()).isEqualTo("offline");
+        }
+    }
+
+    @Test
+    void urlSettingsAreCheckedWhenSavedNotWhenConnecting() throws Exception {
+        try (FakeTikTok tiktok = new FakeTikTok(); TestApp app = TestApp.start(dir)) {
+            TestApp.Response unknown = app.put("/api/settings", "{\"tiktok.signUrl\":\"https://api.eulerstream.com/webcast/"
+                    + "fetch?room_id={roomId}&ua={agent}\"}");
+            assertThat(unknown.status()).isEqualTo(400);
+            assertThat(unknown.json().get("field").asText()).isEqualTo("tiktok.signUrl");
+            assertThat(unknown.json().get("error").asText()).contains("{agent}").contains("{userAgent}");
+            TestApp.Response notUrl = app.put("/api/settings", "{\"tiktok.relayUrl\":\"https://ws.example/?u={user}\"}");
+            assertThat(notUrl.status()).as("the relay is a websocket").isEqualTo(400);
+            assertThat(notUrl.json().get("field").asText()).isEqualTo("tiktok.relayUrl");
+            TestApp.Response badParams = app.put("/api/settings", "{\"tiktok.wsParams\":\"version_code\"}");
+            assertThat(badParams.json().get("field").asText()).isEqualTo("tiktok.wsParams");
+            assertThat(app.put("/api/settings", "{\"tiktok.livePageUrl\":\"https://tiktok example/@{user}\"}").status())
+                    .isEqualTo(400);
+
+            // The template the issue names, with {userAgent}: saved, and the next connect works (it was a 500).
+            assertThat(app.put("/api/settings", "{" + tiktok.settingsFields() + "}").status()).isEqualTo(200);
+            TestApp.Response connected = app.post("/api/connect", "{\"username\":\"streamer\"}");
+            assertThat(connected.status()).as(connected.body()).isEqualTo(200);
+            assertThat(connected.json().get("state").asText()).isEqualTo("live");
+            assertThat(tiktok.signRequests).singleElement().asString().contains("client_enter=true")
+                    .contains("user_agent=Mozilla%2F5.0+%28Windows");
+        }
+    }
+
+    @Test
+    void browserParametersCanBeChangedInTheAdvancedSettings() throws Exception {
+        try (FakeTikTok tiktok = new FakeTikTok(); TestApp app = TestApp.start(dir)) {
+            // TikTok would refuse a socket without app_name: the override is applied, and the fake says so.
+            assertThat(app.put("/api/settings", "{" + tiktok.settingsFields() + ",\"tiktok.wsParams\":\"app_name=&"
+                    + "screen_width=2560\",\"tiktok.connection\":\"direct\"}").status()).isEqualTo(200);
+            TestApp.Response connected = app.post("/api/connect", "{\"username\":\"streamer\"}");
+            assertThat(connected.status()).isEqualTo(200);
+            assertThat(connected.json().get("state").asText()).isEqualTo("reconnecting");
+            assertThat(connected.json().get("message").asText()).contains("illegal app_id").contains("next try in");
+            assertThat(tiktok.refusedUpgrades.get()).isPositive();
+        }
+    }
+
+    @Test
+    void theRelayChosenInTheSettingsCarriesTheLiveAndTheStatusSaysSo() throws Exception {
+        try (FakeTikTok tiktok = new FakeTikTok(); TestApp app = TestApp.start(dir);
+             TestSocket socket = TestSocket.connect(app.socketUrl(), null, SocketEvents.EVENT)) {
+            assertThat(app.put("/api/settings", "{" + tiktok.settingsFields() + ",\"tiktok.connection\":\"relay\","
+                    + "\"tiktok.signApiKey\":\"" + FakeTikTok.RELAY_KEY + "\"}").status()).isEqualTo(200);
+            assertThat(app.post("/api/connect", "{\"username\":\"streamer\"}").json().get("state").asText()).isEqualTo("live");
+            tiktok.relaySend("{\"messages\":[" + RelaySourceTest.gift(31, 1, 1) + "]}");
+            JsonNode gift = socket.await(SocketEvents.EVENT, m -> m.get("type").asText().equals("gift"));
+            assertThat(gift.at("/data/user/uniqueId").asText()).isEqualTo("rose_fan");
+            JsonNode live = app.get("/api/status").json().get("live");
+            assertThat(live.get("path").asText()).isEqualTo("relay");
+            assertThat(live.get("pathReason").asText()).isEqualTo("chosen in the settings");
+            assertThat(tiktok.signs.get()).as("the relay needs no signature").isZero();
+        }
+    }
+
+    @Test
+    void theRoomsHistoryIsShownButNeverCountsCoins() throws Exception {
+        try (FakeTikTok tiktok = new FakeTikTok(); TestApp app = TestApp.start(dir)) {
+            tiktok.initialMessages = List.of(EventPipelineTest.lion(501, true), EventPipelineTest.chat(502, true));
+            assertThat(app.put("/api/settings", "{" + tiktok.settingsFields() + "}").status()).isEqualTo(200);
+            assertThat(app.post("/api/connect", "{\"username\":\"streamer\"}").status()).isEqualTo(200);
+            app.awaitStored();
+            TestApp.await(() -> app.get("/api/events?type=history").json().get("events").size() == 2);
+            assertThat(app.get("/api/events?type=gift").json().get("events").size()).isZero();
+            assertThat(app.get("/api/status").json().at("/stats/coins").asLong()).isZero();
         }
     }
 }

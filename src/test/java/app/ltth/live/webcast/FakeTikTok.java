@@ -47,6 +47,8 @@ final class FakeTikTok implements AutoCloseable {
     final AtomicInteger refusedUpgrades = new AtomicInteger();
     final List<String> signRequests = new CopyOnWriteArrayList<>();
     final AtomicInteger signs = new AtomicInteger();
+    /** What the sign service's fetch result carries besides the address: the room's first (often history) messages. */
+    volatile List<app.ltth.live.webcast.proto.BaseProtoMessage> initialMessages = List.of();
     final AtomicInteger connections = new AtomicInteger();
     final AtomicInteger closedConnections = new AtomicInteger();
     final BlockingQueue<PushFrame> received = new LinkedBlockingQueue<>();
@@ -107,7 +109,8 @@ final class FakeTikTok implements AutoCloseable {
                 ProtoMessageFetchResult result = ProtoMessageFetchResult.newBuilder()
                         .setPushServer("ws://127.0.0.1:" + port() + "/webcast/im/push")
                         .setCursor("cursor-" + signs.get()).setInternalExt("ext-" + signs.get())
-                                .putRouteParams("wrss", "route-param").putRouteParams("empty_param", "").build();
+                                .putRouteParams("wrss", "route-param").putRouteParams("empty_param", "")
+                        .addAllMessages(initialMessages).build();
                 if (signCookie) ctx.header("x-set-tt-cookie", COOKIE);
                 ctx.contentType("application/protobuf").result(result.toByteArray());
             });

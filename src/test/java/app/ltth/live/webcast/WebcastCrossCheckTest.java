@@ -3,7 +3,14 @@ package app.ltth.live.webcast;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.ltth.Json;
+import app.ltth.events.BattleEvent;
 import app.ltth.events.ChatEvent;
+import app.ltth.events.GiftSubEvent;
+import app.ltth.events.LiveGoalEvent;
+import app.ltth.events.PinEvent;
+import app.ltth.events.PollEvent;
+import app.ltth.events.SuperFanEvent;
+import app.ltth.events.TreasureChestEvent;
 import app.ltth.events.EmoteEvent;
 import app.ltth.events.GiftEvent;
 import app.ltth.events.LikeEvent;
@@ -44,6 +51,7 @@ class WebcastCrossCheckTest {
         List<JsonNode> frames = generate(300, seed);
         assertThat(frames).hasSize(300);
         int events = 0;
+        java.util.Set<String> types = new java.util.TreeSet<>();
         for (JsonNode f : frames) {
             WebcastCodec.Frame frame = WebcastCodec.decodeFrame(Base64.getDecoder().decode(f.get("frame").asText()), 0);
             assertThat(Long.toUnsignedString(frame.logId())).isEqualTo(f.get("logId").asText());
@@ -52,10 +60,14 @@ class WebcastCrossCheckTest {
             assertThat(frame.events()).as("events of a %s frame", f.get("mode").asText()).hasSize(expected.size());
             for (int i = 0; i < expected.size(); i++) {
                 compare(frame.events().get(i), expected.get(i));
+                types.add(expected.get(i).get("type").asText());
                 events++;
             }
         }
         assertThat(events).isGreaterThan(800);
+        assertThat(types).as("every type was compared").containsExactlyInAnyOrder("chat", "gift", "like", "follow",
+                "share", "join", "viewers", "subscribe", "streamEnd", "emote", "question", "battle", "liveGoal",
+                "treasureChest", "poll", "pin", "superFan", "giftSub");
     }
 
     private static void compare(LiveEvent event, JsonNode x) {
@@ -105,6 +117,39 @@ class WebcastCrossCheckTest {
                 assertThat(e.imageUrl()).as(what).isEqualTo(x.get("imageUrl").asText());
             }
             case "question" -> assertThat(((QuestionEvent) event).question()).as(what).isEqualTo(x.get("question").asText());
+            case "battle" -> {
+                BattleEvent e = (BattleEvent) event;
+                assertThat(e.battleId()).as(what).isEqualTo(x.get("battleId").asText());
+                assertThat(e.phase()).as(what).isEqualTo(x.get("phase").asText());
+                assertThat(e.teams()).as(what).hasSize(x.get("teams").size());
+                for (int i = 0; i < e.teams().size(); i++) {
+                    JsonNode xt = x.get("teams").get(i);
+                    assertThat(e.teams().get(i)).as(what).isEqualTo(new BattleEvent.Team(xt.get("hostId").asText(),
+                            xt.get("score").asLong(), xt.get("won").asBoolean()));
+                }
+            }
+            case "liveGoal" -> assertThat((LiveGoalEvent) event).as(what).isEqualTo(new LiveGoalEvent(event.id(),
+                    event.timestamp(), x.get("goalId").asText(), x.get("description").asText(), x.get("progress").asLong(),
+                    x.get("target").asLong()));
+            case "treasureChest" -> assertThat((TreasureChestEvent) event).as(what).isEqualTo(new TreasureChestEvent(
+                    event.id(), event.timestamp(), x.get("senderId").asText(), x.get("senderName").asText(),
+                    x.get("diamonds").asLong(), x.get("people").asInt(), x.get("superFan").asBoolean()));
+            case "poll" -> {
+                PollEvent e = (PollEvent) event;
+                assertThat(e.pollId()).as(what).isEqualTo(x.get("pollId").asText());
+                assertThat(e.phase()).as(what).isEqualTo(x.get("phase").asText());
+                if (e.phase().equals("start")) assertThat(e.title()).as(what).isEqualTo(x.get("title").asText());
+                List<PollEvent.Option> options = new ArrayList<>();
+                x.get("options").forEach(o -> options.add(new PollEvent.Option(o.get("text").asText(), o.get("votes").asLong())));
+                assertThat(e.options()).as(what).isEqualTo(options);
+            }
+            case "pin" -> {
+                PinEvent e = (PinEvent) event;
+                assertThat(e.comment()).as(what).isEqualTo(x.get("comment").asText());
+                assertThat(e.pinned()).as(what).isEqualTo(x.get("pinned").asBoolean());
+            }
+            case "superFan" -> assertThat(((SuperFanEvent) event).kind()).as(what).isEqualTo(x.get("kind").asText());
+            case "giftSub" -> assertThat(((GiftSubEvent) event).count()).as(what).isEqualTo(x.get("count").asLong());
             default -> { }   // follow, share, join: type and user say it all
         }
     }
