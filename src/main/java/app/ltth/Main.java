@@ -5,6 +5,7 @@ import app.ltth.config.AppHome;
 import app.ltth.config.CommandLine;
 import app.ltth.config.ConfigException;
 import app.ltth.live.webcast.DecodeCommand;
+import app.ltth.live.webcast.ProbeCommand;
 import java.awt.GraphicsEnvironment;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +26,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (args.length > 1 && args[0].equals("webcast") && args[1].equals("probe")) {
+            System.exit(runTool(() -> ProbeCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err,
+                    java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NEVER).build())));
+            return;
+        }
         if (args.length > 0 && args[0].equals("webcast")) {
             System.exit(runTool(() -> DecodeCommand.run(Arrays.copyOfRange(args, 1, args.length), System.in,
                     System.out, System.err)));

@@ -23,6 +23,7 @@ public final class DecodeCommand {
     static final String USAGE = """
             Usage: java -jar ltth.jar webcast decode --method <WebcastXxxMessage>   (one base64 message per line)
                    java -jar ltth.jar webcast decode --frame                      (one base64 push frame per line)
+                   java -jar ltth.jar webcast probe USERNAME                      (the connection, step by step)
             """;
 
     private DecodeCommand() {

@@ -97,7 +97,7 @@ class DecodeCommandTest {
         Run wrong = run("", "encode");
         assertThat(wrong.code()).isEqualTo(2);
         assertThat(wrong.err()).contains("Usage");
-        assertThat(run("AAAA", "decode", "--method", "WebcastPollMessage").lines().get(0).get("error").asText())
+        assertThat(run("AAAA", "decode", "--method", "WebcastLinkMicFanTicketMethod").lines().get(0).get("error").asText())
                 .contains("unknown method");
     }
 }
