@@ -237,7 +237,12 @@ public final class OscBridge implements ProfileManager.Listener, AutoCloseable {
             throw new Dropped("OSC rate cap reached (" + config.maxPerSecond() + " messages a second): " + address + " was not sent");
         }
         try {
-            port.send(new OSCMessage(address, args));
+            // One send at a time: javaosc writes every packet into one buffer per port, and the JDK moves that
+            // buffer's position after the datagram is out. A trigger's reset (scheduler thread) overlapping a gift
+            // rule (plugin thread) sent the second packet from the wrong position: VRChat got garbage and dropped it.
+            synchronized (port) {
+                port.send(new OSCMessage(address, args));
+            }
             sent.incrementAndGet();
         } catch (com.illposed.osc.OSCSerializeException e) {
             throw new IOException("OSC message " + address + " could not be written: " + e.getMessage(), e);

@@ -128,6 +128,34 @@ class OscApiTest {
     }
 
     @Test
+    void messagesSentFromManyThreadsAtOnceAllArriveIntact() throws Exception {
+        configureAndEnable(",\"maxPerSecond\":200");
+        java.util.Set<String> accepted = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<java.util.concurrent.Future<?>> senders = new java.util.ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            int thread = t;
+            senders.add(pool.submit(() -> {
+                for (int i = 0; i < 40; i++) {
+                    String address = "/t" + thread + "/m" + i;
+                    if (app.post("/api/osc/send", "{\"address\":\"" + address + "\",\"args\":\"i:" + i + " s:\\\"" + address
+                            + "\\\"\"}").status() == 202) accepted.add(address);
+                }
+                return null;
+            }));
+        }
+        for (java.util.concurrent.Future<?> f : senders) f.get();
+        pool.shutdown();
+        assertThat(accepted).hasSizeGreaterThan(100);
+        java.util.Set<String> received = new java.util.HashSet<>();
+        for (OSCMessage m; received.size() < accepted.size() && (m = atVrchat.poll(5, TimeUnit.SECONDS)) != null; ) {
+            assertThat(m.getArguments()).as("the packet is whole: " + m.getAddress()).hasSize(2).endsWith(m.getAddress());
+            received.add(m.getAddress());
+        }
+        assertThat(received).as("every accepted message arrived, none garbled").isEqualTo(accepted);
+    }
+
+    @Test
     void receivedMessagesAppearLive() throws Exception {
         configureAndEnable("");
         try (TestSocket page = TestSocket.connect(app.socketUrl(), app.baseUrl(), OscBridge.RECEIVED_EVENT)) {
