@@ -37,7 +37,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * downloaded one). scripts/test.sh installs both.
  */
 @Tag("browser")
-class BrowserTest {
+public class BrowserTest {
 
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
@@ -55,7 +55,7 @@ class BrowserTest {
     }
 
     /** Headless Debian Chromium with a fresh profile in {@code dir}. */
-    static WebDriver chromium(Path dir) throws java.io.IOException {
+    public static WebDriver chromium(Path dir) throws java.io.IOException {
         assertThat(new File(CHROMEDRIVER)).as("chromium-driver is installed (scripts/test.sh installs it)").exists();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
@@ -66,6 +66,14 @@ class BrowserTest {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         return new ChromeDriver(service, options);
+    }
+
+    /** Saves what the page looks like to target/screenshots/NAME.png, for a person to look at. */
+    public static Path screenshot(WebDriver browser, String name) throws java.io.IOException {
+        Path file = Path.of("target", "screenshots", name + ".png");
+        Files.createDirectories(file.getParent());
+        Files.write(file, ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        return file;
     }
 
     @AfterAll
@@ -79,7 +87,7 @@ class BrowserTest {
         return waiting(browser);
     }
 
-    static WebDriverWait waiting(WebDriver browser) {
+    public static WebDriverWait waiting(WebDriver browser) {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         return wait;

@@ -46,15 +46,16 @@ public final class LiveSourceManager implements AutoCloseable {
     /**
      * What a source reports to. A source may already produce events (even its end) from its own threads while
      * start() runs; they are held back until "live" is reported, so that nobody sees a gift before the LIVE
-     * began, or "live" after "ended". A source that said its state itself while starting (still trying, say) is
-     * not reported as "live" over it. After the source is stopped, whatever it still reports is dropped.
+     * began, or "live" after "ended". A source that said while starting that it is still trying (its first
+     * connection failed, it tries again) is not reported as "live" over that. After the source is stopped, whatever
+     * it still reports is dropped.
      */
     private final class SourceContext implements LiveSource.Context {
         private final LiveSource source;
         private final List<Runnable> held = new ArrayList<>();
         private boolean open;
         private boolean closed;
-        private boolean stated;
+        private boolean stillTrying;
 
         SourceContext(LiveSource source) {
             this.source = source;
@@ -67,7 +68,7 @@ public final class LiveSourceManager implements AutoCloseable {
 
         @Override
         public synchronized void state(ConnectionState state, String message) {
-            if (!open) stated = true;
+            if (!open && state == ConnectionState.RECONNECTING) stillTrying = true;
             deliver(() -> report(source, state, message));
         }
 
@@ -82,7 +83,7 @@ public final class LiveSourceManager implements AutoCloseable {
 
         synchronized void open(Runnable first) {
             if (closed) return;
-            if (!stated) first.run();
+            if (!stillTrying) first.run();
             held.forEach(Runnable::run);
             held.clear();
             open = true;

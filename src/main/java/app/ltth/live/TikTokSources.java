@@ -26,7 +26,7 @@ public final class TikTokSources {
     }
 
     /** The settings' view of TikTok's side: hosts and the websocket parameters as overridden. */
-    public WebcastConfig config() {
+    private WebcastConfig config() {
         WebcastConfig d = WebcastConfig.defaults();
         return new WebcastConfig(settings.text(SettingsRegistry.TIKTOK_LIVE_PAGE_URL),
                 settings.text(SettingsRegistry.TIKTOK_API_LIVE_URL), settings.text(SettingsRegistry.TIKTOK_SIGN_URL),

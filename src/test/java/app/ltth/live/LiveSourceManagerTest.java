@@ -69,6 +69,36 @@ class LiveSourceManagerTest {
     }
 
     @Test
+    void aSourceWhoseFirstConnectionFailedIsShownAsTryingNotAsLive() throws Exception {
+        LiveSource retrying = new LiveSource() {
+            @Override
+            public String kind() {
+                return "tiktok";
+            }
+
+            @Override
+            public String username() {
+                return "streamer";
+            }
+
+            @Override
+            public void start(Context context) {
+                context.state(ConnectionState.RECONNECTING, "TikTok did not answer. Attempt 1; next try in 1 s.");
+            }
+
+            @Override
+            public void stop() {
+            }
+        };
+        List<String> seen = run(new EventBus(100, Duration.ofSeconds(1)), manager -> {
+            manager.switchTo(retrying);
+            assertThat(manager.status().state()).isEqualTo(ConnectionState.RECONNECTING);
+            assertThat(manager.status().message()).contains("next try in 1 s");
+        });
+        assertThat(seen).containsExactly("connecting", "reconnecting", "offline");
+    }
+
+    @Test
     void aStoppedSourceNoLongerReachesTheBus() throws Exception {
         EagerSource source = new EagerSource();
         List<String> seen = run(new EventBus(100, Duration.ofSeconds(1)), manager -> {

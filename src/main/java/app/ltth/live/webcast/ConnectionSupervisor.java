@@ -56,7 +56,6 @@ final class ConnectionSupervisor {
     private volatile boolean running;
     private volatile long reconnects;
     private String lostReason;        // guarded by lock
-    private long lostRetryAfter;      // guarded by lock
     private int refusals;
     private Thread thread;
     private volatile long firstWait = -1;   // the first connect failed: its wait, already announced
@@ -90,10 +89,10 @@ final class ConnectionSupervisor {
                 return;
             }
             firstWait = announce(e.getMessage(), e.retryAfterMillis());   // said now, so nobody sees "live" first
-            lost(e.getMessage(), e.retryAfterMillis());
+            lost(e.getMessage());
         } catch (RuntimeException e) {
             firstWait = announce(describe(e), 0);
-            lost(describe(e), 0);
+            lost(describe(e));
         }
         thread = new Thread(this::run, "ltth-" + name + "-supervisor");
         thread.setDaemon(true);
@@ -104,10 +103,6 @@ final class ConnectionSupervisor {
         running = false;
         Thread t = thread;
         if (t != null && t != Thread.currentThread()) t.interrupt();
-    }
-
-    boolean running() {
-        return running;
     }
 
     long reconnects() {
@@ -121,14 +116,9 @@ final class ConnectionSupervisor {
 
     /** The connection is gone (closed, broken or silent). */
     void lost(String reason) {
-        lost(reason, 0);
-    }
-
-    private void lost(String reason, long retryAfter) {
         synchronized (lock) {
             if (lostReason != null) return;
             lostReason = reason;
-            lostRetryAfter = retryAfter;
             lock.notifyAll();
         }
     }
@@ -137,16 +127,14 @@ final class ConnectionSupervisor {
         try {
             while (running) {
                 String reason;
-                long retryAfter;
                 synchronized (lock) {
                     while (running && lostReason == null) lock.wait(1_000);
                     reason = lostReason;
-                    retryAfter = lostRetryAfter;
                 }
                 if (!running) return;
                 log.warn("TikTok connection ({}) lost: {}", name, reason);
                 boolean checkFirst = policy.closedAtOnce(clock.getAsLong());
-                if (!reconnect(reason, retryAfter, checkFirst)) return;
+                if (!reconnect(reason, checkFirst)) return;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -154,9 +142,10 @@ final class ConnectionSupervisor {
     }
 
     /** Tries until connected (true) or until the source ends (false). */
-    private boolean reconnect(String reason, long retryAfter, boolean checkFirst) throws InterruptedException {
+    private boolean reconnect(String reason, boolean checkFirst) throws InterruptedException {
         boolean checkLive = checkFirst;
-        long delay = firstWait >= 0 ? firstWait : announce(reason, retryAfter);
+        long retryAfter;
+        long delay = firstWait >= 0 ? firstWait : announce(reason, 0);
         firstWait = -1;
         while (running) {
             Thread.sleep(delay);

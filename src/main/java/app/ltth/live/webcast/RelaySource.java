@@ -1,21 +1,12 @@
 package app.ltth.live.webcast;
 
-import app.ltth.DaemonThreads;
-import app.ltth.events.ConnectionState;
-import app.ltth.events.LiveEvent;
-import app.ltth.events.StreamEndEvent;
-import app.ltth.live.LiveSource;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
-import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,46 +18,25 @@ import java.util.function.LongSupplier;
  * direct socket. Its events take the same path as the direct socket's: dedupe by msgId, gift streaks, the bus.
  * The relay closes with 4401 for a wrong key, 4400 for wrong options and 4404 when the user is not LIVE.
  */
-public final class RelaySource implements LiveSource {
+public final class RelaySource extends SupervisedSource {
 
     static final int BAD_OPTIONS = 4400;
     static final int BAD_KEY = 4401;
     static final int NOT_LIVE = 4404;
 
-    private final String username;
     private final String apiKey;
-    private final WebcastConfig config;
     private final HttpClient http;
-    private final LongSupplier clock;
-    private final EventPipeline pipeline;
     private final AtomicLong badFrames = new AtomicLong();
-    private volatile boolean running;
     private volatile WebSocket socket;
-    private Context context;
-    private ConnectionSupervisor supervisor;
-    private ScheduledExecutorService timer;
 
     public RelaySource(String username, String apiKey, WebcastConfig config, HttpClient http) {
         this(username, apiKey, config, http, System::currentTimeMillis);
     }
 
     RelaySource(String username, String apiKey, WebcastConfig config, HttpClient http, LongSupplier clock) {
-        this.username = username;
+        super(username, config, clock);
         this.apiKey = apiKey;
-        this.config = config;
         this.http = http;
-        this.clock = clock;
-        this.pipeline = new EventPipeline(config.streakTimeout().toMillis(), this::emit);
-    }
-
-    @Override
-    public String kind() {
-        return WebcastSource.KIND;
-    }
-
-    @Override
-    public String username() {
-        return username;
     }
 
     @Override
@@ -75,69 +45,41 @@ public final class RelaySource implements LiveSource {
             throw new WebcastException("The relay needs an API key from eulerstream.com: enter it under Settings > "
                     + "TikTok.", false);
         }
-        this.context = context;
-        running = true;
-        supervisor = new ConnectionSupervisor("relay", new Link(), new ReconnectPolicy(config.backoffBase(),
-                config.backoffMax(), WebcastSource.HEALTHY_AFTER, ThreadLocalRandom.current()::nextDouble), context,
-                clock, ZoneId.systemDefault());
-        timer = DaemonThreads.scheduler("ltth-relay-timer");
-        timer.scheduleAtFixedRate(() -> {
-            if (running) pipeline.tick(clock.getAsLong());
-        }, 1, 1, TimeUnit.SECONDS);
+        startSupervised(context, "relay");
+    }
+
+    @Override
+    protected void connect() throws WebcastException, InterruptedException {
+        URI uri;
         try {
-            supervisor.start();
-        } catch (WebcastException e) {
-            stop();
-            throw e;
+            uri = URI.create(UrlTemplate.fill(config.relayUrl(), Map.of("user", username, "apiKey", apiKey)));
+        } catch (IllegalArgumentException e) {
+            throw new WebcastException("The relay address in the settings is not valid. Correct it under Settings "
+                    + "> Advanced.", false, e);
+        }
+        try {
+            http.newWebSocketBuilder().connectTimeout(config.httpTimeout()).header("User-Agent", config.userAgent())
+                    .buildAsync(uri, new Listener()).get(config.httpTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof WebSocketHandshakeException h) {
+                int status = h.getResponse().statusCode();
+                if (status == 401 || status == 403) {
+                    throw new WebcastException("The relay does not accept the API key (HTTP " + status + "). Check "
+                            + "the key under Settings > TikTok.", false);
+                }
+                throw new WebcastException("The relay refused the connection (HTTP " + status + "). LTTH tries "
+                        + "again.", true);
+            }
+            throw new WebcastException("The relay cannot be reached (" + e.getCause().getMessage() + "). LTTH "
+                    + "tries again.", true, e.getCause());
+        } catch (TimeoutException e) {
+            throw new WebcastException("The relay did not answer in time. LTTH tries again.", true, e);
         }
     }
 
-    private final class Link implements ConnectionSupervisor.Link {
-        @Override
-        public void open() throws WebcastException, InterruptedException {
-            URI uri;
-            try {
-                uri = URI.create(UrlTemplate.fill(config.relayUrl(), Map.of("user", username, "apiKey", apiKey)));
-            } catch (IllegalArgumentException e) {
-                throw new WebcastException("The relay address in the settings is not valid. Correct it under Settings "
-                        + "> Advanced.", false, e);
-            }
-            try {
-                socket = http.newWebSocketBuilder().connectTimeout(config.httpTimeout())
-                        .header("User-Agent", config.userAgent()).buildAsync(uri, new Listener())
-                        .get(config.httpTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof WebSocketHandshakeException h) {
-                    int status = h.getResponse().statusCode();
-                    if (status == 401 || status == 403) {
-                        throw new WebcastException("The relay does not accept the API key (HTTP " + status + "). Check "
-                                + "the key under Settings > TikTok.", false);
-                    }
-                    throw new WebcastException("The relay refused the connection (HTTP " + status + "). LTTH tries "
-                            + "again.", true);
-                }
-                throw new WebcastException("The relay cannot be reached (" + e.getCause().getMessage() + "). LTTH "
-                        + "tries again.", true, e.getCause());
-            } catch (TimeoutException e) {
-                throw new WebcastException("The relay did not answer in time. LTTH tries again.", true, e);
-            }
-        }
-
-        @Override
-        public boolean stillLive() {
-            return true;   // the relay says so itself (4404)
-        }
-
-        @Override
-        public void ended(String reason) {
-            RelaySource.this.ended(reason);
-        }
-
-        @Override
-        public void failed(String message) {
-            shutDown();
-            context.state(ConnectionState.ERROR, message);
-        }
+    @Override
+    protected boolean stillLive() {
+        return true;   // the relay says so itself (4404)
     }
 
     private final class Listener implements WebSocket.Listener {
@@ -166,10 +108,10 @@ public final class RelaySource implements LiveSource {
             if (ws != socket || !running) return null;
             String why = reason == null || reason.isBlank() ? "" : " (" + reason + ")";
             switch (code) {
-                case BAD_KEY -> fail("The relay does not accept the API key" + why + ". Check the key under Settings > "
-                        + "TikTok, then connect again.");
-                case BAD_OPTIONS -> fail("The relay refused the connection's options" + why + ". Check the username and "
-                        + "the relay address under Settings > Advanced.");
+                case BAD_KEY -> failed("The relay does not accept the API key" + why + ". Check the key under Settings "
+                        + "> TikTok, then connect again.");
+                case BAD_OPTIONS -> failed("The relay refused the connection's options" + why + ". Check the username "
+                        + "and the relay address under Settings > Advanced.");
                 case NOT_LIVE -> ended("@" + username + " is not LIVE");
                 default -> supervisor.lost("The relay closed the connection (" + code + why + ").");
             }
@@ -193,43 +135,16 @@ public final class RelaySource implements LiveSource {
         }
     }
 
-    private void emit(LiveEvent event) {
-        if (!running) return;
-        context.event(event);
-        if (event instanceof StreamEndEvent end) ended(end.reason());
-    }
-
-    private void fail(String message) {
-        shutDown();
-        context.state(ConnectionState.ERROR, message);
-    }
-
-    private void ended(String reason) {
-        pipeline.closeStreaks();   // whatever still streaks counts, while the events still go out
-        shutDown();
-        context.state(ConnectionState.ENDED, "The LIVE has ended (" + reason + ")");
-    }
-
-    private void shutDown() {
-        running = false;
-        ConnectionSupervisor s = supervisor;
-        if (s != null) s.stop();
+    @Override
+    protected void closeConnection() {
         WebSocket ws = socket;
         if (ws != null) ws.abort();
-        if (timer != null) timer.shutdownNow();
-    }
-
-    @Override
-    public synchronized void stop() {
-        shutDown();
     }
 
     @Override
     public Map<String, Object> counters() {
-        Map<String, Object> c = new LinkedHashMap<>(pipeline.counters());
+        Map<String, Object> c = super.counters();
         c.put("badFrames", badFrames.get());
-        ConnectionSupervisor s = supervisor;
-        c.put("reconnects", s == null ? 0L : s.reconnects());
         return c;
     }
 }

@@ -69,6 +69,15 @@ public final class WebcastCodec {
     /** Payload type of frames that carry events. */
     public static final String MSG = "msg";
     private static final Pattern SHARE_KEY = Pattern.compile("pm_mt_guidance_(viewer_\\d+_)?share");
+    // Values of TikTok's enums that LTTH reads (tiktok-live-proto: EnvelopeBusinessType, PinMessageActionType,
+    // LinkMicBattleBattleAction, BattleSettingsBattleStatus, BattleResultResult).
+    private static final int SUPER_FAN_BOX = 19;
+    private static final int PIN_CANCEL = 2;
+    private static final int BATTLE_OPEN = 4;
+    private static final int BATTLE_FINISH = 5;
+    private static final int BATTLE_STARTED = 1;
+    private static final int BATTLE_FINISHED = 2;
+    private static final int BATTLE_WIN = 0;
 
     private WebcastCodec() {
     }
@@ -311,15 +320,6 @@ public final class WebcastCodec {
             }
         }
     }
-
-    /** TikTok's envelope business type of a super-fan box, and the pin message's "pin taken down" action. */
-    private static final int SUPER_FAN_BOX = 19;
-    private static final int PIN_CANCEL = 2;
-    private static final int BATTLE_OPEN = 4;
-    private static final int BATTLE_FINISH = 5;
-    private static final int BATTLE_STARTED = 1;
-    private static final int BATTLE_FINISHED = 2;
-    private static final int BATTLE_WIN = 0;
 
     /** A battle's start or end (invitations, cancellations and punishments say nothing LTTH shows). */
     private static Optional<LiveEvent> battle(WebcastLinkMicBattle m, long msgId, long now) {

@@ -1,20 +1,10 @@
 package app.ltth.live.webcast;
 
-import app.ltth.DaemonThreads;
-import app.ltth.events.ConnectionState;
-import app.ltth.events.LiveEvent;
-import app.ltth.events.StreamEndEvent;
-import app.ltth.live.LiveSource;
 import app.ltth.live.replay.Recording;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiPredicate;
 import java.util.function.LongSupplier;
 
@@ -24,30 +14,21 @@ import java.util.function.LongSupplier;
  * signed afresh each time, and messages TikTok sends again after a reconnect are dropped by msgId. Gift streaks
  * count once ({@link GiftStreakTracker}). The stream's end stops it.
  */
-public final class WebcastSource implements LiveSource {
+public final class WebcastSource extends SupervisedSource {
 
     public static final String KIND = "tiktok";
-    static final Duration HEALTHY_AFTER = Duration.ofSeconds(60);
 
-    private final String username;
     private final String manualRoomId;
     private final String apiKey;
-    private final WebcastConfig config;
     private final HttpClient http;
     private final RoomLookup lookup;
     private final SignClient signer;
-    private final EventPipeline pipeline;
-    private final LongSupplier clock;
     private final Path recordingsDir;
     private volatile BiPredicate<Integer, String> onRefused = (times, why) -> false;
     private volatile long lastFrameAt;
-    private volatile boolean running;
     private volatile WebcastSession session;
     private volatile long roomId;
     private volatile Recording recording;
-    private Context context;
-    private ConnectionSupervisor supervisor;
-    private ScheduledExecutorService timer;
 
     /**
      * @param manualRoomId  a room id typed by hand, or null to look it up from the username
@@ -60,16 +41,13 @@ public final class WebcastSource implements LiveSource {
 
     WebcastSource(String username, String manualRoomId, String apiKey, WebcastConfig config, HttpClient http,
                   Path recordingsDir, LongSupplier clock) {
+        super(username, config, clock);
         this.recordingsDir = recordingsDir;
-        this.username = username;
         this.manualRoomId = manualRoomId;
         this.apiKey = apiKey;
-        this.config = config;
         this.http = http;
-        this.clock = clock;
         this.lookup = new RoomLookup(http, config);
         this.signer = new SignClient(http, config);
-        this.pipeline = new EventPipeline(config.streakTimeout().toMillis(), this::emit);
     }
 
     /**
@@ -81,38 +59,20 @@ public final class WebcastSource implements LiveSource {
     }
 
     @Override
-    public String kind() {
-        return KIND;
-    }
-
-    @Override
-    public String username() {
-        return username;
-    }
-
-    @Override
     public synchronized void start(Context context) throws Exception {
-        this.context = context;
-        if (manualRoomId != null && !manualRoomId.isBlank()) {
+        if (hasManualRoom()) {
             roomId = parseRoomId(manualRoomId);
         } else {
             RoomLookup.Room room = lookup.find(username);
             if (!room.live()) throw new WebcastException("@" + username + " is not LIVE right now.", false);
             roomId = parseRoomId(room.roomId());
         }
-        running = true;
         if (recordingsDir != null) recording = Recording.start(recordingsDir, username, String.valueOf(roomId));
-        supervisor = new ConnectionSupervisor("webcast", new Link(), new ReconnectPolicy(config.backoffBase(),
-                config.backoffMax(), HEALTHY_AFTER, ThreadLocalRandom.current()::nextDouble), context, clock,
-                ZoneId.systemDefault());
-        timer = DaemonThreads.scheduler("ltth-webcast-timer");
-        timer.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
-        try {
-            supervisor.start();
-        } catch (WebcastException e) {
-            stop();
-            throw e;
-        }
+        startSupervised(context, "webcast");
+    }
+
+    private boolean hasManualRoom() {
+        return manualRoomId != null && !manualRoomId.isBlank();
     }
 
     private static long parseRoomId(String id) throws WebcastException {
@@ -123,57 +83,43 @@ public final class WebcastSource implements LiveSource {
         }
     }
 
-    /** How the supervisor reaches TikTok. */
-    private final class Link implements ConnectionSupervisor.Link {
-        /** Signs afresh and opens a socket; the signed answer's own messages are the first events. */
-        @Override
-        public void open() throws WebcastException, InterruptedException {
-            lastFrameAt = clock.getAsLong();   // the silence watchdog counts from here
-            SignClient.Signed signed = signer.sign(String.valueOf(roomId), apiKey);
-            session = WebcastSession.open(http, config, roomId, signed, new WebcastSession.Handler() {
-                @Override
-                public void frame(byte[] frame) {
-                    onFrame(frame);
-                }
-
-                @Override
-                public void closed(String reason) {
-                    supervisor.lost("The connection to TikTok was " + reason + ".");
-                }
-            });
-            byte[] fetch = signed.fetchResult().toByteArray();
-            Recording r = recording;
-            if (r != null) r.fetch(fetch);
-            pipeline.fetchResult(fetch, clock.getAsLong());
-        }
-
-        @Override
-        public boolean stillLive() throws InterruptedException {
-            if (manualRoomId != null && !manualRoomId.isBlank()) return true;
-            try {
-                return lookup.find(username).live();
-            } catch (WebcastException e) {
-                return true;   // cannot tell now: keep trying
+    /** Signs afresh and opens a socket; the signed answer's own messages are the first events. */
+    @Override
+    protected void connect() throws WebcastException, InterruptedException {
+        lastFrameAt = clock.getAsLong();   // the silence watchdog counts from here
+        SignClient.Signed signed = signer.sign(String.valueOf(roomId), apiKey);
+        session = WebcastSession.open(http, config, roomId, signed, new WebcastSession.Handler() {
+            @Override
+            public void frame(byte[] frame) {
+                onFrame(frame);
             }
-        }
 
-        @Override
-        public void ended(String reason) {
-            WebcastSource.this.ended(reason);
-        }
+            @Override
+            public void closed(String reason) {
+                supervisor.lost("The connection to TikTok was " + reason + ".");
+            }
+        });
+        byte[] fetch = signed.fetchResult().toByteArray();
+        Recording r = recording;
+        if (r != null) r.fetch(fetch);
+        pipeline.fetchResult(fetch, clock.getAsLong());
+    }
 
-        @Override
-        public void failed(String message) {
-            shutDown();
-            context.state(ConnectionState.ERROR, message);
+    @Override
+    protected boolean stillLive() throws InterruptedException {
+        if (hasManualRoom()) return true;
+        try {
+            return lookup.find(username).live();
+        } catch (WebcastException e) {
+            return true;   // cannot tell now: keep trying
         }
+    }
 
-        @Override
-        public boolean refused(int times, String why) {
-            if (!onRefused.test(times, why)) return false;
-            shutDown();
-            return true;
-        }
+    @Override
+    protected boolean refused(int times, String why) {
+        if (!onRefused.test(times, why)) return false;
+        shutDown();
+        return true;
     }
 
     private void onFrame(byte[] bytes) {
@@ -187,23 +133,10 @@ public final class WebcastSource implements LiveSource {
         if (frame.needsAck() && s != null) s.ack(frame.logId(), frame.fetchResult().getInternalExt());
     }
 
-    /** Every event the pipeline lets through; the stream's end stops the source. */
-    private void emit(LiveEvent event) {
-        if (!running) return;
-        context.event(event);
-        if (event instanceof StreamEndEvent end) ended(end.reason());
-    }
-
-    private void ended(String reason) {
-        pipeline.closeStreaks();   // whatever still streaks counts, while the events still go out
-        shutDown();
-        context.state(ConnectionState.ENDED, "The LIVE has ended (" + reason + ")");
-    }
-
-    private void tick() {
-        long now = clock.getAsLong();
-        if (!running) return;
-        pipeline.tick(now);
+    /** Streaks, and a socket that looks open but has said nothing for too long is replaced. */
+    @Override
+    protected void tick(long now) {
+        super.tick(now);
         if (now - lastFrameAt > config.silenceLimit().toMillis()) {
             WebcastSession s = session;
             if (s != null) s.close();
@@ -213,30 +146,19 @@ public final class WebcastSource implements LiveSource {
         }
     }
 
-    /** Stops trying, closes the socket and the recording; the caller says why. */
-    private void shutDown() {
-        running = false;
-        ConnectionSupervisor s = supervisor;
-        if (s != null) s.stop();
+    @Override
+    protected void closeConnection() {
         WebcastSession ws = session;
         if (ws != null) ws.close();
         Recording r = recording;
         if (r != null) r.close();
-        if (timer != null) timer.shutdownNow();
-    }
-
-    @Override
-    public synchronized void stop() {
-        shutDown();
     }
 
     @Override
     public Map<String, Object> counters() {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("roomId", String.valueOf(roomId));
-        c.putAll(pipeline.counters());
-        ConnectionSupervisor s = supervisor;
-        c.put("reconnects", s == null ? 0L : s.reconnects());
+        c.putAll(super.counters());
         Recording r = recording;
         if (r != null) c.put("recording", r.file().getFileName().toString());
         return c;

@@ -1,19 +1,17 @@
 package app.ltth.live.webcast;
 
+import static app.ltth.live.webcast.SourceRecorder.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.ltth.events.ChatEvent;
-import app.ltth.events.ConnectionState;
 import app.ltth.events.GiftEvent;
 import app.ltth.events.LiveEvent;
 import app.ltth.live.LiveSource;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,21 +20,10 @@ class RelaySourceTest {
 
     private final FakeTikTok tiktok = new FakeTikTok();
     private final HttpClient http = HttpClient.newHttpClient();
-    private final List<LiveEvent> events = Collections.synchronizedList(new ArrayList<>());
-    private final List<String> states = Collections.synchronizedList(new ArrayList<>());
+    private final SourceRecorder context = new SourceRecorder();
+    private final List<LiveEvent> events = context.events;
+    private final List<String> states = context.states;
     private LiveSource source;
-
-    private final LiveSource.Context context = new LiveSource.Context() {
-        @Override
-        public void event(LiveEvent event) {
-            events.add(event);
-        }
-
-        @Override
-        public void state(ConnectionState state, String message) {
-            states.add(state.wireName() + ": " + message);
-        }
-    };
 
     @AfterEach
     void stop() {
@@ -46,14 +33,6 @@ class RelaySourceTest {
 
     private WebcastConfig config() {
         return tiktok.config(Duration.ofSeconds(10), Duration.ofSeconds(30));
-    }
-
-    private static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("not within 15 s: " + what);
-            Thread.sleep(10);
-        }
     }
 
     static String gift(long msgId, int count, int repeatEnd) {

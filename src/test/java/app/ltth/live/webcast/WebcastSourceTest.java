@@ -5,10 +5,10 @@ import static app.ltth.live.webcast.Frames.frame;
 import static app.ltth.live.webcast.Frames.message;
 import static app.ltth.live.webcast.Frames.result;
 import static app.ltth.live.webcast.Frames.user;
+import static app.ltth.live.webcast.SourceRecorder.waitFor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.ltth.events.ConnectionState;
 import app.ltth.events.GiftEvent;
 import app.ltth.events.LiveEvent;
 import app.ltth.live.LiveSource;
@@ -23,10 +23,8 @@ import app.ltth.live.webcast.proto.WebcastGiftMessage;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,21 +32,10 @@ class WebcastSourceTest {
 
     private final FakeTikTok tiktok = new FakeTikTok();
     private final HttpClient http = HttpClient.newHttpClient();
-    private final List<LiveEvent> events = Collections.synchronizedList(new ArrayList<>());
-    private final List<String> states = Collections.synchronizedList(new ArrayList<>());
+    private final SourceRecorder context = new SourceRecorder();
+    private final List<LiveEvent> events = context.events;
+    private final List<String> states = context.states;
     private WebcastSource source;
-
-    private final LiveSource.Context context = new LiveSource.Context() {
-        @Override
-        public void event(LiveEvent event) {
-            events.add(event);
-        }
-
-        @Override
-        public void state(ConnectionState state, String message) {
-            states.add(state.wireName() + ": " + message);
-        }
-    };
 
     @AfterEach
     void stop() {
@@ -77,14 +64,6 @@ class WebcastSourceTest {
         synchronized (events) {
             return events.stream().filter(e -> e instanceof app.ltth.events.ChatEvent)
                     .map(e -> ((app.ltth.events.ChatEvent) e).comment()).toList();
-        }
-    }
-
-    private static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("not within 15 s: " + what);
-            Thread.sleep(10);
         }
     }
 
