@@ -202,6 +202,6 @@ final class ConnectionSupervisor {
     }
 
     private static String describe(RuntimeException e) {
-        return "Connecting failed (" + (e.getMessage() == null ? "an unexpected error" : e.getMessage()) + ").";
+        return "Connecting failed (" + WebcastException.reason(e) + ").";
     }
 }

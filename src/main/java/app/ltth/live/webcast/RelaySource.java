@@ -70,7 +70,7 @@ public final class RelaySource extends SupervisedSource {
                 throw new WebcastException("The relay refused the connection (HTTP " + status + "). LTTH tries "
                         + "again.", true);
             }
-            throw new WebcastException("The relay cannot be reached (" + e.getCause().getMessage() + "). LTTH "
+            throw new WebcastException("The relay cannot be reached (" + WebcastException.reason(e) + "). LTTH "
                     + "tries again.", true, e.getCause());
         } catch (TimeoutException e) {
             throw new WebcastException("The relay did not answer in time. LTTH tries again.", true, e);
@@ -120,7 +120,7 @@ public final class RelaySource extends SupervisedSource {
 
         @Override
         public void onError(WebSocket ws, Throwable error) {
-            if (ws == socket && running) supervisor.lost("The relay connection broke (" + error.getMessage() + ").");
+            if (ws == socket && running) supervisor.lost("The relay connection broke (" + WebcastException.reason(error) + ").");
         }
     }
 

@@ -61,7 +61,7 @@ public final class RoomLookup {
             body = get(WebcastConfig.fill(config.apiLiveUrl(), handle, null));
         } catch (IOException e) {
             if (fromPage.isPresent()) return fromPage.get();   // paused or unclear, but a room: try it
-            throw new WebcastException("TikTok could not be reached to find @" + user + "'s LIVE (" + e.getMessage()
+            throw new WebcastException("TikTok could not be reached to find @" + user + "'s LIVE (" + WebcastException.reason(e)
                     + "). Check the internet connection, then connect again.", true, e);
         }
         try {

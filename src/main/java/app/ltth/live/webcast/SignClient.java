@@ -46,7 +46,7 @@ public final class SignClient {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw new WebcastException("The signing service cannot be reached (" + e.getMessage() + "). LTTH keeps "
+            throw new WebcastException("The signing service cannot be reached (" + WebcastException.reason(e) + "). LTTH keeps "
                     + "trying.", true, e);
         }
         int status = response.statusCode();

@@ -24,6 +24,23 @@ public class WebcastException extends Exception {
         this.retryAfterMillis = retryAfterMillis;
     }
 
+    /**
+     * What went wrong, in the words of the innermost cause that has any, for a message a streamer reads: never a
+     * class name (a {@code CompletionException}'s own message is its cause's class and message).
+     */
+    public static String reason(Throwable error) {
+        Throwable t = error;
+        while ((t instanceof java.util.concurrent.CompletionException || t instanceof java.util.concurrent.ExecutionException)
+                && t.getCause() != null) {
+            t = t.getCause();
+        }
+        String message = t.getMessage();
+        if (message != null && !message.isBlank()) return message;
+        if (t instanceof java.net.ConnectException) return "nothing answers at that address";
+        if (t instanceof java.net.http.HttpTimeoutException) return "no answer in time";
+        return "no further detail";
+    }
+
     public boolean retryable() {
         return retryable;
     }

@@ -71,7 +71,7 @@ final class WebcastSession implements WebSocket.Listener {
                 String why = h.getResponse().headers().firstValue("handshake-msg").orElse("HTTP " + h.getResponse().statusCode());
                 throw new WebcastException.Refused(why);
             }
-            throw new WebcastException("Connecting to TikTok failed: " + e.getCause().getMessage()
+            throw new WebcastException("Connecting to TikTok failed: " + WebcastException.reason(e)
                     + ". LTTH tries again.", true, e.getCause());
         } catch (TimeoutException e) {
             session.close();
@@ -79,7 +79,7 @@ final class WebcastSession implements WebSocket.Listener {
         } catch (RuntimeException e) {
             // An odd push-server address, a send that failed right after the upgrade: never the end of the LIVE.
             session.close();
-            throw new WebcastException("Connecting to TikTok failed (" + e.getMessage() + "). LTTH tries again.", true, e);
+            throw new WebcastException("Connecting to TikTok failed (" + WebcastException.reason(e) + "). LTTH tries again.", true, e);
         }
         long every = config.heartbeat().toMillis();
         session.heartbeat.scheduleAtFixedRate(session::beat, every, every, TimeUnit.MILLISECONDS);
@@ -158,7 +158,7 @@ final class WebcastSession implements WebSocket.Listener {
 
     @Override
     public void onError(WebSocket webSocket, Throwable error) {
-        end("connection broke (" + error.getMessage() + ")");
+        end("broken (" + WebcastException.reason(error) + ")");
     }
 
     private void end(String reason) {
