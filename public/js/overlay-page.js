@@ -38,6 +38,14 @@
     return [gift.user && gift.user.id, gift.giftId, gift.groupId].join('|');
   }
 
+  /**
+   * Puts HTML that LTTH's server made into an element: alert and flow texts, which Template.renderHtml has already
+   * cut down to formatting (no script, handler, link or picture survives it). The only way overlays insert HTML.
+   */
+  function setServerHtml(element, html) {
+    element.innerHTML = html;   // reviewed: server-sanitised (jsoup allow-list), never a raw string from TikTok or a file
+  }
+
   /** Clamps a whole-number option, e.g. limit=5. */
   function number(name, fallback, min, max) {
     var n = parseInt(params.get(name), 10);
@@ -46,5 +54,5 @@
 
   global.LTTH = global.LTTH || {};
   global.LTTH.overlay = { params: params, preview: preview, vertical: vertical, start: start, number: number,
-    streakKey: streakKey };
+    streakKey: streakKey, setServerHtml: setServerHtml };
 })(window);

@@ -52,7 +52,7 @@
     if (m.kind === 'text') {
       var what = document.createElement('span');
       what.className = 'what';
-      what.innerHTML = m.html;
+      LTTH.overlay.setServerHtml(what, m.html);
       card.appendChild(what);
     } else {
       var media = document.createElement(m.kind === 'video' ? 'video' : 'img');

@@ -29,7 +29,7 @@
     }
     var text = document.createElement('div');
     text.className = 'alert-text shadow-text';
-    text.innerHTML = a.html;   // rendered by LTTH's template engine: every TikTok value in it is escaped
+    LTTH.overlay.setServerHtml(text, a.html);
     box.appendChild(text);
     if (a.sound) {
       box._audio = new Audio(a.sound);

@@ -3,6 +3,7 @@ package app.ltth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.ltth.events.LikeEvent;
+import com.fasterxml.jackson.databind.JsonNode;
 import app.ltth.events.User;
 import java.nio.file.Path;
 import java.util.List;
@@ -84,6 +85,41 @@ class OverlayBrowserTest {
         assertThat(first.findElement(By.className("name")).getText()).isEqualTo(BrowserTest.EVIL_NAME);
         assertThat(first.findElement(By.className("value")).getText()).isEqualTo("10");
         app.put("/api/alerts/gift", "{\"enabled\":false}");
+    }
+
+    /** What a "cool flow pack" carried: on LTTH's own origin this ran, uploaded a plugin and started it. */
+    static final String PAYLOAD = "<b>Hi</b> <img src=x onerror=\"document.title='pwned'\"><script>document.title='pwned'</script>";
+
+    @Test
+    void anImportedFlowsTextAndAnAlertTemplateRunNoScript() throws Exception {
+        String flows = Json.MAPPER.writeValueAsString(List.of(Map.of("name", "cool pack", "trigger", Map.of("type", "manual"),
+                "actions", List.of(Map.of("type", "overlayText", "text", PAYLOAD)))));
+        assertThat(app.post("/api/flows/import", flows).json().get("imported").asInt()).isEqualTo(1);
+        String id = null;
+        for (JsonNode f : app.get("/api/flows").json().get("flows")) if (f.get("name").asText().equals("cool pack")) id = f.get("id").asText();
+        open("/overlay.html");
+        js("document.title = 'clean';");
+        assertThat(app.post("/api/flows/" + id + "/run", "").status()).isEqualTo(202);
+        WebElement card = waiting().until(d -> d.findElement(By.cssSelector(".flow-card .what")));
+        assertThat(card.getText()).isEqualTo("Hi");
+        assertThat(card.findElements(By.tagName("b"))).as("the streamer's own formatting stays").hasSize(1);
+        assertThat(card.findElements(By.tagName("img"))).isEmpty();
+        Thread.sleep(300);
+        assertThat(browser.getTitle()).isEqualTo("clean");
+
+        // Shares, which no other test here alerts for, so the payload stays out of their way.
+        app.put("/api/alerts/share", Json.MAPPER.writeValueAsString(Map.of("enabled", true, "text", PAYLOAD + " {nickname}",
+                "seconds", 3)));
+        open("/overlays/alerts.html");
+        js("document.title = 'clean';");
+        app.post("/api/alerts/share/test", "");
+        WebElement alert = waiting().until(d -> d.findElements(By.cssSelector(".alert-text")).stream()
+                .filter(e -> !e.getText().isEmpty()).findFirst().orElse(null));
+        assertThat(alert.getText()).startsWith("Hi");
+        assertThat(alert.findElements(By.tagName("img"))).isEmpty();
+        Thread.sleep(300);
+        assertThat(browser.getTitle()).isEqualTo("clean");
+        app.put("/api/alerts/share", "{\"enabled\":false}");
     }
 
     @Test

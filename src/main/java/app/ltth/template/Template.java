@@ -1,6 +1,9 @@
 package app.ltth.template;
 
 import java.util.LinkedHashSet;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.safety.Safelist;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -32,9 +35,22 @@ public final class Template {
         return fill(template, values, false);
     }
 
-    /** Fills the placeholders HTML-escaped, for anything that reaches a page. */
+    /**
+     * The formatting a streamer may use in alert and overlay texts: bold, italics, colours and the like. No script,
+     * no handler, no link, no picture: flows and profiles are shared as files, and their texts are untrusted.
+     */
+    private static final Safelist FORMATTING = Safelist.none()
+            .addTags("b", "strong", "i", "em", "u", "s", "small", "big", "mark", "sub", "sup", "br", "span", "p", "div")
+            .addAttributes(":all", "class")
+            .addAttributes("span", "style");
+    private static final Document.OutputSettings COMPACT = new Document.OutputSettings().prettyPrint(false);
+
+    /**
+     * Fills the placeholders HTML-escaped, then keeps only {@link #FORMATTING}: what reaches a page can be inserted
+     * as HTML (TikTok's values are text, the streamer's own formatting stays, anything that could run is gone).
+     */
     public static String renderHtml(String template, Map<String, ?> values) {
-        return fill(template, values, true);
+        return Jsoup.clean(fill(template, values, true), "", FORMATTING, COMPACT);
     }
 
     private static String fill(String template, Map<String, ?> values, boolean html) {

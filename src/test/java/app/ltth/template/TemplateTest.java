@@ -33,6 +33,15 @@ class TemplateTest {
     }
 
     @Test
+    void aTemplateFromASharedFileKeepsItsFormattingButNothingThatRuns() {
+        Map<String, Object> fields = Map.of("nickname", "<i>Ben</i>");
+        assertThat(Template.renderHtml("<b>Hi</b> <span style=\"color:red\" class=\"big\">{nickname}</span>"
+                + "<img src=x onerror=\"document.title='pwned'\"><script>alert(1)</script><a href=\"javascript:alert(1)\">x</a>"
+                + "<b onclick=\"alert(1)\">!</b>", fields))
+                .isEqualTo("<b>Hi</b> <span style=\"color:red\" class=\"big\">&lt;i&gt;Ben&lt;/i&gt;</span>x<b>!</b>");
+    }
+
+    @Test
     void unknownPlaceholdersStayVisibleAndAreReported() {
         assertThat(Template.render("hi {usrname}!", Map.of("username", "anna"))).isEqualTo("hi {usrname}!");
         assertThat(Template.unknown("{username} {usrname} {var.counter} {giftName} {coin}")).containsExactly("usrname", "coin");
