@@ -42,8 +42,19 @@
       box.appendChild(ui);
     }
     var id = encodeURIComponent(p.id);
-    box.appendChild(p.enabled ? action(t('plugins.disable'), 'btn-outline-warning plugin-disable', '/api/plugins/' + id + '/disable')
-      : action(t('plugins.enable'), 'btn-primary plugin-enable', '/api/plugins/' + id + '/enable'));
+    if (p.enabled) {
+      box.appendChild(action(t('plugins.disable'), 'btn-outline-warning plugin-disable', '/api/plugins/' + id + '/disable'));
+    } else if (p.builtIn) {
+      box.appendChild(action(t('plugins.enable'), 'btn-primary plugin-enable', '/api/plugins/' + id + '/enable'));
+    } else {
+      var enable = el('button', 'btn btn-sm btn-primary plugin-enable', t('plugins.enable'));
+      enable.type = 'button';
+      enable.addEventListener('click', function () {
+        enable.disabled = true;
+        box.appendChild(confirmation(p, function () { enable.disabled = false; }));
+      });
+      box.appendChild(enable);
+    }
     box.appendChild(action(t('plugins.reload'), 'btn-outline-secondary', '/api/plugins/' + id + '/reload'));
     if (!p.builtIn && p.state !== 'invalid') {
       var del = el('button', 'btn btn-sm btn-outline-danger', t('plugins.delete'));
@@ -55,6 +66,31 @@
       box.appendChild(del);
     }
     return box;
+  }
+
+  /** A plugin that is not part of LTTH: what it is, what it may do, and the streamer's yes. */
+  function confirmation(p, cancelled) {
+    var panel = el('div', 'w-100 border border-warning rounded p-2 mt-1 plugin-confirm');
+    panel.appendChild(el('strong', 'd-block', t('plugins.confirm.title', { name: p.name })));
+    var facts = el('dl', 'row small mb-2');
+    [['plugins.confirm.id', p.id + ' ' + p.version], ['plugins.confirm.main', p.main], ['plugins.confirm.jar', p.jar],
+      ['plugins.confirm.minApp', p.minAppVersion || '-']].forEach(function (f) {
+      facts.appendChild(el('dt', 'col-sm-3', t(f[0])));
+      facts.appendChild(el('dd', 'col-sm-9 mb-0 font-monospace', f[1]));
+    });
+    panel.appendChild(facts);
+    panel.appendChild(el('div', 'alert alert-warning py-2 small mb-2', t('plugins.confirm.warning')));
+    var start = el('button', 'btn btn-sm btn-warning me-2 plugin-confirm-start', t('plugins.confirm.start'));
+    start.type = 'button';
+    start.addEventListener('click', function () {
+      request('POST', '/api/plugins/' + encodeURIComponent(p.id) + '/enable', { confirm: true }).then(load)
+        .catch(function (e) { say(e.message); });
+    });
+    var cancel = el('button', 'btn btn-sm btn-outline-secondary', t('plugins.confirm.cancel'));
+    cancel.type = 'button';
+    cancel.addEventListener('click', function () { panel.remove(); cancelled(); });
+    panel.append(start, cancel);
+    return panel;
   }
 
   function load() {

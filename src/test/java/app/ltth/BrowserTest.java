@@ -68,6 +68,13 @@ public class BrowserTest {
         return new ChromeDriver(service, options);
     }
 
+    /** Scrolls an element to the middle of the window first: a message bar at the bottom can cover it otherwise. */
+    private static void clickCentered(WebElement element) {
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "arguments[0].scrollIntoView({block:'center', behavior:'instant'})", element);
+        element.click();
+    }
+
     /** Saves what the page looks like to target/screenshots/NAME.png, for a person to look at. */
     public static Path screenshot(WebDriver browser, String name) throws java.io.IOException {
         Path file = Path.of("target", "screenshots", name + ".png");
@@ -251,7 +258,7 @@ public class BrowserTest {
     }
 
     @Test
-    void aPluginIsInstalledAndSwitchedOffInThePluginManager() throws Exception {
+    void aPluginIsInstalledAskedForStartedAndSwitchedOffInThePluginManager() throws Exception {
         byte[] jar = PluginSystemTest.buildExampleJar(dir.resolve("build"));
         String manifest = Files.readString(Path.of("examples/hello-plugin/plugin/plugin.json"))
                 .replace("\"Hello Plugin\"", "\"Hello <b>Plugin</b>\"");
@@ -265,6 +272,16 @@ public class BrowserTest {
         waiting().until(d -> d.findElement(By.cssSelector("[data-plugin='hello'] strong")).getText()
                 .equals("Hello <b>Plugin</b>"));
         assertThat(browser.findElements(By.cssSelector("[data-plugin='hello'] b"))).isEmpty();
+        // Its manifest says enabledByDefault, but an upload never starts a plugin: the streamer is asked first.
+        assertThat(browser.findElement(By.cssSelector("[data-plugin='hello'] .plugin-state")).getAttribute("data-state"))
+                .isEqualTo("disabled");
+        clickCentered(browser.findElement(By.cssSelector("[data-plugin='hello'] .plugin-enable")));
+        WebElement ask = waiting().until(d -> d.findElement(By.cssSelector("[data-plugin='hello'] .plugin-confirm")));
+        assertThat(ask.getText()).contains("com.example.hello.HelloPlugin").contains("hello-plugin.jar")
+                .contains("same rights as LTTH");
+        assertThat(app.get("/api/plugins/hello/stats").status()).as("still off while asking").isEqualTo(404);
+        screenshot(browser, "plugins-confirm");
+        clickCentered(ask.findElement(By.className("plugin-confirm-start")));
         waiting().until(d -> d.findElement(By.cssSelector("[data-plugin='hello'] .plugin-state")).getAttribute("data-state")
                 .equals("running"));
         waiting().until(d -> {

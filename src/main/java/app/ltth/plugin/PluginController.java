@@ -1,6 +1,7 @@
 package app.ltth.plugin;
 
 import app.ltth.ValidationException;
+import app.ltth.web.JsonBody;
 import app.ltth.plugin.api.PluginContext;
 import app.ltth.plugin.api.PluginHttpException;
 import app.ltth.web.ApiError;
@@ -19,7 +20,7 @@ import java.util.Map;
 /**
  * <pre>
  * GET    /api/plugins                          every plugin with its state, failures and last error
- * POST   /api/plugins/{id}/enable|disable|reload
+ * POST   /api/plugins/{id}/enable|disable|reload   enable of a plugin not part of LTTH: {"confirm": true}
  * POST   /api/plugins/upload                   multipart field "file": a plugin ZIP (from this computer only)
  * DELETE /api/plugins/{id}                     an installed plugin
  * ANY    /api/plugins/{id}/{path}              the plugin's own routes
@@ -40,7 +41,8 @@ public final class PluginController {
                 "flowActions", plugins.flows().actions().stream().map(a -> Map.of("key", a.key(),
                         "description", a.description())).toList())));
         routes.post("/api/plugins/upload", this::upload);
-        routes.post("/api/plugins/{id}/enable", ctx -> ctx.json(plugins.enable(ctx.pathParam("id"))));
+        routes.post("/api/plugins/{id}/enable", ctx -> ctx.json(plugins.enable(ctx.pathParam("id"),
+                !ctx.body().isBlank() && JsonBody.object(ctx).path("confirm").asBoolean(false))));
         routes.post("/api/plugins/{id}/disable", ctx -> ctx.json(plugins.disable(ctx.pathParam("id"))));
         routes.post("/api/plugins/{id}/reload", ctx -> ctx.json(plugins.reload(ctx.pathParam("id"))));
         routes.delete("/api/plugins/{id}", ctx -> {

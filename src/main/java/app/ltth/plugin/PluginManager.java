@@ -34,11 +34,18 @@ public final class PluginManager implements ProfileManager.Listener, AutoCloseab
     private static final Logger log = LoggerFactory.getLogger(PluginManager.class);
     public static final long MAX_UPLOAD_BYTES = 20L << 20;
 
-    /** A plugin as the plugin manager shows it. */
+    /**
+     * A plugin as the plugin manager shows it.
+     *
+     * @param main the class a plugin that is not part of LTTH starts (shown before it is switched on); empty for built-ins
+     */
     public record PluginInfo(String id, String name, String version, Map<String, String> description, boolean builtIn,
                              boolean enabled, String state, long failures, String lastError, List<String> routes,
-                             boolean hasUi, boolean hasOverlay) {
+                             boolean hasUi, boolean hasOverlay, String main, String jar, String minAppVersion) {
     }
+
+    /** Written into the folder of an uploaded plugin: its manifest's enabledByDefault never starts it. */
+    static final String UPLOADED_MARK = ".uploaded";
 
     private static final class Entry {
         final String id;
@@ -48,6 +55,7 @@ public final class PluginManager implements ProfileManager.Listener, AutoCloseab
         PluginRuntime runtime;
         java.util.function.Supplier<app.ltth.plugin.api.Plugin> builtIn;   // set for plugins that are part of LTTH
         boolean enabled;
+        boolean uploaded;   // came through the dashboard's upload: starts only when the streamer switches it on
         String state = "disabled";
         final AtomicLong failures = new AtomicLong();
         volatile String lastError;
@@ -109,6 +117,7 @@ public final class PluginManager implements ProfileManager.Listener, AutoCloseab
             }
             entry.manifest = manifest;
             entry.invalidReason = null;
+            entry.uploaded = Files.exists(dir.resolve(UPLOADED_MARK));
         } catch (IOException | ValidationException e) {
             entry.manifest = null;
             entry.invalidReason = e.getMessage();
@@ -122,9 +131,14 @@ public final class PluginManager implements ProfileManager.Listener, AutoCloseab
     public synchronized void profileOpened(String profile, Database database) throws Exception {
         for (Entry e : entries.values()) {
             if (e.manifest == null) continue;
-            e.enabled = PluginConfigRepository.enabled(profiles, e.id).orElse(e.manifest.enabledByDefault());
+            e.enabled = PluginConfigRepository.enabled(profiles, e.id).orElse(byDefault(e));
             if (e.enabled) start(e);
         }
+    }
+
+    /** A plugin runs with LTTH's rights: one that was uploaded never starts because its own manifest says so. */
+    private static boolean byDefault(Entry e) {
+        return !e.uploaded && e.manifest.enabledByDefault();
     }
 
     @Override
@@ -164,9 +178,18 @@ public final class PluginManager implements ProfileManager.Listener, AutoCloseab
         return e;
     }
 
-    public synchronized PluginInfo enable(String id) throws Exception {
+    /**
+     * @param confirmed the streamer confirmed on the Plugins page that this plugin, which is not part of LTTH, may run
+     *                  with LTTH's rights; built-in plugins need no confirmation
+     */
+    public synchronized PluginInfo enable(String id, boolean confirmed) throws Exception {
         Entry e = entry(id);
         if (e.manifest == null) throw new ValidationException("id", "Plugin " + id + " cannot run: " + e.invalidReason);
+        if (e.builtIn == null && !confirmed) {
+            throw new ValidationException("confirm", "Plugin " + id + " is not part of LTTH and runs with the same rights "
+                    + "as LTTH (your files, your keys, your network). Switch it on from the Plugins page, which shows "
+                    + "what it is and asks you first.");
+        }
         PluginConfigRepository.setEnabled(profiles, id, true);
         e.enabled = true;
         if (e.runtime == null) {
@@ -254,10 +277,13 @@ public final class PluginManager implements ProfileManager.Listener, AutoCloseab
                 throw refuse("a plugin '" + manifest.id() + "' is installed already; delete it first");
             }
             Files.createDirectories(pluginsDir);
+            Files.writeString(staging.resolve(UPLOADED_MARK), "Uploaded through the dashboard: starts only when switched "
+                    + "on there.\n");
             Files.move(staging, pluginsDir.resolve(manifest.id()));
             Entry e = read(pluginsDir.resolve(manifest.id()));
-            e.enabled = PluginConfigRepository.enabled(profiles, e.id).orElse(manifest.enabledByDefault());
-            if (e.enabled) start(e);
+            // Never started by an upload, whatever the manifest says, nor by an older plugin of the same id that was on.
+            PluginConfigRepository.setEnabled(profiles, e.id, false);
+            e.enabled = false;
             log.info("Installed plugin {} {}", manifest.id(), manifest.version());
             return info(e);
         } catch (java.sql.SQLException e) {
@@ -301,7 +327,9 @@ public final class PluginManager implements ProfileManager.Listener, AutoCloseab
         return new PluginInfo(e.id, m == null ? e.id : m.name(), m == null ? "" : m.version(),
                 m == null ? Map.of() : m.description(), m != null && m.jar() == null, e.enabled, e.state,
                 e.failures.get(), e.invalidReason != null ? e.invalidReason : e.lastError, routes,
-                Files.isRegularFile(e.dir.resolve("ui.html")), Files.isRegularFile(e.dir.resolve("overlay.html")));
+                Files.isRegularFile(e.dir.resolve("ui.html")), Files.isRegularFile(e.dir.resolve("overlay.html")),
+                m == null || m.jar() == null ? "" : m.main(), m == null || m.jar() == null ? "" : m.jar(),
+                m == null || m.minAppVersion() == null ? "" : m.minAppVersion());
     }
 
     public FlowExtensions flows() {

@@ -126,7 +126,7 @@ public class PluginSystemTest {
 
             for (int i = 0; i < 3; i++) {
                 assertThat(app.post("/api/plugins/hello/reload", "").status()).isEqualTo(200);   // disabled: stays off
-                app.post("/api/plugins/hello/enable", "");
+                app.post("/api/plugins/hello/enable", "{\"confirm\":true}");
                 app.post("/api/plugins/hello/reload", "");
             }
             assertThat(plugin(app, "hello").get("state").asText()).isEqualTo("running");
@@ -225,7 +225,21 @@ public class PluginSystemTest {
             TestApp.Response installed = app.upload("/api/plugins/upload", "file",
                     zip(Map.of("plugin.json", manifest, "hello-plugin.jar", jar)), Map.of());
             assertThat(installed.status()).as(installed.body()).isEqualTo(201);
-            assertThat(installed.json().get("state").asText()).isEqualTo("running");
+            assertThat(new String(manifest, StandardCharsets.UTF_8)).contains("\"enabledByDefault\": true");
+            assertThat(installed.json().get("state").asText()).as("an upload never starts a plugin").isEqualTo("disabled");
+            assertThat(installed.json().get("enabled").asBoolean()).isFalse();
+            assertThat(installed.json().get("main").asText()).as("shown before it is switched on").isNotEmpty();
+            TestApp.Response unconfirmed = app.post("/api/plugins/hello/enable", "");
+            assertThat(unconfirmed.status()).isEqualTo(400);
+            assertThat(unconfirmed.json().get("field").asText()).isEqualTo("confirm");
+            assertThat(unconfirmed.json().get("error").asText()).contains("same rights as LTTH");
+            assertThat(plugin(app, "hello").get("state").asText()).isEqualTo("disabled");
+            // A new profile does not start it either: its manifest's default does not count for an upload.
+            app.post("/api/profiles", "{\"name\":\"second\"}");
+            app.post("/api/profiles/switch", "{\"name\":\"second\"}");
+            assertThat(plugin(app, "hello").get("state").asText()).isEqualTo("disabled");
+            assertThat(app.post("/api/plugins/hello/enable", "{\"confirm\":true}").json().get("state").asText())
+                    .isEqualTo("running");
             refused(app, zip(Map.of("plugin.json", manifest, "hello-plugin.jar", jar)), "installed already");
 
             assertThat(app.delete("/api/plugins/hello").status()).isEqualTo(200);
