@@ -76,27 +76,50 @@ final class ConnectionSupervisor {
      */
     void start() throws WebcastException, InterruptedException {
         running = true;
+        Retry retry = attempt();
+        if (!running) return;   // another way in took over
+        if (retry != null) {
+            firstWait = announce(retry.reason(), retry.after());   // said now, so nobody sees "live" first
+            lost(retry.reason());
+        }
+        thread = new Thread(this::run, "ltth-" + name + "-supervisor");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Why an attempt did not connect, to be tried again, no sooner than {@code after} ms. */
+    private record Retry(String reason, long after) {
+    }
+
+    /**
+     * One attempt to connect.
+     *
+     * @return null when connected (or when another way in took over: then {@link #running} is false), else what to
+     *         try again
+     * @throws WebcastException a final failure; the supervisor is no longer running
+     */
+    private Retry attempt() throws WebcastException, InterruptedException {
         try {
             link.open();
             policy.opened(clock.getAsLong());
+            refusals = 0;
+            return null;
+        } catch (WebcastException.Refused e) {
+            if (link.refused(++refusals, e.handshakeMessage())) {
+                running = false;
+                return null;
+            }
+            return new Retry(e.getMessage(), 0);
         } catch (WebcastException e) {
             if (!e.retryable()) {
                 running = false;
                 throw e;
             }
-            if (e instanceof WebcastException.Refused r && link.refused(++refusals, r.handshakeMessage())) {
-                running = false;
-                return;
-            }
-            firstWait = announce(e.getMessage(), e.retryAfterMillis());   // said now, so nobody sees "live" first
-            lost(e.getMessage());
+            return new Retry(e.getMessage(), e.retryAfterMillis());
         } catch (RuntimeException e) {
-            firstWait = announce(describe(e), 0);
-            lost(describe(e));
+            log.warn("TikTok connection ({}) failed unexpectedly", name, e);
+            return new Retry("Connecting failed (" + WebcastException.reason(e) + ").", 0);
         }
-        thread = new Thread(this::run, "ltth-" + name + "-supervisor");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     void stop() {
@@ -144,7 +167,6 @@ final class ConnectionSupervisor {
     /** Tries until connected (true) or until the source ends (false). */
     private boolean reconnect(String reason, boolean checkFirst) throws InterruptedException {
         boolean checkLive = checkFirst;
-        long retryAfter;
         long delay = firstWait >= 0 ? firstWait : announce(reason, 0);
         firstWait = -1;
         while (running) {
@@ -159,33 +181,19 @@ final class ConnectionSupervisor {
             synchronized (lock) {
                 lostReason = null;
             }
+            Retry retry;
             try {
-                link.open();
-                policy.opened(clock.getAsLong());
-                refusals = 0;
+                retry = attempt();
+            } catch (WebcastException e) {
+                link.failed(e.getMessage());
+                return false;
+            }
+            if (!running) return false;
+            if (retry == null) {
                 context.state(ConnectionState.LIVE, "Reconnected");
                 return true;
-            } catch (WebcastException.Refused e) {
-                reason = e.getMessage();
-                retryAfter = 0;
-                if (link.refused(++refusals, e.handshakeMessage())) {
-                    running = false;
-                    return false;
-                }
-            } catch (WebcastException e) {
-                if (!e.retryable()) {
-                    running = false;
-                    link.failed(e.getMessage());
-                    return false;
-                }
-                reason = e.getMessage();
-                retryAfter = e.retryAfterMillis();
-            } catch (RuntimeException e) {
-                log.warn("TikTok connection ({}) failed unexpectedly", name, e);
-                reason = describe(e);
-                retryAfter = 0;
             }
-            delay = announce(reason, retryAfter);
+            delay = announce(retry.reason(), retry.after());
         }
         return false;
     }
@@ -199,9 +207,5 @@ final class ConnectionSupervisor {
                 + Math.max(1, Math.round(delay / 1000.0)) + " s (at "
                 + LocalTime.ofInstant(Instant.ofEpochMilli(at), zone).truncatedTo(ChronoUnit.SECONDS).format(CLOCK) + ").");
         return delay;
-    }
-
-    private static String describe(RuntimeException e) {
-        return "Connecting failed (" + WebcastException.reason(e) + ").";
     }
 }

@@ -43,6 +43,7 @@ public final class ProbeCommand {
         String user = null;
         for (int i = 1; i < args.length; i++) {
             if (args[i].startsWith("--")) {
+                if (!OPTIONS.contains(args[i].substring(2))) return usage(err, "Unknown option " + args[i] + ".");
                 if (i + 1 >= args.length) return usage(err, args[i] + " needs a value.");
                 options.put(args[i].substring(2), args[++i]);
             } else if (user == null) {
@@ -53,18 +54,19 @@ public final class ProbeCommand {
         }
         if (user == null) return usage(err, "Name the TikTok user whose LIVE to probe.");
         WebcastConfig d = WebcastConfig.defaults();
-        WebcastConfig config;
         long waitSeconds;
+        try {
+            waitSeconds = Long.parseLong(options.getOrDefault("wait", "15"));
+        } catch (NumberFormatException e) {
+            return usage(err, "--wait takes a number of seconds.");
+        }
+        WebcastConfig config;
         try {
             config = new WebcastConfig(options.getOrDefault("live-page-url", d.livePageUrl()),
                     options.getOrDefault("api-live-url", d.apiLiveUrl()), options.getOrDefault("sign-url", d.signUrl()),
                     d.relayUrl(), d.userAgent(), BrowserParams.override(d.browserParams(), options.getOrDefault("ws-params", "")),
                     d.heartbeat(), d.silenceLimit(), d.streakTimeout(), d.backoffBase(), d.backoffMax(), d.httpTimeout());
-            waitSeconds = Long.parseLong(options.getOrDefault("wait", "15"));
-            options.keySet().stream().filter(k -> !OPTIONS.contains(k)).findFirst().ifPresent(k -> {
-                throw new IllegalArgumentException("Unknown option --" + k + ".");
-            });
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {   // --ws-params that are not name=value
             return usage(err, e.getMessage());
         }
         String key = options.getOrDefault("key", System.getenv().getOrDefault("LTTH_SIGN_API_KEY", ""));
