@@ -100,7 +100,9 @@ class OverlayBrowserTest {
         open("/overlay.html");
         js("document.title = 'clean';");
         assertThat(app.post("/api/flows/" + id + "/run", "").status()).isEqualTo(202);
-        WebElement card = waiting().until(d -> d.findElement(By.cssSelector(".flow-card .what")));
+        // The card fades in: its text is visible (and so readable) a moment after it is added.
+        WebElement card = waiting().until(d -> d.findElements(By.cssSelector(".flow-card .what")).stream()
+                .filter(e -> !e.getText().isEmpty()).findFirst().orElse(null));
         assertThat(card.getText()).isEqualTo("Hi");
         assertThat(card.findElements(By.tagName("b"))).as("the streamer's own formatting stays").hasSize(1);
         assertThat(card.findElements(By.tagName("img"))).isEmpty();

@@ -45,12 +45,19 @@ public final class Template {
             .addAttributes("span", "style");
     private static final Document.OutputSettings COMPACT = new Document.OutputSettings().prettyPrint(false);
 
+    /** Templates cut down to {@link #FORMATTING}: a streamer has a few, and a like milestone must not parse HTML. */
+    private static final Map<String, String> CLEANED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int CLEANED_MAX = 1_000;
+
     /**
-     * Fills the placeholders HTML-escaped, then keeps only {@link #FORMATTING}: what reaches a page can be inserted
-     * as HTML (TikTok's values are text, the streamer's own formatting stays, anything that could run is gone).
+     * Keeps only {@link #FORMATTING} of the template, then fills the placeholders HTML-escaped: what reaches a page
+     * can be inserted as HTML (TikTok's values are text, the streamer's own formatting stays, anything that could run
+     * is gone). Escaped values cannot add markup, so cleaning the template once is enough.
      */
     public static String renderHtml(String template, Map<String, ?> values) {
-        return Jsoup.clean(fill(template, values, true), "", FORMATTING, COMPACT);
+        if (template == null) return "";
+        if (CLEANED.size() > CLEANED_MAX) CLEANED.clear();
+        return fill(CLEANED.computeIfAbsent(template, t -> Jsoup.clean(t, "", FORMATTING, COMPACT)), values, true);
     }
 
     private static String fill(String template, Map<String, ?> values, boolean html) {
