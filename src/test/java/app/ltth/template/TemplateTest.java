@@ -39,6 +39,9 @@ class TemplateTest {
                 + "<img src=x onerror=\"document.title='pwned'\"><script>alert(1)</script><a href=\"javascript:alert(1)\">x</a>"
                 + "<b onclick=\"alert(1)\">!</b>", fields))
                 .isEqualTo("<b>Hi</b> <span style=\"color:red\" class=\"big\">&lt;i&gt;Ben&lt;/i&gt;</span>x<b>!</b>");
+        // The template is cleaned before it is filled: a value cannot leave the attribute it stands in.
+        assertThat(Template.renderHtml("<span class=\"{nickname}\">hi</span>", Map.of("nickname", "x\" onclick=\"alert(1)")))
+                .isEqualTo("<span class=\"x&quot; onclick=&quot;alert(1)\">hi</span>");
     }
 
     @Test
