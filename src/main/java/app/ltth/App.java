@@ -314,7 +314,7 @@ public final class App implements AutoCloseable {
                 new SoundboardController(sounds, myInstants)::routes, new ObsController(obs)::routes,
                 new OscController(osc)::routes, new MultiCamController(multiCam)::routes,
                 new VdoNinjaController(vdoNinja)::routes, new HealthController(this::health)::routes, this::statusRoutes);
-        web = new WebServer(AppConfig.HOST, httpPort, ownOrigins(), config.appHome(), apis);
+        web = new WebServer(AppConfig.HOST, httpPort, socketPort, ownOrigins(), config.appHome(), apis);
         web.start();
         lock.publishDashboard(dashboardUrl());
     }

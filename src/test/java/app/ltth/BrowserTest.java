@@ -63,6 +63,8 @@ public class BrowserTest {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=1600,1000", "--lang=en-US",
                 "--user-data-dir=" + Files.createTempDirectory(dir, "chromium"));
+        // The console, so a test can see what the page policy refused.
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         return new ChromeDriver(service, options);

@@ -41,7 +41,9 @@ public final class WebServer implements AutoCloseable {
     /**
      * @param ownOrigins the origins of LTTH's own pages ({@code http://127.0.0.1:<port>} and the localhost one)
      */
-    public WebServer(String host, int port, Set<String> ownOrigins, Path appHome, List<Consumer<RoutesConfig>> apis) {
+    public WebServer(String host, int port, int socketPort, Set<String> ownOrigins, Path appHome,
+                     List<Consumer<RoutesConfig>> apis) {
+        PagePolicy policy = new PagePolicy(socketPort);
         Set<String> ownHosts = ownOrigins.stream().map(o -> o.substring(o.indexOf("://") + 3))
                 .collect(Collectors.toUnmodifiableSet());
         this.javalin = Javalin.create(cfg -> {
@@ -52,7 +54,10 @@ public final class WebServer implements AutoCloseable {
             staticFiles(cfg, appHome, "public", "/");
             staticFiles(cfg, appHome, "locales", "/locales");
             cfg.staticFiles.enableWebjars();
-            cfg.routes.before(ctx -> guard(ctx, ownHosts, ownOrigins));
+            cfg.routes.before(ctx -> {
+                guard(ctx, ownHosts, ownOrigins);
+                policy.apply(ctx);
+            });
             cfg.routes.get("/", ctx -> ctx.redirect("/dashboard.html"));
             apis.forEach(api -> api.accept(cfg.routes));
             cfg.routes.after("/api/*", WebServer::readUnreadBody);
@@ -82,6 +87,11 @@ public final class WebServer implements AutoCloseable {
      * Web pages from elsewhere run in the same browser as the dashboard. They may send "simple" requests to
      * 127.0.0.1 without asking, so a change (anything but GET) is accepted only without an Origin (a local program)
      * or from our own pages. A foreign host name is refused outright, so DNS rebinding cannot read the API either.
+     *
+     * <p>Reads of the API could still start work (a profile export, a sound search) from a page on another site or
+     * on another local port, which counts as the same site. So the API answers only what the browser marks as
+     * coming from the same origin or from the streamer (typed address, bookmark), and local programs, which send no
+     * such header. Pages themselves may be opened from anywhere: a link in a chat opens the dashboard.
      */
     private static void guard(Context ctx, Set<String> ownHosts, Set<String> ownOrigins) {
         String hostHeader = ctx.header("Host");
@@ -93,6 +103,12 @@ public final class WebServer implements AutoCloseable {
         String origin = ctx.header("Origin");
         if (!safe && origin != null && !ownOrigins.contains(origin)) {
             throw new ForbiddenResponse("Only LTTH's own pages may change anything; this request came from " + origin);
+        }
+        String fetchSite = ctx.header("Sec-Fetch-Site");
+        if (ctx.path().startsWith("/api/") && fetchSite != null
+                && !fetchSite.equals("same-origin") && !fetchSite.equals("none")) {
+            throw new ForbiddenResponse("LTTH's API answers only its own pages; this request came from another "
+                    + ("same-site".equals(fetchSite) ? "port or page of this computer" : "site"));
         }
     }
 

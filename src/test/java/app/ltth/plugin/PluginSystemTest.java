@@ -63,8 +63,13 @@ public class PluginSystemTest {
 
     static void installExample(Path appHome, byte[] jar) throws Exception {
         Path target = Files.createDirectories(appHome.resolve("plugins/hello"));
-        try (Stream<Path> files = Files.list(EXAMPLE.resolve("plugin"))) {
-            for (Path f : files.toList()) Files.copy(f, target.resolve(f.getFileName()));
+        Path source = EXAMPLE.resolve("plugin");
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Path copy = target.resolve(source.relativize(f).toString());
+                Files.createDirectories(copy.getParent());
+                Files.copy(f, copy);
+            }
         }
         Files.write(target.resolve("hello-plugin.jar"), jar);
     }
@@ -107,6 +112,9 @@ public class PluginSystemTest {
             assertThat(app.post("/api/plugins/hello/greeting", "").status()).isEqualTo(400);
             assertThat(app.get("/api/plugins/hello/nope").status()).isEqualTo(404);
             assertThat(app.get("/plugins/hello/ui.html").body()).contains("Hello Plugin");
+            // Its scripts are files (pages run under script-src 'self'), served as scripts so nosniff lets them run.
+            assertThat(app.get("/plugins/hello/assets/ui.js").contentType()).hasValueSatisfying(
+                    type -> assertThat(type).contains("javascript"));
             assertThat(app.get("/plugins/hello/../../pom.xml").status()).isEqualTo(404);
             assertThat(app.get("/plugins/hello/plugin.json").status()).as("only pages and assets are served").isEqualTo(404);
         }

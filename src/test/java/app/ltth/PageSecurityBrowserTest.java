@@ -1,0 +1,103 @@
+package app.ltth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+
+/** LTTH's pages in Chromium under their content policy, and a page on another local port trying to frame them. */
+@Tag("browser")
+class PageSecurityBrowserTest {
+
+    @TempDir
+    static Path dir;
+    static TestApp app;
+    static WebDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        app = TestApp.start(dir);
+        browser = BrowserTest.chromium(dir);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) browser.quit();
+        if (app != null) app.close();
+    }
+
+    @Test
+    void everyPageRunsUnderItsPolicyWithoutAViolation() throws Exception {
+        List<String> paths = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(Path.of("public"))) {
+            walk.filter(p -> p.toString().endsWith(".html"))
+                    .forEach(p -> paths.add("/" + Path.of("public").relativize(p).toString().replace('\\', '/')));
+        }
+        List<String> violations = new ArrayList<>();
+        for (String path : paths) {
+            browser.get(app.baseUrl() + path + (path.contains("overlay") ? "?preview=1" : ""));
+            // Every page loads a script of its own; its first work shows in the DOM or, for overlays, in the title.
+            BrowserTest.waiting(browser).until(d -> "complete".equals(
+                    ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+            Thread.sleep(300);
+            for (LogEntry entry : browser.manage().logs().get(LogType.BROWSER)) {
+                if (entry.getMessage().contains("Content Security Policy")) violations.add(path + ": " + entry.getMessage());
+            }
+        }
+        assertThat(paths).hasSizeGreaterThan(20);
+        assertThat(violations).isEmpty();
+        // The theme file ran in the head: an inline snippet would have been refused and left no attribute behind.
+        browser.get(app.baseUrl() + "/dashboard.html");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("localStorage.setItem('ltth.theme', 'light')");
+        browser.navigate().refresh();
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("data-bs-theme")).isEqualTo("light");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("localStorage.removeItem('ltth.theme')");
+    }
+
+    @Test
+    void aPageOnAnotherLocalPortCannotFrameThePluginsPageButCanFrameAnOverlay() throws Exception {
+        HttpServer foreign = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        byte[] page = ("<!doctype html><title>Win a prize</title>"
+                + "<iframe id=plugins src='" + app.baseUrl() + "/plugins.html' width=800 height=400></iframe>"
+                + "<iframe id=overlay src='" + app.baseUrl() + "/overlays/chat.html' width=800 height=400></iframe>")
+                .getBytes(StandardCharsets.UTF_8);
+        foreign.createContext("/", exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", "text/html");
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        foreign.start();
+        try {
+            browser.get("http://127.0.0.1:" + foreign.getAddress().getPort() + "/");
+            BrowserTest.waiting(browser).until(d -> {
+                d.switchTo().defaultContent();
+                d.switchTo().frame("overlay");
+                return !d.findElements(By.id("chat")).isEmpty();
+            });
+            browser.switchTo().defaultContent();
+            browser.switchTo().frame("plugins");
+            assertThat(browser.findElements(By.id("plugin-list"))).as("the framed Plugins page").isEmpty();
+            browser.switchTo().defaultContent();
+            BrowserTest.screenshot(browser, "security-foreign-frame");
+        } finally {
+            browser.switchTo().defaultContent();
+            foreign.stop(0);
+        }
+    }
+}
