@@ -59,7 +59,9 @@
       if (placeholder) field.placeholder = placeholder;
     }
     field.setAttribute('data-path', path);
-    if (value !== undefined && value !== null) field.value = String(value);
+    // A structured webhook body (an object) is edited as its JSON text; saved as text, its placeholders are still
+    // filled JSON-escaped.
+    if (value !== undefined && value !== null) field.value = typeof value === 'object' ? JSON.stringify(value) : String(value);
     if (label) field.setAttribute('aria-label', label);
     wrap.append(field, el('div', 'invalid-feedback'));
     return wrap;

@@ -219,15 +219,27 @@ final class FlowActions {
                 }
             }
         }
-        String body = Template.render(a.text("body", ""), fields);
+        String contentType = a.text("contentType", "application/json");
+        String body = webhookBody(a.params().get("body"), contentType, fields);
         String method = a.text("method", "POST");
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds((long) a.number("timeoutSeconds", 10)))
-                .header("Content-Type", a.text("contentType", "application/json"))
+                .header("Content-Type", contentType)
                 .method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         HttpResponse<Void> response = http.send(request.build(), HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() >= 400) throw new IOException("the server answered HTTP " + response.statusCode());
         return "HTTP " + response.statusCode();
+    }
+
+    /**
+     * A body given as a JSON object or array is filled field by field and written by Jackson; a JSON body given as
+     * text gets its placeholders JSON-escaped. Either way a viewer's quote cannot add a field of its own.
+     */
+    static String webhookBody(JsonNode body, String contentType, Map<String, Object> fields) throws IOException {
+        if (body == null || body.isNull()) return "";
+        if (body.isContainerNode()) return Json.MAPPER.writeValueAsString(render(body, fields));
+        return contentType.toLowerCase(java.util.Locale.ROOT).contains("json")
+                ? Template.renderJson(body.asText(), fields) : Template.render(body.asText(), fields);
     }
 
     static boolean isPrivate(InetAddress a) {

@@ -1,13 +1,15 @@
 package app.ltth.template;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.safety.Safelist;
-import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The one placeholder language of LTTH (flows, alerts, TTS, overlays): {@code {username}}, {@code {coins}}, ... and
@@ -32,7 +34,15 @@ public final class Template {
 
     /** Fills the placeholders with plain text, for TTS, webhooks and logs. */
     public static String render(String template, Map<String, ?> values) {
-        return fill(template, values, false);
+        return fill(template, values, UnaryOperator.identity());
+    }
+
+    /**
+     * Fills the placeholders escaped for the inside of a JSON string, for a JSON body written by hand:
+     * {@code {"c": "{comment}"}} stays one string whatever the viewer typed, and {@code {"n": {coins}}} a number.
+     */
+    public static String renderJson(String template, Map<String, ?> values) {
+        return fill(template, values, text -> new String(JsonStringEncoder.getInstance().quoteAsString(text)));
     }
 
     /**
@@ -57,17 +67,18 @@ public final class Template {
     public static String renderHtml(String template, Map<String, ?> values) {
         if (template == null) return "";
         if (CLEANED.size() > CLEANED_MAX) CLEANED.clear();
-        return fill(CLEANED.computeIfAbsent(template, t -> Jsoup.clean(t, "", FORMATTING, COMPACT)), values, true);
+        return fill(CLEANED.computeIfAbsent(template, t -> Jsoup.clean(t, "", FORMATTING, COMPACT)), values,
+                Template::escape);
     }
 
-    private static String fill(String template, Map<String, ?> values, boolean html) {
+    private static String fill(String template, Map<String, ?> values, UnaryOperator<String> escape) {
         if (template == null) return "";
         Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             Object value = values.get(m.group(1));
             String text = value == null ? m.group() : String.valueOf(value);
-            m.appendReplacement(out, Matcher.quoteReplacement(html && value != null ? escape(text) : text));
+            m.appendReplacement(out, Matcher.quoteReplacement(value != null ? escape.apply(text) : text));
         }
         m.appendTail(out);
         return out.toString();

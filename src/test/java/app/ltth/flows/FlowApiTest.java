@@ -2,6 +2,7 @@ package app.ltth.flows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import app.ltth.Json;
 import app.ltth.TestApp;
 import app.ltth.TestSocket;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -244,6 +245,39 @@ class FlowApiTest {
             assertThat(sent.get("status").asText()).as(sent.toString()).isEqualTo("done");
             assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo("{\"user\":\"ben\",\"coins\":29999}");
         } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aViewersQuoteCannotAddAFieldToAWebhooksJsonBody() throws Exception {
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/hook", ex -> {
+            received.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            ex.sendResponseHeaders(204, -1);
+            ex.close();
+        });
+        server.start();
+        try {
+            app.put("/api/settings", "{\"flows.allowPrivateAddresses\":true}");
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+            String byHand = create("{\"name\":\"by hand\",\"trigger\":{\"type\":\"event\",\"event\":\"chat\"},"
+                    + "\"actions\":[{\"type\":\"webhook\",\"url\":\"" + url + "\",\"body\":\"{\\\"c\\\":\\\"{comment}\\\"}\"}]}");
+            String structured = create("{\"name\":\"structured\",\"trigger\":{\"type\":\"event\",\"event\":\"chat\"},"
+                    + "\"actions\":[{\"type\":\"webhook\",\"url\":\"" + url + "\",\"body\":{\"c\":\"{comment}\",\"by\":[\"{username}\"]}}]}");
+            String comment = "hi\", \"admin\": true, \"x\": \"\\ \n";
+            String event = Json.MAPPER.writeValueAsString(java.util.Map.of("event",
+                    java.util.Map.of("type", "chat", "user", "mallory", "comment", comment)));
+            for (String id : List.of(byHand, structured)) {
+                JsonNode run = app.post("/api/flows/" + id + "/test", event).json();
+                assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("done");
+                JsonNode body = Json.MAPPER.readTree(received.poll(5, TimeUnit.SECONDS));
+                assertThat(body.get("c").asText()).isEqualTo(comment);
+                assertThat(body.has("admin")).isFalse();
+            }
+        } finally {
+            app.put("/api/settings", "{\"flows.allowPrivateAddresses\":false}");
             server.stop(0);
         }
     }
