@@ -34,6 +34,9 @@ public sealed interface Condition {
         LocalTime now();
 
         boolean isTopGifter(String userId);
+
+        /** The time this event's regex conditions have left, shared by all flows that look at the event. */
+        RegexBudget regexBudget();
     }
 
     boolean test(Map<String, Object> fields, Env env);
@@ -43,9 +46,6 @@ public sealed interface Condition {
 
     Set<String> OPS = Set.of("==", "!=", "<", "<=", ">", ">=", "contains", "notContains", "startsWith", "endsWith",
             "regex", "in", "notIn", "exists");
-
-    /** A regex may take this long on one value; a pattern that would backtrack for ever simply does not match. */
-    long REGEX_MILLIS = 50;
 
     static Condition parse(JsonNode node, String path) {
         if (node == null || node.isNull()) return new All(List.of());
@@ -223,7 +223,7 @@ public sealed interface Condition {
                 case "notContains" -> !lower(actual).contains(lower(value));
                 case "startsWith" -> lower(actual).startsWith(lower(value));
                 case "endsWith" -> lower(actual).endsWith(lower(value));
-                case "regex" -> matches(regex, String.valueOf(actual));
+                case "regex" -> env.regexBudget().find(regex, String.valueOf(actual));
                 case "in" -> inList(actual);
                 case "notIn" -> !inList(actual);
                 default -> false;
@@ -276,39 +276,5 @@ public sealed interface Condition {
 
     private static String lower(Object o) {
         return String.valueOf(o).toLowerCase(Locale.ROOT);
-    }
-
-    /** Matches with a deadline, so that a pattern that backtracks catastrophically cannot hang a flow. */
-    static boolean matches(Pattern regex, String input) {
-        long deadline = System.nanoTime() + REGEX_MILLIS * 1_000_000;
-        CharSequence bounded = new CharSequence() {
-            public int length() {
-                return input.length();
-            }
-
-            public char charAt(int index) {
-                if (System.nanoTime() > deadline) throw new RegexTimeout();
-                return input.charAt(index);
-            }
-
-            public CharSequence subSequence(int start, int end) {
-                return input.subSequence(start, end);
-            }
-
-            public String toString() {
-                return input;
-            }
-        };
-        try {
-            return regex.matcher(bounded).find();
-        } catch (RegexTimeout e) {
-            return false;
-        }
-    }
-
-    final class RegexTimeout extends RuntimeException {
-        RegexTimeout() {
-            super(null, null, false, false);
-        }
     }
 }

@@ -176,10 +176,14 @@ public final class FlowEngine implements ProfileManager.Listener, AutoCloseable 
 
     private void fire(Predicate<Flow> matches, Supplier<Map<String, Object>> fields, String trigger) {
         Map<String, Object> built = null;
+        Condition.Env env = null;   // one for all flows: their regex conditions share one time budget per event
         for (Flow f : flows.values()) {
             if (!f.enabled() || !matches.test(f)) continue;
-            if (built == null) built = fields.get();
-            consider(f, new LinkedHashMap<>(built), trigger);
+            if (built == null) {
+                built = fields.get();
+                env = env();
+            }
+            consider(f, new LinkedHashMap<>(built), trigger, env);
         }
     }
 
@@ -191,7 +195,7 @@ public final class FlowEngine implements ProfileManager.Listener, AutoCloseable 
             if (!f.enabled() || !"timer".equals(t.type())) continue;
             boolean due = t.everySeconds() > 0 ? epochSecond % t.everySeconds() == 0
                     : t.days().contains(now.getDayOfWeek()) && now.toLocalTime().withNano(0).equals(t.at());
-            if (due) consider(f, timeFields(), "timer");
+            if (due) consider(f, timeFields(), "timer", env());
         }
     }
 
@@ -212,12 +216,12 @@ public final class FlowEngine implements ProfileManager.Listener, AutoCloseable 
     public void runWebhook(Flow flow, Map<String, Object> body) {
         Map<String, Object> fields = timeFields();
         fields.putAll(body);
-        consider(flow, fields, "webhook");
+        consider(flow, fields, "webhook", env());
     }
 
     /** Conditions and limits, then the queue. */
-    private void consider(Flow flow, Map<String, Object> fields, String trigger) {
-        if (!flow.conditions().test(fields, env())) return;   // not matching is the normal case: not logged, or the log drowns
+    private void consider(Flow flow, Map<String, Object> fields, String trigger, Condition.Env env) {
+        if (!flow.conditions().test(fields, env)) return;   // not matching is the normal case: not logged, or the log drowns
         FlowRun.Builder run = new FlowRun.Builder(flow, trigger);
         run.conditions = flow.conditions().describe();
         String skip = limits(flow, fields, System.currentTimeMillis());
@@ -229,7 +233,12 @@ public final class FlowEngine implements ProfileManager.Listener, AutoCloseable 
     }
 
     private Condition.Env env() {
+        RegexBudget budget = RegexBudget.startingNow();
         return new Condition.Env() {
+            public RegexBudget regexBudget() {
+                return budget;
+            }
+
             public double random() {
                 return ThreadLocalRandom.current().nextDouble();
             }

@@ -34,6 +34,10 @@ class ConditionTest {
         public boolean isTopGifter(String userId) {
             return userId.equals("42");
         }
+
+        public RegexBudget regexBudget() {
+            return RegexBudget.startingNow();
+        }
     };
 
     private boolean test(String json) throws Exception {
@@ -106,6 +110,40 @@ class ConditionTest {
     void aCatastrophicRegexGivesUpInsteadOfHangingTheFlow() throws Exception {
         gift.put("comment", "a".repeat(64) + "!");
         assertThat(test("{\"field\":\"comment\",\"op\":\"regex\",\"value\":\"^(a+)+$\"}")).isFalse();
+    }
+
+    @Test
+    void tenSlowRegexConditionsShareOneBudgetPerEvent() throws Exception {
+        gift.put("comment", "a".repeat(64) + "!");
+        long[] clock = {0};
+        // Every look at the clock advances it by a millisecond: the count of looks is the time spent.
+        RegexBudget budget = new RegexBudget(() -> clock[0] += 1_000_000, RegexBudget.MILLIS);
+        Condition.Env event = new Condition.Env() {
+            public double random() {
+                return 0;
+            }
+
+            public LocalTime now() {
+                return now;
+            }
+
+            public boolean isTopGifter(String userId) {
+                return false;
+            }
+
+            public RegexBudget regexBudget() {
+                return budget;
+            }
+        };
+        String slow = "{\"field\":\"comment\",\"op\":\"regex\",\"value\":\"^(a+)+$\"}";
+        Condition tenFlows = Condition.parse(Json.MAPPER.readTree("{\"any\":[" + String.join(",",
+                java.util.Collections.nCopies(10, slow)) + "]}"), "conditions");
+        assertThat(tenFlows.test(gift, event)).isFalse();
+        assertThat(clock[0] / 1_000_000).as("milliseconds spent by ten conditions").isLessThanOrEqualTo(RegexBudget.MILLIS + 12);
+        // Once the budget is spent, even a quick pattern does not match for this event (the next event has a new one).
+        String quick = "{\"field\":\"comment\",\"op\":\"regex\",\"value\":\"a\"}";
+        assertThat(Condition.parse(Json.MAPPER.readTree(quick), "c").test(gift, event)).isFalse();
+        assertThat(test(quick)).isTrue();
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
