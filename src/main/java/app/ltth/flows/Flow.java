@@ -199,7 +199,7 @@ public record Flow(String id, String name, boolean enabled, Trigger trigger, Con
             case "log" -> {
                 requireText(a, path, "line");
                 String file = a.path("file").asText("flows");
-                if (!file.matches("[A-Za-z0-9_-]{1,40}")) throw new ValidationException(path + ".file", "file must be a short name such as flows");
+                if (!file.matches("[A-Za-z0-9_-]{1,40}") || !app.ltth.FileNames.isPortable(file)) throw new ValidationException(path + ".file", "file must be a short name such as flows");
             }
             case "plugin" -> requireText(a, path, "action");
             case "alert" -> {

@@ -1,5 +1,6 @@
 package app.ltth.media;
 
+import app.ltth.FileNames;
 import app.ltth.SafeFiles;
 import app.ltth.ValidationException;
 import io.javalin.config.RoutesConfig;
@@ -98,6 +99,7 @@ public final class MediaController {
         String base = path.substring(path.lastIndexOf('/') + 1);
         String cleaned = base.replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^\\.+", "");
         if (cleaned.length() > 100) cleaned = cleaned.substring(cleaned.length() - 100);
+        cleaned = FileNames.portable(cleaned);
         if (!TYPES.containsKey(extension(cleaned))) {
             throw new ValidationException("file", "Upload a sound (mp3, wav, ogg, m4a), a picture (png, jpg, gif, webp) "
                     + "or a video (mp4, webm)");

@@ -1,5 +1,6 @@
 package app.ltth.plugin;
 
+import app.ltth.FileNames;
 import app.ltth.Json;
 import app.ltth.ValidationException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,8 +34,9 @@ public record PluginManifest(String id, String name, String version, Map<String,
         }
         if (m == null || !m.isObject()) throw refuse("plugin.json", "must be a JSON object");
         String id = text(m, "id", true);
-        if (!ID.matcher(id).matches()) {
-            throw refuse("id", "'" + id + "' is not a plugin id: 2-40 lower-case letters, digits or '-'");
+        if (!ID.matcher(id).matches() || !FileNames.isPortable(id)) {
+            throw refuse("id", "'" + id + "' is not a plugin id: 2-40 lower-case letters, digits or '-', and not a "
+                    + "name Windows keeps for devices such as con or nul");
         }
         String name = text(m, "name", true);
         if (name.length() > 80) throw refuse("name", "must be at most 80 characters");

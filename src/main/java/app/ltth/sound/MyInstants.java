@@ -1,5 +1,6 @@
 package app.ltth.sound;
 
+import app.ltth.FileNames;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -97,7 +98,7 @@ public final class MyInstants {
      */
     public String download(String url) throws IOException, InterruptedException {
         if (!sameSite(url, root())) throw new IllegalArgumentException("Only sounds from MyInstants can be fetched");
-        String name = URI.create(url).getPath().replaceAll(".*/", "").replaceAll("[^A-Za-z0-9._-]", "_");
+        String name = FileNames.portable(URI.create(url).getPath().replaceAll(".*/", "").replaceAll("[^A-Za-z0-9._-]", "_"));
         if (!name.toLowerCase(java.util.Locale.ROOT).endsWith(".mp3")) throw new IllegalArgumentException("Not an mp3 sound");
         Path file = cache.resolve(name);
         if (Files.isRegularFile(file)) return name;

@@ -13,6 +13,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
@@ -134,8 +135,9 @@ public final class ProfileArchive {
             }
             String target = name == null || name.isBlank() ? manifest.get("profile").asText() : name.trim();
             ProfileStore.requireValidName(target, "name");
-            if (store.exists(target)) {
-                throw new ValidationException("name", "A profile named '" + target + "' exists already: choose "
+            Optional<String> taken = store.existing(target);
+            if (taken.isPresent()) {
+                throw new ValidationException("name", "A profile named '" + taken.get() + "' exists already: choose "
                         + "another name for the import");
             }
             store.replaceDatabase(target, db);

@@ -79,27 +79,30 @@ public final class ProfileManager implements AutoCloseable {
     /** Closes the open profile and opens {@code name} in its place; every module reloads. */
     public synchronized void switchTo(String name) throws Exception {
         ProfileStore.requireValidName(name, "name");
-        if (!store.exists(name)) throw new ValidationException("name", "There is no profile named '" + name + "'");
-        if (name.equals(profile)) return;
-        reopen(name, () -> { });
-        log.info("Switched to profile '{}'", name);
+        String stored = store.existing(name)
+                .orElseThrow(() -> new ValidationException("name", "There is no profile named '" + name + "'"));
+        if (stored.equals(profile)) return;
+        reopen(stored, () -> { });
+        log.info("Switched to profile '{}'", stored);
     }
 
     /** Renames a profile; the open one is closed for the move and reopened under its new name. */
     public synchronized void rename(String from, String to) throws Exception {
-        if (from.equals(profile)) {
-            reopen(to, () -> store.rename(from, to));
+        String stored = store.existing(from).orElse(from);
+        if (stored.equals(profile)) {
+            reopen(to, () -> store.rename(stored, to));
         } else {
-            store.rename(from, to);
+            store.rename(stored, to);
         }
     }
 
-    /** Deletes a profile that is not open. */
+    /** Deletes a profile that is not open (however its name is spelt: "DEFAULT" is "default" on Windows). */
     public synchronized void delete(String name) throws IOException {
-        if (name.equals(profile)) {
-            throw new ValidationException("name", "'" + name + "' is the open profile: switch to another one first");
+        String stored = store.existing(name).orElse(name);
+        if (stored.equals(profile)) {
+            throw new ValidationException("name", "'" + stored + "' is the open profile: switch to another one first");
         }
-        store.delete(name);
+        store.delete(stored);
     }
 
     /**

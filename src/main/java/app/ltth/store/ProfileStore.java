@@ -1,5 +1,6 @@
 package app.ltth.store;
 
+import app.ltth.FileNames;
 import app.ltth.SafeFiles;
 import app.ltth.ValidationException;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -37,14 +39,24 @@ public final class ProfileStore {
     }
 
     public static boolean isValidName(String name) {
-        return name != null && VALID_NAME.matcher(name).matches() && !name.contains("..");
+        return name != null && VALID_NAME.matcher(name).matches() && !name.contains("..") && FileNames.isPortable(name);
     }
 
     public static void requireValidName(String name, String field) {
         if (!isValidName(name)) {
             throw new ValidationException(field, "'" + name + "' is not a valid profile name: use letters, "
-                    + "digits, '.', '_' or '-' (at most 64 characters, starting with a letter or digit)");
+                    + "digits, '.', '_' or '-' (at most 64 characters, starting with a letter or digit, not ending "
+                    + "with a dot, and not a name Windows keeps for devices such as CON or NUL)");
         }
+    }
+
+    /**
+     * The stored profile whose name is {@code name} ignoring case. Windows and macOS do not tell "Default" from
+     * "default", so LTTH never lets two profiles differ only in case, and compares names through this everywhere.
+     */
+    public Optional<String> existing(String name) throws IOException {
+        if (name == null) return Optional.empty();
+        return names().stream().filter(n -> n.equalsIgnoreCase(name)).findFirst();
     }
 
     public Path databaseFile(String profile) {
@@ -128,7 +140,8 @@ public final class ProfileStore {
     /** Creates a new, empty profile. */
     public void create(String profile) throws StoreException {
         requireValidName(profile, "name");
-        if (exists(profile)) throw new ValidationException("name", "A profile named '" + profile + "' exists");
+        Optional<String> taken = existingOrNone(profile);
+        if (taken.isPresent()) throw new ValidationException("name", "A profile named '" + taken.get() + "' exists");
         Database.open(databaseFile(profile)).close();
     }
 
@@ -136,11 +149,20 @@ public final class ProfileStore {
     public void rename(String from, String to) throws IOException {
         requireValidName(to, "newName");
         if (!exists(from)) throw new ValidationException("name", "There is no profile named '" + from + "'");
-        if (Files.exists(configsDir.resolve(to))) {
-            throw new ValidationException("newName", "A profile named '" + to + "' exists already");
+        Optional<String> taken = existing(to);
+        if ((taken.isPresent() && !taken.get().equals(from)) || (taken.isEmpty() && Files.exists(configsDir.resolve(to)))) {
+            throw new ValidationException("newName", "A profile named '" + taken.orElse(to) + "' exists already");
         }
         Files.move(configsDir.resolve(from), configsDir.resolve(to));
         backups.renameProfile(from, to);
+    }
+
+    private Optional<String> existingOrNone(String name) throws StoreException {
+        try {
+            return existing(name);
+        } catch (IOException e) {
+            throw new StoreException("Cannot read the profiles in " + configsDir + ": " + e.getMessage(), e);
+        }
     }
 
     /** Deletes a profile that is not open, with everything in its folder. Its backups are kept. */

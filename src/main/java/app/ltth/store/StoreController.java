@@ -89,10 +89,11 @@ public final class StoreController {
         return Map.of("active", profiles.active(), "profiles", out);
     }
 
-    private String existing(Context ctx) {
+    /** The stored name of the profile in the path, which may be spelt in another case. */
+    private String existing(Context ctx) throws IOException {
         String name = ctx.pathParam("name");
-        if (!profiles.store().exists(name)) throw new NotFoundResponse("There is no profile named '" + name + "'");
-        return name;
+        return profiles.store().existing(name)
+                .orElseThrow(() -> new NotFoundResponse("There is no profile named '" + name + "'"));
     }
 
     private void create(Context ctx) throws Exception {
@@ -103,7 +104,7 @@ public final class StoreController {
 
     private void delete(Context ctx) throws IOException {
         String name = existing(ctx);
-        if (!name.equals(ctx.queryParam("confirm"))) {
+        if (!name.equalsIgnoreCase(ctx.queryParam("confirm"))) {
             throw new ValidationException("confirm", "Deleting a profile cannot be undone: repeat its name as "
                     + "?confirm=" + name);
         }

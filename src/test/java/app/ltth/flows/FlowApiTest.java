@@ -319,6 +319,7 @@ class FlowApiTest {
         cases.add(new String[] {"{\"name\":\"x\",\"trigger\":{\"type\":\"manual\"},\"actions\":[{\"type\":\"wait\",\"seconds\":1},{\"type\":\"webhook\",\"url\":\"ftp://x\"}]}", "actions[1].url"});
         cases.add(new String[] {"{\"name\":\"x\",\"trigger\":{\"type\":\"manual\"},\"conditions\":{\"field\":\"comment\",\"op\":\"regex\",\"value\":\"(\"},\"actions\":[{\"type\":\"wait\",\"seconds\":1}]}", "conditions.value"});
         cases.add(new String[] {"{\"name\":\"x\",\"trigger\":{\"type\":\"timer\",\"everySeconds\":1},\"actions\":[{\"type\":\"wait\",\"seconds\":1}]}", "trigger.everySeconds"});
+        cases.add(new String[] {"{\"name\":\"x\",\"trigger\":{\"type\":\"manual\"},\"actions\":[{\"type\":\"log\",\"line\":\"x\",\"file\":\"CON\"}]}", "actions[0].file"});
         cases.add(new String[] {"{\"name\":\"x\",\"trigger\":{\"type\":\"manual\"},\"cooldownSeconds\":-5,\"actions\":[{\"type\":\"wait\",\"seconds\":1}]}", "cooldownSeconds"});
         for (String[] c : cases) {
             TestApp.Response r = app.post("/api/flows", c[0]);

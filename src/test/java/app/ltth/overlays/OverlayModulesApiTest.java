@@ -147,6 +147,9 @@ class OverlayModulesApiTest {
             assertThat(app.get("/api/media").json().get("media")).hasSize(1);
             assertThat(app.delete("/api/media/My_Ding_.mp3").status()).isEqualTo(200);
             assertThat(app.get("/media/My_Ding_.mp3").status()).isEqualTo(404);
+            // A name Windows keeps for a device gets a prefix, so the file can be copied to any computer.
+            assertThat(app.upload("/api/media", "file", "CON.mp3", sound, Map.of()).json().get("name").asText())
+                    .isEqualTo("_CON.mp3");
         }
     }
 

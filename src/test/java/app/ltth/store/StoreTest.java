@@ -134,6 +134,39 @@ class StoreTest {
     }
 
     @Test
+    void profileNamesWorkOnEverySystem() {
+        for (String name : List.of("CON", "con", "nul.db", "Aux", "COM1", "lpt9.txt", "stream.", "stream..x")) {
+            assertThat(ProfileStore.isValidName(name)).as(name).isFalse();
+        }
+        assertThat(ProfileStore.isValidName("console")).isTrue();
+        assertThat(ProfileStore.isValidName("com10")).isTrue();
+        assertThatThrownBy(() -> store().create("CON")).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("devices");
+    }
+
+    @Test
+    void profilesDifferingOnlyInCaseAreOneProfile() throws Exception {
+        ProfileManager profiles = new ProfileManager(store(), backups(), n -> { });
+        profiles.open("default");
+        try {
+            // On Windows and macOS "DEFAULT" is the open profile's folder: it must not pass as "another profile".
+            assertThatThrownBy(() -> profiles.delete("DEFAULT")).isInstanceOf(ValidationException.class)
+                    .hasMessageContaining("open profile");
+            assertThatThrownBy(() -> store().create("Default")).isInstanceOf(ValidationException.class)
+                    .hasMessageContaining("'default' exists");
+            store().create("Second");
+            assertThatThrownBy(() -> profiles.rename("default", "SECOND")).isInstanceOf(ValidationException.class)
+                    .hasMessageContaining("'Second' exists");
+            profiles.switchTo("second");
+            assertThat(profiles.active()).isEqualTo("Second");
+            profiles.delete("DEFAULT");
+            assertThat(store().names()).containsExactly("Second");
+        } finally {
+            profiles.close();
+        }
+    }
+
+    @Test
     void anUnreadableActiveProfileMarkerFallsBackToDefault() throws Exception {
         Files.createDirectories(dir.resolve("user_configs"));
         Files.writeString(dir.resolve("user_configs/.active_profile"), "../../etc");
