@@ -3,6 +3,7 @@ package app.ltth.media;
 import app.ltth.FileNames;
 import app.ltth.SafeFiles;
 import app.ltth.ValidationException;
+import app.ltth.web.Uploads;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
@@ -77,8 +78,7 @@ public final class MediaController {
     }
 
     private void upload(Context ctx) throws IOException {
-        UploadedFile file = ctx.uploadedFile("file");
-        if (file == null) throw new ValidationException("file", "Send the file as the multipart field 'file'");
+        UploadedFile file = Uploads.file(ctx, "file", MAX_BYTES, "file");
         String name = safeName(file.filename());
         Files.createDirectories(dir);
         Path partial = dir.resolve(name + ".part");

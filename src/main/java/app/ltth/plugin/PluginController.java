@@ -2,6 +2,7 @@ package app.ltth.plugin;
 
 import app.ltth.ValidationException;
 import app.ltth.web.JsonBody;
+import app.ltth.web.Uploads;
 import app.ltth.plugin.api.PluginContext;
 import app.ltth.plugin.api.PluginHttpException;
 import app.ltth.web.ApiError;
@@ -96,12 +97,7 @@ public final class PluginController {
         if (!InetAddress.getByName(ctx.ip()).isLoopbackAddress()) {
             throw new ForbiddenResponse("Plugins can only be installed from this computer");
         }
-        UploadedFile file = ctx.uploadedFile("file");
-        if (file == null) throw new ValidationException("file", "Send the plugin ZIP as the multipart field 'file'");
-        if (file.size() > PluginManager.MAX_UPLOAD_BYTES) {
-            throw new ValidationException("file", "This plugin cannot be installed: it is larger than the "
-                    + (PluginManager.MAX_UPLOAD_BYTES >> 20) + " MB allowed.");
-        }
+        UploadedFile file = Uploads.file(ctx, "file", PluginManager.MAX_UPLOAD_BYTES, "plugin ZIP");
         try (InputStream in = file.content()) {
             ctx.status(201).json(plugins.install(in, PluginManager.MAX_UPLOAD_BYTES));
         }

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +33,9 @@ public final class PluginManager implements ProfileManager.Listener, AutoCloseab
 
     private static final Logger log = LoggerFactory.getLogger(PluginManager.class);
     public static final long MAX_UPLOAD_BYTES = 20L << 20;
+    /** A plugin is a manifest, a jar and a few pages: more files than this is a ZIP bomb, not a plugin. */
+    static final int MAX_ZIP_ENTRIES = 2_000;
+    private static final int MAX_MANIFEST_BYTES = 64 * 1024;
 
     /**
      * A plugin as the plugin manager shows it.
@@ -232,64 +235,85 @@ public final class PluginManager implements ProfileManager.Listener, AutoCloseab
     }
 
     /**
-     * Installs a plugin from a ZIP: plugin.json at its top, everything else below. Checked before anything is written:
-     * size, every entry's path, and the manifest.
+     * Installs a plugin from a ZIP: plugin.json at its top, everything else below. Checked before anything is
+     * unpacked: the size, the number of entries, every entry's path, and the manifest (read first). The unpacking
+     * happens outside the plugin lock, so a large upload never holds up the Plugins page or a profile switch.
      */
-    public synchronized PluginInfo install(InputStream zip, long maxBytes) throws IOException {
+    public PluginInfo install(InputStream upload, long maxBytes) throws IOException {
         Path staging = Files.createDirectories(pluginsDir.getParent().resolve(".plugin-upload-" + System.nanoTime()));
+        Path zipFile = staging.resolveSibling(staging.getFileName() + ".zip");
         try {
-            long total = 0;
-            try (ZipInputStream in = new ZipInputStream(zip)) {
-                for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
-                    String name = entry.getName();
-                    if (name.startsWith("/") || name.startsWith("\\") || name.contains("..") || name.contains("\\")
-                            || name.matches("^[A-Za-z]:.*")) {
-                        throw refuse("it contains the unsafe path '" + name + "'");
-                    }
-                    Path target = staging.resolve(name).normalize();
-                    if (!target.startsWith(staging)) throw refuse("it contains the unsafe path '" + name + "'");
-                    if (entry.isDirectory()) {
-                        Files.createDirectories(target);
-                        continue;
-                    }
-                    Files.createDirectories(target.getParent());
-                    long written = SafeFiles.copyAtMost(in, target, maxBytes - total);
-                    if (written < 0) throw refuse("it is larger than the " + (maxBytes >> 20) + " MB allowed");
-                    total += written;
+            if (SafeFiles.copyAtMost(upload, zipFile, maxBytes) < 0) {
+                throw refuse("it is larger than the " + (maxBytes >> 20) + " MB allowed");
+            }
+            PluginManifest manifest = unpack(zipFile, staging, maxBytes);
+            synchronized (this) {
+                if (entries.containsKey(manifest.id()) || Files.exists(pluginsDir.resolve(manifest.id()))) {
+                    throw refuse("a plugin '" + manifest.id() + "' is installed already; delete it first");
                 }
-            } catch (ZipException e) {
-                throw refuse("it is not a valid zip file (" + e.getMessage() + ")");
+                Files.createDirectories(pluginsDir);
+                Files.writeString(staging.resolve(UPLOADED_MARK), "Uploaded through the dashboard: starts only when "
+                        + "switched on there.\n");
+                Files.move(staging, pluginsDir.resolve(manifest.id()));
+                Entry e = read(pluginsDir.resolve(manifest.id()));
+                // Never started by an upload, whatever the manifest says, nor by an older plugin of that id that was on.
+                PluginConfigRepository.setEnabled(profiles, e.id, false);
+                e.enabled = false;
+                log.info("Installed plugin {} {}", manifest.id(), manifest.version());
+                return info(e);
             }
-            if (!Files.isRegularFile(staging.resolve("plugin.json"))) {
-                throw refuse("it has no plugin.json at its top level");
+        } catch (java.sql.SQLException e) {
+            throw new IOException(e.getMessage(), e);
+        } finally {
+            Files.deleteIfExists(zipFile);
+            SafeFiles.deleteTree(staging);
+        }
+    }
+
+    /** Checks the ZIP from its table of contents and its manifest, then unpacks it into {@code staging}. */
+    private static PluginManifest unpack(Path zipPath, Path staging, long maxBytes) throws IOException {
+        try (ZipFile zip = new ZipFile(zipPath.toFile())) {
+            if (zip.size() > MAX_ZIP_ENTRIES) {
+                throw refuse("it has " + zip.size() + " files; a plugin may have at most " + MAX_ZIP_ENTRIES);
             }
+            ZipEntry manifestEntry = zip.getEntry("plugin.json");
+            if (manifestEntry == null || manifestEntry.isDirectory()) throw refuse("it has no plugin.json at its top level");
             PluginManifest manifest;
-            try {
-                manifest = PluginManifest.parse(Files.readAllBytes(staging.resolve("plugin.json")), App.version());
+            try (InputStream in = zip.getInputStream(manifestEntry)) {
+                manifest = PluginManifest.parse(in.readNBytes(MAX_MANIFEST_BYTES), App.version());
             } catch (ValidationException e) {
                 throw refuse(e.getMessage());
             }
             if (manifest.jar() == null) throw refuse("plugin.json names no 'jar': an uploaded plugin brings its classes");
-            if (!Files.isRegularFile(staging.resolve(manifest.jar()))) {
+            ZipEntry jar = zip.getEntry(manifest.jar());
+            if (jar == null || jar.isDirectory()) {
                 throw refuse("plugin.json names the jar '" + manifest.jar() + "', which is not in the zip");
             }
-            if (entries.containsKey(manifest.id()) || Files.exists(pluginsDir.resolve(manifest.id()))) {
-                throw refuse("a plugin '" + manifest.id() + "' is installed already; delete it first");
+            List<? extends ZipEntry> all = java.util.Collections.list(zip.entries());
+            for (ZipEntry entry : all) {
+                String name = entry.getName();
+                if (name.startsWith("/") || name.startsWith("\\") || name.contains("..") || name.contains("\\")
+                        || name.matches("^[A-Za-z]:.*") || !staging.resolve(name).normalize().startsWith(staging)) {
+                    throw refuse("it contains the unsafe path '" + name + "'");
+                }
             }
-            Files.createDirectories(pluginsDir);
-            Files.writeString(staging.resolve(UPLOADED_MARK), "Uploaded through the dashboard: starts only when switched "
-                    + "on there.\n");
-            Files.move(staging, pluginsDir.resolve(manifest.id()));
-            Entry e = read(pluginsDir.resolve(manifest.id()));
-            // Never started by an upload, whatever the manifest says, nor by an older plugin of the same id that was on.
-            PluginConfigRepository.setEnabled(profiles, e.id, false);
-            e.enabled = false;
-            log.info("Installed plugin {} {}", manifest.id(), manifest.version());
-            return info(e);
-        } catch (java.sql.SQLException e) {
-            throw new IOException(e.getMessage(), e);
-        } finally {
-            SafeFiles.deleteTree(staging);
+            long total = 0;
+            for (ZipEntry entry : all) {
+                Path target = staging.resolve(entry.getName()).normalize();
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                    continue;
+                }
+                Files.createDirectories(target.getParent());
+                try (InputStream in = zip.getInputStream(entry)) {
+                    long written = SafeFiles.copyAtMost(in, target, maxBytes - total);
+                    if (written < 0) throw refuse("it is larger than the " + (maxBytes >> 20) + " MB allowed");
+                    total += written;
+                }
+            }
+            return manifest;
+        } catch (ZipException e) {
+            throw refuse("it is not a ZIP file, or the ZIP is damaged");
         }
     }
 

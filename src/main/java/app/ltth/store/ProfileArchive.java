@@ -36,6 +36,11 @@ public final class ProfileArchive {
     private final Path tempDir;
     private final long maxImportBytes;
 
+    /** The largest export that can be imported (its database, unpacked). */
+    public long maxImportBytes() {
+        return maxImportBytes;
+    }
+
     public ProfileArchive(ProfileStore store, Path tempDir, long maxImportBytes) {
         this.store = store;
         this.tempDir = tempDir;

@@ -3,6 +3,7 @@ package app.ltth.store;
 import app.ltth.App;
 import app.ltth.ValidationException;
 import app.ltth.web.JsonBody;
+import app.ltth.web.Uploads;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
@@ -121,8 +122,7 @@ public final class StoreController {
     }
 
     private void importZip(Context ctx) throws IOException {
-        UploadedFile file = ctx.uploadedFile("file");
-        if (file == null) throw new ValidationException("file", "Send the profile zip as the multipart field 'file'");
+        UploadedFile file = Uploads.file(ctx, "file", archive.maxImportBytes(), "profile export");
         String name = ctx.formParam("name");
         String imported;
         try (InputStream in = file.content()) {

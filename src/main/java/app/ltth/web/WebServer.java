@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.HandlerType;
@@ -51,6 +52,9 @@ public final class WebServer implements AutoCloseable {
             cfg.jetty.host = host;
             cfg.jetty.port = port;
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            // Routes that take files set their own limits (Uploads); this one holds for any other form.
+            cfg.jetty.multipartConfig.maxFileSize(10, SizeUnit.MB);
+            cfg.jetty.multipartConfig.maxTotalRequestSize(10, SizeUnit.MB);
             staticFiles(cfg, appHome, "public", "/");
             staticFiles(cfg, appHome, "locales", "/locales");
             cfg.staticFiles.enableWebjars();

@@ -227,7 +227,7 @@ public class PluginSystemTest {
             refused(app, zip(Map.of("plugin.json", manifest)), "not in the zip");
             refused(app, zip(Map.of("plugin.json", manifest, "hello-plugin.jar", new byte[(int) PluginManager.MAX_UPLOAD_BYTES + 1])),
                     "larger than");
-            refused(app, "not a zip at all".getBytes(StandardCharsets.UTF_8), "no plugin.json");
+            refused(app, "not a zip at all".getBytes(StandardCharsets.UTF_8), "not a ZIP file");
             assertThat(dir.resolve("plugins/hello")).doesNotExist();
 
             TestApp.Response installed = app.upload("/api/plugins/upload", "file",
@@ -253,6 +253,124 @@ public class PluginSystemTest {
             assertThat(app.delete("/api/plugins/hello").status()).isEqualTo(200);
             assertThat(dir.resolve("plugins/hello")).doesNotExist();
             assertThat(app.get("/api/plugins/hello/stats").status()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void aZipWithThirtyThousandFilesIsRefusedFromItsTableOfContentsWhileThePageKeepsAnswering() throws Exception {
+        byte[] manifest = Files.readAllBytes(EXAMPLE.resolve("plugin/plugin.json"));
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        for (int i = 0; i < 30_000; i++) entries.put("assets/f" + i + ".txt", new byte[] {'x'});
+        entries.put("hello-plugin.jar", new byte[] {1});
+        entries.put("plugin.json", manifest);   // last: a streaming reader would unpack everything before finding it
+        byte[] bomb = zip(entries);
+        try (TestApp app = TestApp.start(dir)) {
+            java.util.concurrent.CompletableFuture<TestApp.Response> upload = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> {
+                        try {
+                            return app.upload("/api/plugins/upload", "file", bomb, Map.of());
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+            long slowestList = 0;
+            while (!upload.isDone()) {
+                long start = System.nanoTime();
+                assertThat(app.get("/api/plugins").status()).isEqualTo(200);
+                slowestList = Math.max(slowestList, System.nanoTime() - start);
+            }
+            TestApp.Response refused = upload.get();
+            assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.json().get("error").asText()).contains("30002 files").contains("at most 2000");
+            // Guards against the lock being held for the whole unpacking (15 s before), not a measurement.
+            assertThat(java.time.Duration.ofNanos(slowestList)).isLessThan(java.time.Duration.ofSeconds(2));
+            try (var left = Files.list(dir)) {
+                assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".plugin-upload"));
+            }
+        }
+    }
+
+    @Test
+    void aHugeUploadIsRefusedBeforeItFillsTheDisk() throws Exception {
+        long huge = 400L << 20;
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        try (TestApp app = TestApp.start(dir)) {
+            // Declared size: refused before the body is read.
+            java.net.http.HttpResponse<String> declared = sendUpload(app, huge, true);
+            assertThat(declared.statusCode()).isEqualTo(400);
+            assertThat(declared.body()).contains("\"field\":\"file\"").contains("at most 20 MB");
+
+            // No declared size (chunked): Jetty's parser stops at the limit; watch what reaches the temp folder.
+            java.util.concurrent.atomic.AtomicLong mostOnDisk = new java.util.concurrent.atomic.AtomicLong();
+            java.util.concurrent.atomic.AtomicBoolean watching = new java.util.concurrent.atomic.AtomicBoolean(true);
+            Thread watcher = new Thread(() -> {
+                while (watching.get()) {
+                    try (var files = Files.list(tmp)) {
+                        long sum = files.filter(p -> p.getFileName().toString().startsWith("MultiPart"))
+                                .mapToLong(p -> p.toFile().length()).sum();
+                        mostOnDisk.accumulateAndGet(sum, Math::max);
+                    } catch (Exception ignored) {
+                        // a file went away while listing: look again
+                    }
+                }
+            });
+            watcher.start();
+            try {
+                java.net.http.HttpResponse<String> chunked = sendUpload(app, huge, false);
+                assertThat(chunked.statusCode()).isEqualTo(400);
+                assertThat(chunked.body()).contains("\"field\":\"file\"").contains("at most 20 MB");
+            } finally {
+                watching.set(false);
+                watcher.join();
+            }
+            assertThat(mostOnDisk.get()).isLessThan(60L << 20);
+            assertThat(app.get("/api/plugins").status()).isEqualTo(200);
+        }
+    }
+
+    /** A multipart upload of {@code size} zero bytes, produced while it is sent (never held in memory). */
+    private static java.net.http.HttpResponse<String> sendUpload(TestApp app, long size, boolean declareLength)
+            throws Exception {
+        String boundary = "ltth-huge";
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.zip\"\r\n"
+                + "Content-Type: application/zip\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        long total = head.length + size + tail.length;
+        java.util.function.Supplier<java.io.InputStream> body = () -> new java.io.SequenceInputStream(
+                java.util.Collections.enumeration(List.of(new java.io.ByteArrayInputStream(head),
+                        new ZeroStream(size), new java.io.ByteArrayInputStream(tail))));
+        java.net.http.HttpRequest.BodyPublisher publisher = declareLength
+                ? java.net.http.HttpRequest.BodyPublishers.fromPublisher(
+                        java.net.http.HttpRequest.BodyPublishers.ofInputStream(body), total)
+                : java.net.http.HttpRequest.BodyPublishers.ofInputStream(body);
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(app.baseUrl() + "/api/plugins/upload"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .timeout(java.time.Duration.ofSeconds(60)).POST(publisher).build();
+        return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static final class ZeroStream extends java.io.InputStream {
+        private long left;
+
+        ZeroStream(long size) {
+            this.left = size;
+        }
+
+        @Override
+        public int read() {
+            if (left <= 0) return -1;
+            left--;
+            return 0;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (left <= 0) return -1;
+            int n = (int) Math.min(len, left);
+            java.util.Arrays.fill(b, off, off + n, (byte) 0);
+            left -= n;
+            return n;
         }
     }
 
