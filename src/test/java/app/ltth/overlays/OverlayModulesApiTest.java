@@ -98,6 +98,8 @@ class OverlayModulesApiTest {
             assertThat(app.get("/api/alerts").json().at("/queue/showing").isObject()).as("under minCoins: no alert").isFalse();
             app.giftStreak("rich", "Rich", "Lion", 500, 1, 2);
             app.awaitStored();
+            // The alert is queued on delivery; the player thread takes it a moment later.
+            TestApp.await(() -> app.get("/api/alerts").json().at("/queue/showing").isObject());
             assertThat(app.get("/api/alerts").json().at("/queue/showing/html").asText()).isEqualTo("Rich: 500 coins");
 
             JsonNode test = app.post("/api/alerts/follow/test", "").json();
