@@ -248,8 +248,9 @@ public final class App implements AutoCloseable {
     private void startAudio() throws Exception {
         audio = new AudioOut(sockets);
         settings.onChange(s -> audio.configure(s.number(SettingsRegistry.AUDIO_VOLUME), s.number(SettingsRegistry.AUDIO_DUCK)));
+        // Never follows a redirect: these requests carry keys, which must not reach wherever a service points to.
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+                .followRedirects(HttpClient.Redirect.NEVER).build();
         tts = new TtsService(List.of(new LocalTts(config.userData().resolve("tmp")),
                 new CloudTts.TikTok(http, () -> settings.text(SettingsRegistry.TTS_TIKTOK_SESSION), () -> settings.text(SettingsRegistry.TTS_TIKTOK_URL)),
                 new CloudTts.Google(http, () -> settings.text(SettingsRegistry.TTS_GOOGLE_KEY), () -> settings.text(SettingsRegistry.TTS_GOOGLE_URL)),

@@ -91,7 +91,7 @@ public final class ObsService implements ProfileManager.Listener, AutoCloseable 
 
     /**
      * Saves a connection ({@code id}, {@code host}, {@code port}, {@code password}; a missing password keeps the saved
-     * one) and connects, waiting up to {@code wait} for OBS to accept.
+     * one for the same host and port, and is empty for another) and connects, waiting up to {@code wait} for OBS to accept.
      *
      * @return the connection's state afterwards (connected, auth_failed, or reconnecting with the reason)
      */
@@ -107,7 +107,9 @@ public final class ObsService implements ProfileManager.Listener, AutoCloseable 
         ObsConnection connection;
         synchronized (this) {
             Saved before = saved.get(id);
-            String password = newPassword != null ? newPassword : before != null ? before.password() : "";
+            // The password belongs to that OBS: moved to another host or port, it is not sent there unasked.
+            boolean sameObs = before != null && before.host().equalsIgnoreCase(host) && before.port() == port;
+            String password = newPassword != null ? newPassword : sameObs ? before.password() : "";
             Saved s = new Saved(id, host, port, password, autoConnect);
             saved.put(id, s);
             save();

@@ -42,6 +42,15 @@ public final class SettingsRegistry {
 
     private static final Map<String, Setting> ALL = new LinkedHashMap<>();
 
+    /**
+     * The secret that each service address carries. When an address moves to another host, its secret is cleared
+     * (the page asks for it again): a key is never sent to a place it was not entered for.
+     */
+    public static final Map<String, String> SECRET_OF_URL = Map.of(
+            TIKTOK_SIGN_URL, TIKTOK_SIGN_API_KEY, TIKTOK_RELAY_URL, TIKTOK_SIGN_API_KEY,
+            TTS_TIKTOK_URL, TTS_TIKTOK_SESSION, TTS_GOOGLE_URL, TTS_GOOGLE_KEY,
+            TTS_ELEVENLABS_URL, TTS_ELEVENLABS_KEY, TTS_OPENAI_URL, TTS_OPENAI_KEY);
+
     static {
         add(Setting.text(TIKTOK_USERNAME, "", "@?[A-Za-z0-9._]{2,24}", "The TikTok username this profile streams as"));
         add(Setting.secret(TIKTOK_SIGN_API_KEY, "Euler Stream API key: raises the signing service's limits, needed for "

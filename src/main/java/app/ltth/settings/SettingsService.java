@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +24,7 @@ import org.slf4j.LoggerFactory;
 public final class SettingsService implements ProfileManager.Listener {
 
     public static final String MASK = "********";
+    private static final Pattern ORIGIN = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://[^/?#]*)");
     private static final Logger log = LoggerFactory.getLogger(SettingsService.class);
 
     private volatile SettingsRepository repository;
@@ -81,6 +84,21 @@ public final class SettingsService implements ProfileManager.Listener {
         return out;
     }
 
+    /** A service address that now points at another host loses its secret, unless this update brings a new one. */
+    private void clearSecretIfMoved(String key, String newUrl, JsonNode partial, Map<String, String> toStore) {
+        String secret = SettingsRegistry.SECRET_OF_URL.get(key);
+        if (secret == null || origin(newUrl).equals(origin(text(key)))) return;
+        JsonNode given = partial.get(secret);
+        if (given != null && !MASK.equals(given.asText())) return;
+        toStore.put(secret, "\"\"");
+    }
+
+    /** Scheme, host and port of an address that may hold placeholders: {@code https://api.openai.com}. */
+    static String origin(String url) {
+        Matcher m = ORIGIN.matcher(url);
+        return m.find() ? m.group(1).toLowerCase(java.util.Locale.ROOT) : url;
+    }
+
     /**
      * Applies a partial update: every field is checked first, then all are saved in one transaction, or none.
      */
@@ -97,6 +115,7 @@ public final class SettingsService implements ProfileManager.Listener {
                 value = name.substring(1);
             }
             toStore.put(setting.key(), Json.MAPPER.valueToTree(value).toString());
+            clearSecretIfMoved(setting.key(), String.valueOf(value), partial, toStore);
         }
         if (toStore.isEmpty()) return;
         repository.putAll(toStore);

@@ -1,7 +1,9 @@
 package app.ltth.sound;
 
 import app.ltth.FileNames;
+import app.ltth.SafeFiles;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -103,14 +105,41 @@ public final class MyInstants {
         Path file = cache.resolve(name);
         if (Files.isRegularFile(file)) return name;
         Files.createDirectories(cache);
-        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-        if (r.statusCode() != 200) throw new IOException("MyInstants answered HTTP " + r.statusCode());
-        if (r.body().length == 0 || r.body().length > MAX_BYTES) throw new IOException("The sound is empty or larger than 5 MB");
+        HttpResponse<InputStream> r = sameSiteGet(url);
         Path tmp = Files.createTempFile(cache, "download-", ".part");
-        Files.write(tmp, r.body());
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        try (InputStream body = r.body()) {
+            long size = SafeFiles.copyAtMost(body, tmp, MAX_BYTES);
+            if (size <= 0) throw new IOException("The sound is empty or larger than 5 MB");
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
         return name;
+    }
+
+    /**
+     * GETs {@code url}, following at most three redirects, each only within MyInstants: a redirect to another site is
+     * refused, not followed (the client itself never follows one).
+     */
+    private HttpResponse<InputStream> sameSiteGet(String url) throws IOException, InterruptedException {
+        String root = root();
+        URI target = URI.create(url);
+        for (int hop = 0; hop <= 3; hop++) {
+            HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(20)).GET()
+                    .build(), HttpResponse.BodyHandlers.ofInputStream());
+            if (r.statusCode() == 200) return r;
+            r.body().close();
+            String location = r.headers().firstValue("Location").orElse(null);
+            if (r.statusCode() / 100 != 3 || location == null) {
+                throw new IOException("MyInstants answered HTTP " + r.statusCode());
+            }
+            target = target.resolve(location);
+            if (!sameSite(target.toString(), root)) {
+                throw new IOException("MyInstants sent the download to another site (" + target.getHost() + "); LTTH "
+                        + "fetches sounds only from MyInstants itself");
+            }
+        }
+        throw new IOException("MyInstants redirected the download too often");
     }
 
     public Path cache() {

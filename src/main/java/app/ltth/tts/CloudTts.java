@@ -81,6 +81,12 @@ public abstract class CloudTts implements TtsEngine {
             if (response.statusCode() == 401 || response.statusCode() == 403) {
                 throw new TtsException(name + " refused the key (HTTP " + response.statusCode() + "): check " + keyName + " under Settings");
             }
+            if (response.statusCode() / 100 == 3) {
+                // Not followed: the request carries the key, and the new address is not the one it was entered for.
+                throw new TtsException(name + " sent LTTH to another address (" + response.headers()
+                        .firstValue("Location").orElse("?") + "). Your key was not sent there; if the service really "
+                        + "moved, enter its new address under Settings.");
+            }
             if (response.statusCode() >= 400) {
                 throw new TtsException(name + " answered HTTP " + response.statusCode());
             }

@@ -71,6 +71,38 @@ class AudioApiTest {
     }
 
     @Test
+    void aKeyIsNeverSentWhereAServiceRedirectsNorKeptWhenItsAddressMoves() throws Exception {
+        java.util.List<String> stolen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        fake.createContext("/moved", ex -> {
+            asked.incrementAndGet();
+            ex.getResponseHeaders().set("Location", "http://localhost:" + fake.getAddress().getPort() + "/stolen");
+            ex.sendResponseHeaders(307, -1);
+            ex.close();
+        });
+        fake.createContext("/stolen", ex -> {
+            stolen.add(String.valueOf(ex.getRequestHeaders().getFirst("Authorization")));
+            ex.sendResponseHeaders(200, MP3.length);
+            ex.getResponseBody().write(MP3);
+            ex.close();
+        });
+        app.put("/api/settings", "{\"tts.openAiApiKey\":\"sk-secret\",\"tts.openAiUrl\":\"" + fakeUrl + "/moved\"}");
+        assertThat(app.post("/api/tts/speak", "{\"text\":\"hello\",\"voice\":\"openai:nova\"}").status()).isEqualTo(202);
+        TestApp.await(() -> app.get("/api/tts/queue").json().get("fallbacks").asLong() == 1);
+        assertThat(asked.get()).isEqualTo(1);
+        assertThat(stolen).as("the redirect target").isEmpty();
+
+        // Another path on the same service keeps the key; another host clears it, and the page asks again.
+        app.put("/api/settings", "{\"tts.openAiUrl\":\"" + fakeUrl + "/v2/speech\"}");
+        assertThat(app.get("/api/settings").json().get("tts.openAiApiKey").asText()).isEqualTo("********");
+        app.put("/api/settings", "{\"tts.openAiUrl\":\"https://speech.example.net/v1\"}");
+        assertThat(app.get("/api/settings").json().get("tts.openAiApiKey").asText()).isEmpty();
+        // Moved with a new key in the same change: the new key stays.
+        app.put("/api/settings", "{\"tts.openAiUrl\":\"" + fakeUrl + "/moved\",\"tts.openAiApiKey\":\"sk-new\"}");
+        assertThat(app.get("/api/settings").json().get("tts.openAiApiKey").asText()).isEqualTo("********");
+    }
+
+    @Test
     void speechReachesTheAudioOverlayFromEachEngineAndFallsBackWhenOneFails() throws Exception {
         try (TestSocket overlay = TestSocket.connect(app.socketUrl(), null, AudioOut.PLAY)) {
             JsonNode voices = app.get("/api/tts/voices").json();

@@ -49,6 +49,13 @@ class ObsApiTest {
         assertThat(status.body()).doesNotContain("s3cret").doesNotContain("nope");
         assertThat(status.json().at("/connections/0/hasPassword").asBoolean()).isTrue();
         assertThat(status.json().at("/connections/0/state").asText()).isEqualTo("connected");
+
+        // Saved again without a password: the same OBS keeps it; another host does not get it.
+        String samePlace = "{\"host\":\"127.0.0.1\",\"port\":" + obs.port() + "}";
+        assertThat(app.post("/api/obs/connect", samePlace).json().get("state").asText()).isEqualTo("connected");
+        TestApp.Response moved = app.post("/api/obs/connect", "{\"host\":\"localhost\",\"port\":" + obs.port() + "}");
+        assertThat(moved.status()).as(moved.body()).isEqualTo(401);
+        assertThat(app.get("/api/obs/status").json().at("/connections/0/hasPassword").asBoolean()).isFalse();
     }
 
     @Test
