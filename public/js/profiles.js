@@ -60,7 +60,13 @@
         td.appendChild(actions);
         if (!p.active) actions.appendChild(button(t('profiles.switch'), 'btn-primary switch-btn', function () { switchTo(p.name); }));
         actions.appendChild(button(t('profiles.rename'), 'btn-outline-secondary', function () { rename(p.name); }));
-        actions.appendChild(link(t('profiles.export'), '/api/profiles/' + encodeURIComponent(p.name) + '/export'));
+        var exportLink = link(t('profiles.export'), '/api/profiles/' + encodeURIComponent(p.name) + '/export');
+        exportLink.classList.add('export-link');
+        // Keys go along only when the streamer ticked the box, at the moment of the click.
+        exportLink.addEventListener('click', function () {
+          exportLink.href = '/api/profiles/' + encodeURIComponent(p.name) + '/export' + ($('export-keys').checked ? '?includeKeys=true' : '');
+        });
+        actions.appendChild(exportLink);
         if (!p.active) actions.appendChild(button(t('profiles.delete'), 'btn-outline-danger', function () { remove(p.name); }));
         tr.appendChild(td);
         rows.appendChild(tr);

@@ -168,6 +168,8 @@ public final class App implements AutoCloseable {
     }
 
     private void lockDataFolder() throws Exception {
+        FileModes.privateDir(config.userData());
+        FileModes.privateDir(config.dataDir().resolve(ProfileStore.CONFIGS_DIR));
         lock = InstanceLock.tryAcquire(config.userData()).orElse(null);
         if (lock == null) {
             throw new AlreadyRunningException(InstanceLock.runningDashboard(config.userData()));
@@ -305,7 +307,8 @@ public final class App implements AutoCloseable {
     private void startWeb() throws Exception {
         LiveController live = new LiveController(bus, sources, simulator, profiles, settings, tiktok);
         StoreController store = new StoreController(profiles,
-                new ProfileArchive(profiles.store(), config.userData().resolve("tmp"), ProfileArchive.DEFAULT_MAX_IMPORT_BYTES));
+                new ProfileArchive(profiles.store(), config.userData().resolve("tmp"), ProfileArchive.DEFAULT_MAX_IMPORT_BYTES,
+                        List.of(SettingsService::removeSecrets, ObsService::removePasswords)));
         List<Consumer<RoutesConfig>> apis = List.of(live::routes, store::routes, history::routes,
                 new SettingsController(settings)::routes, new ReplayController(recordingsDir(), sources)::routes,
                 new PluginController(plugins)::routes, new FlowController(flows)::routes,

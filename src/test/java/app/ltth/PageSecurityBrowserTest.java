@@ -70,6 +70,26 @@ class PageSecurityBrowserTest {
     }
 
     @Test
+    void anExportCarriesTheKeysOnlyWhenTheStreamerTicksTheBox() throws Exception {
+        browser.get(app.baseUrl() + "/profiles.html");
+        org.openqa.selenium.WebElement link = BrowserTest.waiting(browser).until(d -> d.findElement(By.cssSelector(".export-link")));
+        org.openqa.selenium.WebElement box = browser.findElement(By.id("export-keys"));
+        assertThat(browser.findElement(By.cssSelector("label[for=export-keys]")).getText())
+                .isEqualTo("Include keys and passwords in exports");
+        assertThat(box.isSelected()).as("off unless ticked").isFalse();
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser;
+        // The click handler sets the address; the download itself is not needed here.
+        String clickWithoutLeaving = "arguments[0].addEventListener('click', e => e.preventDefault(), {once: true});"
+                + "arguments[0].click(); return arguments[0].getAttribute('href');";
+        assertThat((String) js.executeScript(clickWithoutLeaving, link)).endsWith("/export");
+        box.click();
+        assertThat((String) js.executeScript(clickWithoutLeaving, link)).endsWith("/export?includeKeys=true");
+        BrowserTest.screenshot(browser, "profiles-export-keys");
+        box.click();
+        assertThat((String) js.executeScript(clickWithoutLeaving, link)).endsWith("/export");
+    }
+
+    @Test
     void aPageOnAnotherLocalPortCannotFrameThePluginsPageButCanFrameAnOverlay() throws Exception {
         HttpServer foreign = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         byte[] page = ("<!doctype html><title>Win a prize</title>"

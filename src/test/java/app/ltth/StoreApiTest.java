@@ -165,6 +165,70 @@ class StoreApiTest {
         }
     }
 
+    /** The database inside a profile export. */
+    private static byte[] exportedDatabase(byte[] zip) throws Exception {
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                if (e.getName().equals("database.db")) return in.readAllBytes();
+            }
+        }
+        throw new AssertionError("no database.db in the export");
+    }
+
+    private static boolean holds(byte[] haystack, String needle) {
+        return new String(haystack, StandardCharsets.ISO_8859_1).contains(needle);
+    }
+
+    @Test
+    void exportsLeaveKeysAndPasswordsOutUnlessTheStreamerAsks() throws Exception {
+        try (TestApp app = TestApp.start(dir)) {
+            app.put("/api/settings", "{\"tts.openAiApiKey\":\"sk-export-secret\",\"tiktok.signApiKey\":\"euler-secret\"}");
+            app.post("/api/obs/connect", "{\"host\":\"127.0.0.1\",\"port\":" + TestApp.freeTcpPort()
+                    + ",\"password\":\"obs-secret\",\"autoConnect\":false}");
+            assertThat(app.get("/api/obs/status").json().at("/connections/0/hasPassword").asBoolean()).isTrue();
+
+            byte[] shared = app.download("/api/profiles/default/export");
+            byte[] db = exportedDatabase(shared);
+            assertThat(db).startsWith("SQLite format 3".getBytes(StandardCharsets.US_ASCII));
+            for (String secret : List.of("sk-export-secret", "euler-secret", "obs-secret")) {
+                assertThat(holds(db, secret)).as(secret + " in the shared export").isFalse();
+            }
+            assertThat(app.upload("/api/profiles/import", "file", shared, Map.of("name", "shared")).status()).isEqualTo(201);
+            app.post("/api/profiles/switch", "{\"name\":\"shared\"}");
+            assertThat(app.get("/api/settings").json().get("tts.openAiApiKey").asText()).isEmpty();
+            assertThat(app.get("/api/obs/status").json().at("/connections/0/hasPassword").asBoolean()).isFalse();
+            assertThat(app.get("/api/obs/status").json().at("/connections/0/host").asText()).as("the rest is kept")
+                    .isEqualTo("127.0.0.1");
+            app.post("/api/profiles/switch", "{\"name\":\"default\"}");
+
+            byte[] own = exportedDatabase(app.download("/api/profiles/default/export?includeKeys=true"));
+            assertThat(holds(own, "sk-export-secret")).as("a backup for oneself keeps the keys").isTrue();
+            assertThat(holds(own, "obs-secret")).isTrue();
+        }
+    }
+
+    @Test
+    void dataFoldersDatabasesAndBackupsAreTheOwnersAlone() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.getFileStore(dir).supportsFileAttributeView("posix"),
+                "a file system with POSIX modes");
+        try (TestApp app = TestApp.start(dir)) {
+            String backup = app.post("/api/backups", "").json().get("name").asText();
+            assertThat(mode(dir.resolve("user_data"))).isEqualTo("rwx------");
+            assertThat(mode(dir.resolve("user_configs"))).isEqualTo("rwx------");
+            Path db = dir.resolve("user_configs/default/database.db");
+            assertThat(mode(db)).isEqualTo("rw-------");
+            assertThat(mode(db.resolveSibling("database.db-wal"))).isEqualTo("rw-------");
+            try (var files = Files.walk(dir.resolve("user_data/backups"))) {
+                Path file = files.filter(p -> p.getFileName().toString().equals(backup)).findFirst().orElseThrow();
+                assertThat(mode(file)).isEqualTo("rw-------");
+            }
+        }
+    }
+
+    private static String mode(Path p) throws Exception {
+        return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+    }
+
     @Test
     void connectingAsAnotherAccountOffersItsOwnProfile() throws Exception {
         try (TestApp app = TestApp.start(dir)) {

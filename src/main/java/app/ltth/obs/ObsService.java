@@ -50,6 +50,8 @@ public final class ObsService implements ProfileManager.Listener, AutoCloseable 
     }
 
     private final SocketServer sockets;
+    private static final String CONFIG_ID = "core.obs";
+    private static final String CONNECTIONS = "connections";
     private final PluginConfigRepository store;
     private final HttpClient http;
     private final ScheduledExecutorService scheduler = DaemonThreads.scheduler("ltth-obs");
@@ -60,7 +62,7 @@ public final class ObsService implements ProfileManager.Listener, AutoCloseable 
 
     public ObsService(SocketServer sockets, ProfileManager profiles, HttpClient http, Duration firstRetry, Duration keepAlive) {
         this.sockets = sockets;
-        this.store = new PluginConfigRepository(profiles, "core.obs");
+        this.store = new PluginConfigRepository(profiles, CONFIG_ID);
         this.http = http;
         this.firstRetry = firstRetry;
         this.keepAlive = keepAlive;
@@ -68,7 +70,7 @@ public final class ObsService implements ProfileManager.Listener, AutoCloseable 
 
     @Override
     public void profileOpened(String profile, Database database) {
-        List<Saved> loaded = store.load("connections", json -> Json.MAPPER.convertValue(json, new TypeReference<List<Saved>>() { }),
+        List<Saved> loaded = store.load(CONNECTIONS, json -> Json.MAPPER.convertValue(json, new TypeReference<List<Saved>>() { }),
                 List.of(), "OBS connections");
         synchronized (this) {
             closeAll();
@@ -168,7 +170,38 @@ public final class ObsService implements ProfileManager.Listener, AutoCloseable 
     }
 
     private void save() {
-        store.save("connections", List.copyOf(saved.values()));
+        store.save(CONNECTIONS, List.copyOf(saved.values()));
+    }
+
+    /** For profile exports without keys: the saved connections of a database copy, without their passwords. */
+    public static void removePasswords(java.sql.Connection copy) throws java.sql.SQLException {
+        String select = "SELECT value FROM plugin_config WHERE plugin_id = ? AND key = ?";
+        try (java.sql.PreparedStatement read = copy.prepareStatement(select)) {
+            read.setString(1, CONFIG_ID);
+            read.setString(2, CONNECTIONS);
+            try (java.sql.ResultSet rs = read.executeQuery()) {
+                if (!rs.next()) return;
+                com.fasterxml.jackson.databind.JsonNode connections = Json.MAPPER.readTree(rs.getString(1));
+                for (com.fasterxml.jackson.databind.JsonNode c : connections) {
+                    if (c instanceof com.fasterxml.jackson.databind.node.ObjectNode o) o.put("password", "");
+                }
+                try (java.sql.PreparedStatement write = copy.prepareStatement(
+                        "UPDATE plugin_config SET value = ? WHERE plugin_id = ? AND key = ?")) {
+                    write.setString(1, connections.toString());
+                    write.setString(2, CONFIG_ID);
+                    write.setString(3, CONNECTIONS);
+                    write.executeUpdate();
+                }
+            } catch (com.fasterxml.jackson.core.JsonProcessingException unreadable) {
+                // Not connections LTTH can read: nothing in it is used, and nothing of it is exported.
+                try (java.sql.PreparedStatement delete = copy.prepareStatement(
+                        "DELETE FROM plugin_config WHERE plugin_id = ? AND key = ?")) {
+                    delete.setString(1, CONFIG_ID);
+                    delete.setString(2, CONNECTIONS);
+                    delete.executeUpdate();
+                }
+            }
+        }
     }
 
     private void publish() {

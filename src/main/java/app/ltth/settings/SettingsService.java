@@ -84,6 +84,17 @@ public final class SettingsService implements ProfileManager.Listener {
         return out;
     }
 
+    /** For profile exports without keys: every secret setting of a database copy, emptied. */
+    public static void removeSecrets(java.sql.Connection copy) throws java.sql.SQLException {
+        try (java.sql.PreparedStatement ps = copy.prepareStatement("UPDATE settings SET value = '\"\"' WHERE key = ?")) {
+            for (Setting s : SettingsRegistry.all()) {
+                if (!s.secret()) continue;
+                ps.setString(1, s.key());
+                ps.executeUpdate();
+            }
+        }
+    }
+
     /** A service address that now points at another host loses its secret, unless this update brings a new one. */
     private void clearSecretIfMoved(String key, String newUrl, JsonNode partial, Map<String, String> toStore) {
         String secret = SettingsRegistry.SECRET_OF_URL.get(key);

@@ -1,5 +1,6 @@
 package app.ltth.store;
 
+import app.ltth.FileModes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,9 +48,10 @@ public final class Backups {
     /** Backs the database up now, then deletes the oldest backups beyond the number to keep. */
     public Path create(Database database, String profile, String reason) throws StoreException {
         try {
-            Path dir = Files.createDirectories(dir(profile));
+            Path dir = FileModes.privateDir(dir(profile));
             Path target = dir.resolve(LocalDateTime.now().format(ProfileStore.STAMP) + "-" + reason + ".db");
             database.backupTo(target);
+            FileModes.privateFile(target);
             prune(profile);
             return target;
         } catch (IOException | SQLException e) {

@@ -1,5 +1,6 @@
 package app.ltth.store;
 
+import app.ltth.FileModes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,6 +60,11 @@ public final class Database implements AutoCloseable {
                 s.execute("PRAGMA synchronous = NORMAL");
                 s.execute("PRAGMA foreign_keys = ON");
             }
+            // SQLite gives a new -wal and -shm the database's mode; ones already there are set here too.
+            for (String suffix : new String[] {"", "-wal", "-shm"}) {
+                Path part = file.resolveSibling(file.getFileName() + suffix);
+                if (Files.exists(part)) FileModes.privateFile(part);
+            }
             reader = openReadOnly(file);
             try (Statement s = reader.createStatement()) {
                 s.execute("PRAGMA busy_timeout = 5000");
@@ -69,7 +75,7 @@ public final class Database implements AutoCloseable {
             if (from > 0 && from < to) beforeMigration.accept(database, from, to);
             Migrations.migrate(writer, file);
             return database;
-        } catch (StoreException | SQLException e) {
+        } catch (StoreException | SQLException | IOException e) {
             closeQuietly(reader);
             closeQuietly(writer);
             if (e instanceof StoreException se) throw se;

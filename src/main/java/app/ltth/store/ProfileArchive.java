@@ -1,5 +1,6 @@
 package app.ltth.store;
 
+import app.ltth.FileModes;
 import app.ltth.Json;
 import app.ltth.SafeFiles;
 import app.ltth.ValidationException;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
@@ -32,26 +34,40 @@ public final class ProfileArchive {
     /** Uncompressed size allowed for an imported profile. */
     public static final long DEFAULT_MAX_IMPORT_BYTES = 1L << 30;
 
+    /**
+     * Removes keys and passwords from a copy of a profile's database. Each module that keeps secrets knows where they
+     * are (settings, OBS connections); the archive only calls them.
+     */
+    @FunctionalInterface
+    public interface SecretRemover {
+        void removeFrom(Connection copy) throws SQLException;
+    }
+
     private final ProfileStore store;
     private final Path tempDir;
     private final long maxImportBytes;
+    private final List<SecretRemover> secrets;
 
     /** The largest export that can be imported (its database, unpacked). */
     public long maxImportBytes() {
         return maxImportBytes;
     }
 
-    public ProfileArchive(ProfileStore store, Path tempDir, long maxImportBytes) {
+    public ProfileArchive(ProfileStore store, Path tempDir, long maxImportBytes, List<SecretRemover> secrets) {
         this.store = store;
         this.tempDir = tempDir;
         this.maxImportBytes = maxImportBytes;
+        this.secrets = List.copyOf(secrets);
     }
 
-    /** Writes the profile as a zip. The open profile is copied through its live connection, others from disk. */
-    public void export(String profile, Database openDatabase, String appVersion, OutputStream out)
+    /**
+     * Writes the profile as a zip. The open profile is copied through its live connection, others from disk. Keys and
+     * passwords are left out unless {@code includeKeys}: an export is what streamers share.
+     */
+    public void export(String profile, Database openDatabase, boolean includeKeys, String appVersion, OutputStream out)
             throws IOException, SQLException, StoreException {
         if (!store.exists(profile)) throw new ValidationException("name", "There is no profile named '" + profile + "'");
-        Files.createDirectories(tempDir);
+        FileModes.privateDir(tempDir);
         Path copy = tempDir.resolve("export-" + System.nanoTime() + ".db");
         try {
             int schema;
@@ -61,6 +77,8 @@ public final class ProfileArchive {
             } else {
                 schema = copyClosed(store.databaseFile(profile), copy);
             }
+            FileModes.privateFile(copy);
+            if (!includeKeys) removeSecrets(copy);
             Map<String, Object> manifest = new LinkedHashMap<>();
             manifest.put("format", FORMAT);
             manifest.put("formatVersion", 1);
@@ -68,6 +86,7 @@ public final class ProfileArchive {
             manifest.put("schemaVersion", schema);
             manifest.put("exportedAt", System.currentTimeMillis());
             manifest.put("appVersion", appVersion);
+            manifest.put("keysIncluded", includeKeys);
             ZipOutputStream zip = new ZipOutputStream(out);
             zip.putNextEntry(new ZipEntry(MANIFEST));
             zip.write(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
@@ -78,6 +97,19 @@ public final class ProfileArchive {
             zip.finish();
         } finally {
             Files.deleteIfExists(copy);
+        }
+    }
+
+    /** secure_delete: the old values are overwritten in the file, not just unlinked from it. */
+    private void removeSecrets(Path copy) throws SQLException {
+        try (Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + copy.toAbsolutePath())) {
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("PRAGMA secure_delete = ON");
+            }
+            for (SecretRemover remover : secrets) remover.removeFrom(c);
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute("VACUUM");
+            }
         }
     }
 

@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
 public final class ProfileStore {
 
     public static final String DEFAULT_PROFILE = "default";
+    /** The folder under the data folder that holds one folder per profile. */
+    public static final String CONFIGS_DIR = "user_configs";
     private static final Logger log = LoggerFactory.getLogger(ProfileStore.class);
     private static final Pattern VALID_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
@@ -34,7 +36,7 @@ public final class ProfileStore {
     private final Backups backups;
 
     public ProfileStore(Path dataDir, Backups backups) {
-        this.configsDir = dataDir.resolve("user_configs");
+        this.configsDir = dataDir.resolve(CONFIGS_DIR);
         this.backups = backups;
     }
 

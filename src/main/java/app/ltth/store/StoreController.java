@@ -25,7 +25,7 @@ import java.util.Map;
  * POST   /api/profiles/switch               {"name"}                 switch without restart
  * POST   /api/profiles/{name}/rename        {"newName"}
  * DELETE /api/profiles/{name}?confirm=NAME                           (the open profile cannot be deleted)
- * GET    /api/profiles/{name}/export                                 a zip
+ * GET    /api/profiles/{name}/export[?includeKeys=true]              a zip (keys and passwords left out unless asked)
  * POST   /api/profiles/import               multipart: file, optional name
  * GET    /api/backups                                                backups of the open profile
  * POST   /api/backups                                                back up now
@@ -117,7 +117,8 @@ public final class StoreController {
         String name = existing(ctx);
         ctx.contentType("application/zip");
         ctx.header("Content-Disposition", "attachment; filename=\"ltth-profile-" + name + ".zip\"");
-        archive.export(name, name.equals(profiles.active()) ? profiles.database() : null, App.version(),
+        boolean includeKeys = "true".equals(ctx.queryParam("includeKeys"));
+        archive.export(name, name.equals(profiles.active()) ? profiles.database() : null, includeKeys, App.version(),
                 ctx.outputStream());
     }
 

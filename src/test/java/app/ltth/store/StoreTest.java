@@ -218,11 +218,11 @@ class StoreTest {
     @Test
     void exportAndImportRoundTrip() throws Exception {
         ProfileStore store = store();
-        ProfileArchive archive = new ProfileArchive(store, dir.resolve("tmp"), ProfileArchive.DEFAULT_MAX_IMPORT_BYTES);
+        ProfileArchive archive = new ProfileArchive(store, dir.resolve("tmp"), ProfileArchive.DEFAULT_MAX_IMPORT_BYTES, List.of());
         try (Database db = store.open("source", n -> { })) {
             new SettingsRepository(db).put("tiktok.username", "\"exported\"");
             ByteArrayOutputStream zip = new ByteArrayOutputStream();
-            archive.export("source", db, "test", zip);
+            archive.export("source", db, true, "test", zip);
 
             assertThat(archive.importZip(new ByteArrayInputStream(zip.toByteArray()), "copy")).isEqualTo("copy");
             assertThatThrownBy(() -> archive.importZip(new ByteArrayInputStream(zip.toByteArray()), "copy"))
@@ -236,14 +236,14 @@ class StoreTest {
         }
         // A closed profile exports from disk.
         ByteArrayOutputStream again = new ByteArrayOutputStream();
-        archive.export("source", null, "test", again);
+        archive.export("source", null, true, "test", again);
         assertThat(archive.importZip(new ByteArrayInputStream(again.toByteArray()), "third")).isEqualTo("third");
     }
 
     @Test
     void brokenOrForeignZipsAreRefusedWithAReason() throws Exception {
         ProfileStore store = store();
-        ProfileArchive archive = new ProfileArchive(store, dir.resolve("tmp"), 512 * 1024);
+        ProfileArchive archive = new ProfileArchive(store, dir.resolve("tmp"), 512 * 1024, List.of());
         byte[] manifest = "{\"format\":\"ltth-profile\",\"formatVersion\":1,\"profile\":\"x\"}".getBytes(StandardCharsets.UTF_8);
         byte[] db;
         try (Database d = store.open("real", n -> { })) {

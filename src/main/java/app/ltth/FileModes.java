@@ -1,0 +1,36 @@
+package app.ltth;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/**
+ * Owner-only permissions for what holds the streamer's keys and history: the data folders (0700) and databases,
+ * backups and exports (0600). Another account on the same computer must not read them. Where the file system has no
+ * POSIX modes (Windows), the user's profile folder already keeps others out, and nothing is changed.
+ */
+public final class FileModes {
+
+    private FileModes() {
+    }
+
+    /** Creates the folder (and its parents) if needed and makes it the owner's alone. */
+    public static Path privateDir(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        set(dir, "rwx------");
+        return dir;
+    }
+
+    /** Makes an existing file readable and writable by its owner only. */
+    public static void privateFile(Path file) throws IOException {
+        set(file, "rw-------");
+    }
+
+    private static void set(Path path, String mode) throws IOException {
+        if (Files.getFileStore(path).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(mode));
+        }
+    }
+}
