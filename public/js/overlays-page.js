@@ -90,6 +90,6 @@
   LTTH.nav.build($('nav'));
   LTTH.i18n.init().then(function () {
     setInterval(function () { loadBoard().catch(function () {}); }, 3000);
-    return Promise.all([load(), loadBoard()]);
+    return Promise.all([load(), loadBoard(), LTTH.lan.load()]);
   }).catch(function (e) { say(e.message); });
 })();

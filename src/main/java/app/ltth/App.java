@@ -25,6 +25,8 @@ import app.ltth.goals.GoalService;
 import app.ltth.health.Health;
 import app.ltth.health.HealthController;
 import app.ltth.health.HealthReport;
+import app.ltth.lan.LanController;
+import app.ltth.lan.LanMode;
 import app.ltth.leaderboard.LeaderboardController;
 import app.ltth.leaderboard.Leaderboards;
 import app.ltth.media.MediaController;
@@ -109,6 +111,7 @@ public final class App implements AutoCloseable {
     private SocketServer sockets;
     private SocketBridge bridge;
     private WebServer web;
+    private LanMode lan;
     private PluginManager plugins;
     private FlowEngine flows;
     private AlertService alerts;
@@ -142,6 +145,7 @@ public final class App implements AutoCloseable {
                 new Step("OBS, OSC and cams", app::startStudio),
                 new Step("flows and plugins", app::startFlowsAndPlugins),
                 new Step("web server", app::startWeb),
+                new Step("LAN mode", app::restoreLanMode),
                 new Step("live source", app::startLiveSource));
         for (Step step : steps) {
             try {
@@ -309,7 +313,8 @@ public final class App implements AutoCloseable {
         StoreController store = new StoreController(profiles,
                 new ProfileArchive(profiles.store(), config.userData().resolve("tmp"), ProfileArchive.DEFAULT_MAX_IMPORT_BYTES,
                         List.of(SettingsService::removeSecrets, ObsService::removePasswords)));
-        List<Consumer<RoutesConfig>> apis = List.of(live::routes, store::routes, history::routes,
+        lan = new LanMode(config.userData().resolve("lan.json"), () -> web, sockets, socketPort);
+        List<Consumer<RoutesConfig>> apis = List.of(new LanController(lan), live::routes, store::routes, history::routes,
                 new SettingsController(settings)::routes, new ReplayController(recordingsDir(), sources)::routes,
                 new PluginController(plugins)::routes, new FlowController(flows)::routes,
                 new AlertController(alerts)::routes, new GoalController(goals)::routes,
@@ -321,6 +326,11 @@ public final class App implements AutoCloseable {
         web = new WebServer(AppConfig.HOST, httpPort, socketPort, ownOrigins(), config.appHome(), apis);
         web.start();
         lock.publishDashboard(dashboardUrl());
+    }
+
+    /** Phones and other computers: only when the streamer turned LAN mode on (it stays on across restarts). */
+    private void restoreLanMode() {
+        lan.restore(notices::add);
     }
 
     private Path recordingsDir() {
@@ -427,6 +437,7 @@ public final class App implements AutoCloseable {
         stopQuietly("OSC bridge", osc);
         if (maintenance != null) maintenance.shutdownNow();
         stopQuietly("stats publisher", bridge);
+        stopQuietly("LAN mode", lan);            // closes the LAN ports; the file keeps the streamer's choice
         stopQuietly("web server", web);
         stopQuietly("Socket.IO server", sockets);
         stopQuietly("profile database", profiles);

@@ -2,17 +2,16 @@ package app.ltth.plugin;
 
 import app.ltth.ValidationException;
 import app.ltth.web.JsonBody;
+import app.ltth.web.ThisComputer;
 import app.ltth.web.Uploads;
 import app.ltth.plugin.api.PluginContext;
 import app.ltth.plugin.api.PluginHttpException;
 import app.ltth.web.ApiError;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.UploadedFile;
 import java.io.InputStream;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -94,9 +93,7 @@ public final class PluginController {
     }
 
     private void upload(Context ctx) throws Exception {
-        if (!InetAddress.getByName(ctx.ip()).isLoopbackAddress()) {
-            throw new ForbiddenResponse("Plugins can only be installed from this computer");
-        }
+        ThisComputer.require(ctx, "Plugins can only be installed from this computer");
         UploadedFile file = Uploads.file(ctx, "file", PluginManager.MAX_UPLOAD_BYTES, "plugin ZIP");
         try (InputStream in = file.content()) {
             ctx.status(201).json(plugins.install(in, PluginManager.MAX_UPLOAD_BYTES));

@@ -2,8 +2,10 @@ package app.ltth.web;
 
 import app.ltth.Json;
 import app.ltth.events.EventType;
+import com.corundumstudio.socketio.AuthorizationListener;
 import com.corundumstudio.socketio.AuthorizationResult;
 import com.corundumstudio.socketio.Configuration;
+import com.corundumstudio.socketio.HandshakeData;
 import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.SocketIOServer;
 import com.corundumstudio.socketio.Transport;
@@ -18,7 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,12 +49,47 @@ public final class SocketServer implements AutoCloseable {
     /** The room of pages that said hello without a subscription (dashboard pages, older overlays): they get everything. */
     private static final String ALL_ROOM = "*";
     private static final int MAX_SUBSCRIPTIONS = 64;
+    /** The client's rights, kept in its store by the LAN authorization. */
+    private static final String ACCESS = "ltth.access";
+    /** What an overlay opened with an overlay link sends: its hello, acknowledgements, the audio overlay's "ended". */
+    private static final Set<String> OVERLAY_EVENTS = Set.of(SocketEvents.HELLO, SocketEvents.ACK, "audio:ended");
 
+    /** This computer's server (127.0.0.1), then the LAN one while LAN mode is on. Broadcasts go to both. */
+    private final List<SocketIOServer> servers = new CopyOnWriteArrayList<>();
     private final SocketIOServer server;
+    private final int port;
+    private final Set<String> allowedOrigins;
+    private final Map<String, Consumer<Object>> listeners = new ConcurrentHashMap<>();
     private final List<BiConsumer<SocketIOClient, Set<String>>> helloListeners = new CopyOnWriteArrayList<>();
     private final AtomicLong droppedForSlowPages = new AtomicLong();
+    private volatile SocketIOServer lan;
+    private volatile String lanOrigin;
+
+    /**
+     * Who may connect from another computer, and with what rights: empty refuses the connection.
+     */
+    @FunctionalInterface
+    public interface LanAuthorizer {
+        Optional<Access> authorize(HandshakeData handshake);
+    }
 
     public SocketServer(String host, int port, Set<String> allowedOrigins) {
+        this.port = port;
+        this.allowedOrigins = ConcurrentHashMap.newKeySet();
+        this.allowedOrigins.addAll(allowedOrigins);
+        this.server = create(host, port, handshake -> ownOrigin(handshake)
+                ? AuthorizationResult.SUCCESSFUL_AUTHORIZATION : AuthorizationResult.FAILED_AUTHORIZATION);
+        servers.add(server);
+    }
+
+    private boolean ownOrigin(HandshakeData handshake) {
+        String origin = handshake.getHttpHeaders().get("Origin");
+        if (origin == null || allowedOrigins.contains(origin)) return true;
+        log.warn("Refused a Socket.IO connection from origin {}", origin);
+        return false;
+    }
+
+    private SocketIOServer create(String host, int port, AuthorizationListener authorization) {
         Configuration config = new Configuration();
         config.setHostname(host);
         config.setPort(port);
@@ -60,16 +99,9 @@ public final class SocketServer implements AutoCloseable {
         config.setBossThreads(1);
         config.setWorkerThreads(Math.max(2, Runtime.getRuntime().availableProcessors()));
         config.setJsonSupport(new JacksonJsonSupport());
-        config.setAuthorizationListener(handshake -> {
-            String origin = handshake.getHttpHeaders().get("Origin");
-            if (origin == null || allowedOrigins.contains(origin)) {
-                return AuthorizationResult.SUCCESSFUL_AUTHORIZATION;
-            }
-            log.warn("Refused a Socket.IO connection from origin {}", origin);
-            return AuthorizationResult.FAILED_AUTHORIZATION;
-        });
-        this.server = new SocketIOServer(config);
-        server.addEventListener(SocketEvents.HELLO, Object.class, (client, data, ack) -> {
+        config.setAuthorizationListener(authorization);
+        SocketIOServer created = new SocketIOServer(config);
+        created.addEventListener(SocketEvents.HELLO, Object.class, (client, data, ack) -> {
             Set<String> subscription = subscription(data);
             if (subscription.isEmpty()) {
                 client.joinRoom(ALL_ROOM);
@@ -78,6 +110,43 @@ public final class SocketServer implements AutoCloseable {
             }
             helloListeners.forEach(listener -> listener.accept(client, subscription));
         });
+        listeners.forEach((event, listener) -> listen(created, event, listener));
+        return created;
+    }
+
+    /**
+     * Opens the same port on a LAN address, for phones and other computers. Every connection there needs what
+     * {@code authorizer} accepts; one with overlay rights may only say hello and answer the audio overlay.
+     */
+    public synchronized void openLan(String address, String lanOrigin, LanAuthorizer authorizer) {
+        closeLan();
+        this.lanOrigin = lanOrigin;
+        allowedOrigins.add(lanOrigin);
+        SocketIOServer opened = create(address, port, handshake -> {
+            if (!ownOrigin(handshake)) return AuthorizationResult.FAILED_AUTHORIZATION;
+            return authorizer.authorize(handshake)
+                    .map(access -> new AuthorizationResult(true, Map.of(ACCESS, access.name())))
+                    .orElse(AuthorizationResult.FAILED_AUTHORIZATION);
+        });
+        try {
+            opened.start();
+        } catch (RuntimeException e) {
+            allowedOrigins.remove(lanOrigin);
+            stopFast(opened);
+            throw e;
+        }
+        lan = opened;
+        servers.add(opened);
+    }
+
+    /** Closes the LAN port at once; pages on other computers lose their connection. */
+    public synchronized void closeLan() {
+        SocketIOServer open = lan;
+        if (open == null) return;
+        lan = null;
+        servers.remove(open);
+        allowedOrigins.remove(lanOrigin);
+        stopFast(open);
     }
 
     /**
@@ -113,13 +182,25 @@ public final class SocketServer implements AutoCloseable {
         });
     }
 
-    /** Listens to a Socket.IO event sent by pages; {@link #off} removes it again. */
+    /**
+     * Listens to a Socket.IO event sent by pages; {@link #off} removes it again. A page opened with an overlay link
+     * from another computer is heard only for what overlays send.
+     */
     public void on(String event, Consumer<Object> listener) {
-        server.addEventListener(event, Object.class, (client, data, ack) -> listener.accept(data));
+        listeners.put(event, listener);
+        servers.forEach(s -> listen(s, event, listener));
+    }
+
+    private static void listen(SocketIOServer s, String event, Consumer<Object> listener) {
+        s.addEventListener(event, Object.class, (client, data, ack) -> {
+            if (Access.OVERLAY.name().equals(client.get(ACCESS)) && !OVERLAY_EVENTS.contains(event)) return;
+            listener.accept(data);
+        });
     }
 
     public void off(String event) {
-        server.removeAllListeners(event);
+        listeners.remove(event);
+        servers.forEach(s -> s.removeAllListeners(event));
     }
 
     public void start() {
@@ -128,8 +209,10 @@ public final class SocketServer implements AutoCloseable {
 
     /** Sends to every page that listens to {@code event}. */
     public void broadcast(String event, Object payload) {
-        server.getRoomOperations(ALL_ROOM).sendEvent(event, payload);
-        server.getRoomOperations(event).sendEvent(event, payload);
+        for (SocketIOServer s : servers) {
+            s.getRoomOperations(ALL_ROOM).sendEvent(event, payload);
+            s.getRoomOperations(event).sendEvent(event, payload);
+        }
     }
 
     /**
@@ -138,18 +221,21 @@ public final class SocketServer implements AutoCloseable {
      */
     public void broadcastLiveEvent(EventType type, Object message) {
         RawValue encoded = encode(message);
-        for (String room : List.of(ALL_ROOM, SocketEvents.EVENT, SocketEvents.EVENT + ":" + type.wireName())) {
-            if (!type.sheddable()) {
-                server.getRoomOperations(room).sendEvent(SocketEvents.EVENT, encoded);
-                continue;
-            }
-            // Netty buffers without limit for a page that does not read (a frozen browser source): the bus's shedding
-            // policy again, per page. Gifts, chats and the rest are always sent; the ping timeout ends a dead page.
-            for (SocketIOClient client : server.getRoomOperations(room).getClients()) {
-                if (keepsUp(client)) {
-                    client.sendEvent(SocketEvents.EVENT, encoded);
-                } else {
-                    droppedForSlowPages.incrementAndGet();
+        for (SocketIOServer s : servers) {
+            for (String room : List.of(ALL_ROOM, SocketEvents.EVENT, SocketEvents.EVENT + ":" + type.wireName())) {
+                if (!type.sheddable()) {
+                    s.getRoomOperations(room).sendEvent(SocketEvents.EVENT, encoded);
+                    continue;
+                }
+                // Netty buffers without limit for a page that does not read (a frozen browser source): the bus's
+                // shedding policy again, per page. Gifts, chats and the rest are always sent; the ping timeout ends a
+                // dead page.
+                for (SocketIOClient client : s.getRoomOperations(room).getClients()) {
+                    if (keepsUp(client)) {
+                        client.sendEvent(SocketEvents.EVENT, encoded);
+                    } else {
+                        droppedForSlowPages.incrementAndGet();
+                    }
                 }
             }
         }
@@ -174,29 +260,34 @@ public final class SocketServer implements AutoCloseable {
     }
 
     public int clientCount() {
-        return server.getAllClients().size();
+        return servers.stream().mapToInt(s -> s.getAllClients().size()).sum();
+    }
+
+    @Override
+    public void close() {
+        closeLan();
+        stopFast(server);
     }
 
     /**
      * Stops at once. netty-socketio's own stop() shuts its two event-loop groups down one after the other, each with
-     * Netty's default two-second quiet period: four seconds on every exit. By the time this runs the bus has
-     * drained and nothing is left to send, so both groups are shut down together with no quiet period; then stop()
-     * finds them terminated and only releases the rest.
+     * Netty's default two-second quiet period: four seconds on every exit (and on every LAN switch-off). Nothing is
+     * left to send by then, so both groups are shut down together with no quiet period; then stop() finds them
+     * terminated and only releases the rest.
      */
-    @Override
-    public void close() {
+    private static void stopFast(SocketIOServer s) {
         List<Future<?>> terminations = new ArrayList<>();
         for (String name : List.of("bossGroup", "workerGroup")) {
             try {
                 Field field = SocketIOServer.class.getDeclaredField(name);
                 field.setAccessible(true);
-                EventLoopGroup group = (EventLoopGroup) field.get(server);
+                EventLoopGroup group = (EventLoopGroup) field.get(s);
                 if (group != null) terminations.add(group.shutdownGracefully(0, 2, TimeUnit.SECONDS));
             } catch (ReflectiveOperationException | RuntimeException e) {
                 log.debug("Fast stop not possible ({}); using the library's own", e.toString());
             }
         }
         terminations.forEach(Future::syncUninterruptibly);
-        server.stop();
+        s.stop();
     }
 }

@@ -13,6 +13,8 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +40,20 @@ public final class WebServer implements AutoCloseable {
     private static final Map<String, String> NO_CACHE = Map.of("Cache-Control", "no-cache");
 
     private final Javalin javalin;
+    private final Set<String> ownHosts = ConcurrentHashMap.newKeySet();
+    private final Set<String> ownOrigins = ConcurrentHashMap.newKeySet();
+    private volatile LanGuard lanGuard;
+    private volatile ServerConnector lanConnector;
+    private volatile String lanHost;
+
+    /**
+     * Lets a request from another computer in (LAN mode) with its rights, or throws the answer that refuses it
+     * (401 without a valid link, 429 after too many wrong ones).
+     */
+    @FunctionalInterface
+    public interface LanGuard {
+        Access admit(Context ctx);
+    }
 
     /**
      * @param ownOrigins the origins of LTTH's own pages ({@code http://127.0.0.1:<port>} and the localhost one)
@@ -45,8 +61,8 @@ public final class WebServer implements AutoCloseable {
     public WebServer(String host, int port, int socketPort, Set<String> ownOrigins, Path appHome,
                      List<Consumer<RoutesConfig>> apis) {
         PagePolicy policy = new PagePolicy(socketPort);
-        Set<String> ownHosts = ownOrigins.stream().map(o -> o.substring(o.indexOf("://") + 3))
-                .collect(Collectors.toUnmodifiableSet());
+        this.ownOrigins.addAll(ownOrigins);
+        ownOrigins.forEach(o -> ownHosts.add(o.substring(o.indexOf("://") + 3)));
         this.javalin = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.jetty.host = host;
@@ -59,7 +75,8 @@ public final class WebServer implements AutoCloseable {
             staticFiles(cfg, appHome, "locales", "/locales");
             cfg.staticFiles.enableWebjars();
             cfg.routes.before(ctx -> {
-                guard(ctx, ownHosts, ownOrigins);
+                guard(ctx, ownHosts, this.ownOrigins);
+                if (!ThisComputer.isLoopback(ctx.req().getRemoteAddr())) admitFromLan(ctx);
                 policy.apply(ctx);
             });
             cfg.routes.get("/", ctx -> ctx.redirect("/dashboard.html"));
@@ -114,6 +131,58 @@ public final class WebServer implements AutoCloseable {
             throw new ForbiddenResponse("LTTH's API answers only its own pages; this request came from another "
                     + ("same-site".equals(fetchSite) ? "port or page of this computer" : "site"));
         }
+    }
+
+    /** Only the LAN listener takes requests from elsewhere; without LAN mode there is nothing to let in. */
+    private void admitFromLan(Context ctx) {
+        LanGuard guard = lanGuard;
+        if (guard == null) throw new ForbiddenResponse("LTTH answers only this computer; LAN mode is off");
+        guard.admit(ctx);
+    }
+
+    /**
+     * Opens the dashboard's port on a LAN address too (LAN mode), for phones and other computers; {@code guard}
+     * decides who gets in. Requests from this computer (loopback) need nothing, as before.
+     */
+    public synchronized void openLan(String address, LanGuard guard) throws Exception {
+        closeLan();
+        Server server = javalin.jettyServer().server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost(address);
+        connector.setPort(port());
+        server.addConnector(connector);
+        try {
+            connector.start();
+        } catch (Exception e) {
+            server.removeConnector(connector);
+            throw e;
+        }
+        lanHost = address + ":" + port();
+        ownHosts.add(lanHost);
+        ownOrigins.add("http://" + lanHost);
+        lanGuard = guard;
+        lanConnector = connector;
+    }
+
+    /** Closes the LAN listener at once: its port stops answering, this computer keeps working. */
+    public synchronized void closeLan() {
+        ServerConnector connector = lanConnector;
+        if (connector == null) return;
+        lanConnector = null;
+        lanGuard = null;
+        ownHosts.remove(lanHost);
+        ownOrigins.remove("http://" + lanHost);
+        try {
+            connector.stop();
+        } catch (Exception e) {
+            log.warn("Closing the LAN listener: {}", e.getMessage());
+        }
+        javalin.jettyServer().server().removeConnector(connector);
+    }
+
+    /** The port this computer's pages use (the LAN listener uses the same number). */
+    public int port() {
+        return javalin.port();
     }
 
     private static void errors(RoutesConfig routes) {
@@ -172,6 +241,7 @@ public final class WebServer implements AutoCloseable {
 
     @Override
     public void close() {
+        closeLan();
         javalin.stop();
     }
 }
