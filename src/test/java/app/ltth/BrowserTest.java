@@ -37,38 +37,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * downloaded one). scripts/test.sh installs both.
  */
 @Tag("browser")
-public class BrowserTest {
+public class BrowserTest extends BrowserSuite {
 
-    static final String CHROMIUM = "/usr/bin/chromium";
-    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     static final String EVIL_NAME = "<img src=x onerror=alert(1)>";
-
-    @TempDir
-    static Path dir;
-    static TestApp app;
-    static WebDriver browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        app = TestApp.start(dir);
-        browser = chromium(dir);
-    }
-
-    /** Headless Debian Chromium with a fresh profile in {@code dir}. */
-    public static WebDriver chromium(Path dir) throws java.io.IOException {
-        assertThat(new File(CHROMEDRIVER)).as("chromium-driver is installed (scripts/test.sh installs it)").exists();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1600,1000", "--lang=en-US",
-                "--user-data-dir=" + Files.createTempDirectory(dir, "chromium"));
-        // The console, so a test can see what the page policy refused.
-        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
-    }
 
     /** Scrolls an element to the middle of the window first: a message bar at the bottom can cover it otherwise. */
     private static void clickCentered(WebElement element) {
@@ -77,29 +48,9 @@ public class BrowserTest {
         element.click();
     }
 
-    /** Saves what the page looks like to target/screenshots/NAME.png, for a person to look at. */
-    public static Path screenshot(WebDriver browser, String name) throws java.io.IOException {
-        Path file = Path.of("target", "screenshots", name + ".png");
-        Files.createDirectories(file.getParent());
-        Files.write(file, ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
-        return file;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.quit();
-        if (app != null) app.close();
-    }
-
     /** Waits up to 15 s; pages re-render lists, so an element that went stale is simply looked up again. */
     private static WebDriverWait waiting() {
         return waiting(browser);
-    }
-
-    public static WebDriverWait waiting(WebDriver browser) {
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-        return wait;
     }
 
     private static void awaitSocket(By stateElement, String attribute, String notValue) {

@@ -18,65 +18,47 @@ import org.openqa.selenium.WebElement;
  * LAN mode as the streamer and a second device see it: the switch and QR codes on the Overlays page, then the
  * links opened in a browser that reaches LTTH over this machine's LAN address (and so counts as another computer).
  */
-@Tag("browser")
-class LanBrowserTest {
-
-    @TempDir
-    static Path dir;
-    static TestApp app;
-    static WebDriver browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        app = TestApp.start(dir);
-        browser = BrowserTest.chromium(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.quit();
-        if (app != null) app.close();
-    }
+class LanBrowserTest extends BrowserSuite {
 
     @Test
     void theStreamerSwitchesItOnAndASecondDeviceOpensTheDashboardAndAnOverlayWithTheLinks() throws Exception {
         browser.get(app.baseUrl() + "/overlays.html");
-        WebElement toggle = BrowserTest.waiting(browser).until(d -> d.findElement(By.id("lan-enabled")));
-        BrowserTest.waiting(browser).until(d -> !d.findElement(By.id("lan-status")).getText().isEmpty());
+        WebElement toggle = waiting(browser).until(d -> d.findElement(By.id("lan-enabled")));
+        waiting(browser).until(d -> !d.findElement(By.id("lan-status")).getText().isEmpty());
         Assumptions.assumeFalse(browser.findElement(By.id("lan-status")).getText().contains("no address"),
                 "this machine has a network address besides loopback");
         assertThat(toggle.isSelected()).isFalse();
         // The overlay list above fills in first; then the switch stays where it is.
-        BrowserTest.waiting(browser).until(d -> !d.findElements(By.cssSelector("#overlay-list [data-overlay]")).isEmpty());
+        waiting(browser).until(d -> !d.findElements(By.cssSelector("#overlay-list [data-overlay]")).isEmpty());
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
                 "arguments[0].scrollIntoView({block:'center', behavior:'instant'})", toggle);
         toggle.click();
-        WebElement dashboardUrl = BrowserTest.waiting(browser).until(d -> {
+        WebElement dashboardUrl = waiting(browser).until(d -> {
             WebElement input = d.findElement(By.id("lan-dashboard-url"));
             return input.isDisplayed() && !input.getAttribute("value").isEmpty() ? input : null;
         });
-        BrowserTest.waiting(browser).until(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+        waiting(browser).until(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
                 "var i = document.getElementById('lan-qr-dashboard'); return i.complete && i.naturalWidth > 0;"));
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
                 "document.getElementById('lan-card').scrollIntoView({block:'end', behavior:'instant'})");
-        BrowserTest.screenshot(browser, "lan-overlays-page");
+        screenshot(browser, "lan-overlays-page");
         JsonNode status = app.get("/api/lan").json();
         assertThat(dashboardUrl.getAttribute("value")).isEqualTo(status.get("dashboardUrl").asText());
         assertThat(browser.findElement(By.id("lan-status")).getText()).contains(status.get("address").asText());
 
         // A phone: the dashboard over the LAN, its API and live connection carried by the link's cookie.
         browser.get(status.get("dashboardUrl").asText());
-        BrowserTest.waiting(browser).until(d -> {
+        waiting(browser).until(d -> {
             String state = d.findElement(By.id("connection-badge")).getAttribute("data-state");
             return state != null && !state.equals("noSocket");
         });
-        BrowserTest.screenshot(browser, "lan-phone-dashboard");
+        screenshot(browser, "lan-phone-dashboard");
 
         // A second PC with OBS: the overlay link shows what happens live.
         browser.get(status.get("overlayUrl").asText() + "&preview=1&scale=0.5");
-        BrowserTest.waiting(browser).until(d -> !d.findElement(By.id("offline")).isDisplayed());
+        waiting(browser).until(d -> !d.findElement(By.id("offline")).isDisplayed());
         app.post("/api/events/simulate", "{\"type\":\"chat\",\"user\":\"lan_fan\",\"comment\":\"hello from the LAN\"}");
-        BrowserTest.waiting(browser).until(d -> d.findElements(By.cssSelector("#cards .card")).stream()
+        waiting(browser).until(d -> d.findElements(By.cssSelector("#cards .card")).stream()
                 .anyMatch(c -> c.getText().contains("hello from the LAN")));
         // The overlay link's cookie does not open the dashboard.
         browser.get("http://" + status.get("address").asText() + ":" + app.app().httpPort() + "/dashboard.html");

@@ -20,30 +20,16 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The OBS overlays (alerts, goals, leaderboard, emoji rain) and their dashboard pages in a real browser. */
-@Tag("browser")
-class OverlayBrowserTest {
-
-    @TempDir
-    static Path dir;
-    static TestApp app;
-    static WebDriver browser;
+class OverlayBrowserTest extends BrowserSuite {
 
     @BeforeAll
-    static void start() throws Exception {
-        app = TestApp.start(dir);
+    static void disableGiftAlerts() throws Exception {
         // Gift alerts take 5 s each: only the test about alerts turns them on, so no other test's gifts queue up.
         app.put("/api/alerts/gift", "{\"enabled\":false}");
-        browser = BrowserTest.chromium(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.quit();
-        if (app != null) app.close();
     }
 
     private static WebDriverWait waiting() {
-        return BrowserTest.waiting(browser);
+        return waiting(browser);
     }
 
     /** Opens an overlay at half size in preview mode and waits until it is connected (the marker is gone). */

@@ -21,25 +21,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 
 /** LTTH's pages in Chromium under their content policy, and a page on another local port trying to frame them. */
-@Tag("browser")
-class PageSecurityBrowserTest {
-
-    @TempDir
-    static Path dir;
-    static TestApp app;
-    static WebDriver browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        app = TestApp.start(dir);
-        browser = BrowserTest.chromium(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (browser != null) browser.quit();
-        if (app != null) app.close();
-    }
+class PageSecurityBrowserTest extends BrowserSuite {
 
     @Test
     void everyPageRunsUnderItsPolicyWithoutAViolation() throws Exception {
@@ -52,7 +34,7 @@ class PageSecurityBrowserTest {
         for (String path : paths) {
             browser.get(app.baseUrl() + path + (path.contains("overlay") ? "?preview=1" : ""));
             // Every page loads a script of its own; its first work shows in the DOM or, for overlays, in the title.
-            BrowserTest.waiting(browser).until(d -> "complete".equals(
+            waiting(browser).until(d -> "complete".equals(
                     ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
             Thread.sleep(300);
             for (LogEntry entry : browser.manage().logs().get(LogType.BROWSER)) {
@@ -72,7 +54,7 @@ class PageSecurityBrowserTest {
     @Test
     void anExportCarriesTheKeysOnlyWhenTheStreamerTicksTheBox() throws Exception {
         browser.get(app.baseUrl() + "/profiles.html");
-        org.openqa.selenium.WebElement link = BrowserTest.waiting(browser).until(d -> d.findElement(By.cssSelector(".export-link")));
+        org.openqa.selenium.WebElement link = waiting(browser).until(d -> d.findElement(By.cssSelector(".export-link")));
         org.openqa.selenium.WebElement box = browser.findElement(By.id("export-keys"));
         assertThat(browser.findElement(By.cssSelector("label[for=export-keys]")).getText())
                 .isEqualTo("Include keys and passwords in exports");
@@ -84,7 +66,7 @@ class PageSecurityBrowserTest {
         assertThat((String) js.executeScript(clickWithoutLeaving, link)).endsWith("/export");
         box.click();
         assertThat((String) js.executeScript(clickWithoutLeaving, link)).endsWith("/export?includeKeys=true");
-        BrowserTest.screenshot(browser, "profiles-export-keys");
+        screenshot(browser, "profiles-export-keys");
         box.click();
         assertThat((String) js.executeScript(clickWithoutLeaving, link)).endsWith("/export");
     }
@@ -105,7 +87,7 @@ class PageSecurityBrowserTest {
         foreign.start();
         try {
             browser.get("http://127.0.0.1:" + foreign.getAddress().getPort() + "/");
-            BrowserTest.waiting(browser).until(d -> {
+            waiting(browser).until(d -> {
                 d.switchTo().defaultContent();
                 d.switchTo().frame("overlay");
                 return !d.findElements(By.id("chat")).isEmpty();
@@ -114,7 +96,7 @@ class PageSecurityBrowserTest {
             browser.switchTo().frame("plugins");
             assertThat(browser.findElements(By.id("plugin-list"))).as("the framed Plugins page").isEmpty();
             browser.switchTo().defaultContent();
-            BrowserTest.screenshot(browser, "security-foreign-frame");
+            screenshot(browser, "security-foreign-frame");
         } finally {
             browser.switchTo().defaultContent();
             foreign.stop(0);

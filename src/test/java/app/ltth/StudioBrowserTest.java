@@ -20,31 +20,22 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The OBS, multi-cam, OSC and VDO.Ninja pages in Chromium, against a fake OBS and a local OSC sender. */
-@Tag("browser")
-class StudioBrowserTest {
+class StudioBrowserTest extends BrowserSuite {
 
-    @TempDir
-    static Path dir;
-    static TestApp app;
-    static WebDriver browser;
     static FakeObs obs;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void startObs() throws Exception {
         obs = new FakeObs("s3cret");
-        app = TestApp.start(dir);
-        browser = BrowserTest.chromium(dir);
     }
 
     @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) browser.quit();
-        if (app != null) app.close();
+    static void stopObs() throws Exception {
         if (obs != null) obs.close();
     }
 
     private static WebDriverWait waiting() {
-        return BrowserTest.waiting(browser);
+        return waiting(browser);
     }
 
     private static void click(WebElement e) {

@@ -1,5 +1,6 @@
 package app.ltth.audio;
 
+import app.ltth.web.SocketEvents;
 import app.ltth.web.SocketServer;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,7 +20,7 @@ public final class AudioOut {
 
     public static final String PLAY = "audio:play";
     public static final String STOP = "audio:stop";
-    public static final String ENDED = "audio:ended";
+    public static final String ENDED = SocketEvents.AUDIO_ENDED;
     public static final String CONFIG = "audio:config";
     /** After its own length a clip is taken as done even if no overlay said so (none open, or a muted tab). */
     static final long GRACE_MILLIS = 1500;

@@ -2,7 +2,6 @@ package app.ltth.lan;
 
 import app.ltth.FileModes;
 import app.ltth.Json;
-import app.ltth.web.Access;
 import app.ltth.web.SocketServer;
 import app.ltth.web.WebServer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -150,7 +149,7 @@ public final class LanMode implements AutoCloseable {
     }
 
     /** The web server's guard for requests from other computers. */
-    private Access admit(Context ctx) {
+    private void admit(Context ctx) {
         String fromLink = ctx.queryParam(TOKEN_PARAM);
         String token = fromLink != null ? fromLink : cookie(ctx.header("Cookie"));
         LanGate.Verdict verdict = gate.request(ctx.req().getRemoteAddr(), ctx.method().name(), ctx.path(), token);
@@ -162,7 +161,6 @@ public final class LanMode implements AutoCloseable {
             // this host, never to another site).
             ctx.header("Set-Cookie", COOKIE + "=" + fromLink + "; Path=/; Max-Age=31536000; HttpOnly; SameSite=Strict");
         }
-        return ((LanGate.Verdict.Admitted) verdict).access();
     }
 
     static String cookie(String header) {

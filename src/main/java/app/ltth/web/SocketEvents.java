@@ -26,6 +26,8 @@ public final class SocketEvents {
     public static final String STATS = "tiktok:stats";
     public static final String STATUS = "tiktok:status";
     public static final String ACK = "ltth:ack";
+    /** The audio overlay says a clip has finished playing: {@code {"id"}}. */
+    public static final String AUDIO_ENDED = "audio:ended";
 
     private SocketEvents() {
     }

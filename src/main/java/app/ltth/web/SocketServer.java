@@ -52,14 +52,14 @@ public final class SocketServer implements AutoCloseable {
     /** The client's rights, kept in its store by the LAN authorization. */
     private static final String ACCESS = "ltth.access";
     /** What an overlay opened with an overlay link sends: its hello, acknowledgements, the audio overlay's "ended". */
-    private static final Set<String> OVERLAY_EVENTS = Set.of(SocketEvents.HELLO, SocketEvents.ACK, "audio:ended");
+    private static final Set<String> OVERLAY_EVENTS = Set.of(SocketEvents.HELLO, SocketEvents.ACK, SocketEvents.AUDIO_ENDED);
 
     /** This computer's server (127.0.0.1), then the LAN one while LAN mode is on. Broadcasts go to both. */
     private final List<SocketIOServer> servers = new CopyOnWriteArrayList<>();
     private final SocketIOServer server;
     private final int port;
     private final Set<String> allowedOrigins;
-    private final Map<String, Consumer<Object>> listeners = new ConcurrentHashMap<>();
+    private final Map<String, List<Consumer<Object>>> listeners = new ConcurrentHashMap<>();
     private final List<BiConsumer<SocketIOClient, Set<String>>> helloListeners = new CopyOnWriteArrayList<>();
     private final AtomicLong droppedForSlowPages = new AtomicLong();
     private volatile SocketIOServer lan;
@@ -110,7 +110,7 @@ public final class SocketServer implements AutoCloseable {
             }
             helloListeners.forEach(listener -> listener.accept(client, subscription));
         });
-        listeners.forEach((event, listener) -> listen(created, event, listener));
+        listeners.forEach((event, list) -> list.forEach(listener -> listen(created, event, listener)));
         return created;
     }
 
@@ -187,7 +187,7 @@ public final class SocketServer implements AutoCloseable {
      * from another computer is heard only for what overlays send.
      */
     public void on(String event, Consumer<Object> listener) {
-        listeners.put(event, listener);
+        listeners.computeIfAbsent(event, e -> new CopyOnWriteArrayList<>()).add(listener);
         servers.forEach(s -> listen(s, event, listener));
     }
 

@@ -47,12 +47,12 @@ public final class WebServer implements AutoCloseable {
     private volatile String lanHost;
 
     /**
-     * Lets a request from another computer in (LAN mode) with its rights, or throws the answer that refuses it
-     * (401 without a valid link, 429 after too many wrong ones).
+     * Lets a request from another computer in (LAN mode) if its link allows it, or throws the answer that refuses
+     * it (401 without a valid link or beyond what the link opens, 429 after too many wrong ones).
      */
     @FunctionalInterface
     public interface LanGuard {
-        Access admit(Context ctx);
+        void admit(Context ctx);
     }
 
     /**
