@@ -58,6 +58,13 @@ public final class LanMode implements AutoCloseable {
         return webServer.get();
     }
 
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) return true;
+        }
+        return false;
+    }
+
     /** Reopens LAN mode if the streamer left it on; a problem becomes a notice, never a failed start. */
     public void restore(java.util.function.Consumer<String> notices) {
         boolean wasOn = false;
@@ -96,8 +103,13 @@ public final class LanMode implements AutoCloseable {
             });
         } catch (Exception e) {
             closePorts();
-            throw new LanException("Port " + web().port() + " or " + socketPort + " on " + address + " is taken by "
-                    + "another program. Close it, or restart LTTH on other ports, and try again.");
+            if (causedBy(e, java.net.BindException.class)) {
+                throw new LanException("Port " + web().port() + " or " + socketPort + " on " + address + " is taken by "
+                        + "another program. Close it, or restart LTTH on other ports, and try again.");
+            }
+            log.warn("LAN mode could not open {}", address, e);
+            throw new LanException("LTTH could not open its ports on " + address + " (" + e.getMessage() + "). The "
+                    + "details are in user_data/logs/ltth.log.");
         }
         openOn = address;
         save(true);

@@ -220,9 +220,8 @@ class FlowApiTest {
         assertThat(run.at("/steps/0/result").asText()).contains("deep");
     }
 
-    @Test
-    void webhooksAreRenderedAndPrivateAddressesRefusedUnlessAllowed() throws Exception {
-        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+    /** A local webhook receiver at /hook that keeps every body it gets. */
+    private static HttpServer hookReceiver(BlockingQueue<String> received) throws java.io.IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/hook", ex -> {
             received.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
@@ -230,6 +229,13 @@ class FlowApiTest {
             ex.close();
         });
         server.start();
+        return server;
+    }
+
+    @Test
+    void webhooksAreRenderedAndPrivateAddressesRefusedUnlessAllowed() throws Exception {
+        BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        HttpServer server = hookReceiver(received);
         try {
             String id = create("{\"name\":\"w\",\"trigger\":{\"type\":\"event\",\"event\":\"gift\"},\"actions\":[{\"type\":\"webhook\","
                     + "\"url\":\"http://127.0.0.1:" + server.getAddress().getPort() + "/hook\","
@@ -252,13 +258,7 @@ class FlowApiTest {
     @Test
     void aViewersQuoteCannotAddAFieldToAWebhooksJsonBody() throws Exception {
         BlockingQueue<String> received = new LinkedBlockingQueue<>();
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/hook", ex -> {
-            received.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            ex.sendResponseHeaders(204, -1);
-            ex.close();
-        });
-        server.start();
+        HttpServer server = hookReceiver(received);
         try {
             app.put("/api/settings", "{\"flows.allowPrivateAddresses\":true}");
             String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
