@@ -99,6 +99,24 @@ class LanModeTest {
     }
 
     @Test
+    void aTakenLanPortIsAClearRefusalAndLeavesNothingHalfOpen() throws Exception {
+        Optional<String> address = LanAddress.pick();
+        Assumptions.assumeTrue(address.isPresent(), "this machine has a network address besides loopback");
+        try (TestApp app = TestApp.start(dir);
+             java.net.ServerSocket squatter = new java.net.ServerSocket(app.app().socketPort(), 50,
+                     java.net.InetAddress.getByName(address.get()))) {
+            TestApp.Response refused = app.put("/api/lan", "{\"enabled\":true}");
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.json().get("error").asText()).contains("is taken by another program");
+            assertThat(refused.json().get("field").asText()).isEqualTo("enabled");
+            assertThat(app.get("/api/lan").json().get("enabled").asBoolean()).isFalse();
+            String lanBase = "http://" + address.get() + ":" + app.app().httpPort();
+            assertThatThrownBy(() -> get(lanBase + "/api/status")).as("the web port was closed again")
+                    .isInstanceOf(ConnectException.class);
+        }
+    }
+
+    @Test
     void wrongTokensAreRateLimitedAndTheChoiceAndTokensSurviveARestart() throws Exception {
         Optional<String> address = LanAddress.pick();
         Assumptions.assumeTrue(address.isPresent(), "this machine has a network address besides loopback");
