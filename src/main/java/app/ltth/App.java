@@ -3,47 +3,38 @@ package app.ltth;
 import app.ltth.alerts.AlertController;
 import app.ltth.alerts.AlertService;
 import app.ltth.audio.AudioOut;
-import app.ltth.sound.MyInstants;
-import app.ltth.sound.SoundboardController;
-import app.ltth.sound.SoundboardService;
-import app.ltth.tts.CloudTts;
-import app.ltth.tts.LocalTts;
-import app.ltth.tts.TtsController;
-import app.ltth.tts.TtsService;
 import app.ltth.config.AppConfig;
+import app.ltth.events.EventBus;
+import app.ltth.files.FileModes;
+import app.ltth.flows.FlowController;
+import app.ltth.flows.FlowEngine;
 import app.ltth.flows.Modules;
-import app.ltth.multicam.MultiCamController;
-import app.ltth.multicam.MultiCamService;
-import app.ltth.obs.ObsController;
-import app.ltth.obs.ObsService;
-import app.ltth.osc.OscBridge;
-import app.ltth.osc.OscController;
-import app.ltth.vdoninja.VdoNinjaController;
-import app.ltth.vdoninja.VdoNinjaService;
 import app.ltth.goals.GoalController;
 import app.ltth.goals.GoalService;
 import app.ltth.health.Health;
 import app.ltth.health.HealthController;
 import app.ltth.health.HealthReport;
+import app.ltth.history.EventLogWriter;
+import app.ltth.history.HistoryController;
+import app.ltth.history.Retention;
 import app.ltth.lan.LanController;
 import app.ltth.lan.LanMode;
 import app.ltth.leaderboard.LeaderboardController;
 import app.ltth.leaderboard.Leaderboards;
-import app.ltth.media.MediaController;
-import app.ltth.overlays.OverlayController;
-import app.ltth.events.EventBus;
 import app.ltth.live.LiveController;
 import app.ltth.live.LiveSourceManager;
 import app.ltth.live.Simulator;
 import app.ltth.live.TikTokSources;
 import app.ltth.live.replay.ReplayController;
 import app.ltth.live.replay.ReplaySource;
-import app.ltth.stats.StreamStats;
-import app.ltth.flows.FlowController;
-import app.ltth.flows.FlowEngine;
-import app.ltth.history.EventLogWriter;
-import app.ltth.history.HistoryController;
-import app.ltth.history.Retention;
+import app.ltth.media.MediaController;
+import app.ltth.multicam.MultiCamController;
+import app.ltth.multicam.MultiCamService;
+import app.ltth.obs.ObsController;
+import app.ltth.obs.ObsService;
+import app.ltth.osc.OscBridge;
+import app.ltth.osc.OscController;
+import app.ltth.overlays.OverlayController;
 import app.ltth.plugin.BuiltInPlugin;
 import app.ltth.plugin.FlowExtensions;
 import app.ltth.plugin.PluginController;
@@ -51,12 +42,28 @@ import app.ltth.plugin.PluginManager;
 import app.ltth.settings.SettingsController;
 import app.ltth.settings.SettingsRegistry;
 import app.ltth.settings.SettingsService;
+import app.ltth.sound.MyInstants;
+import app.ltth.sound.SoundboardController;
+import app.ltth.sound.SoundboardService;
+import app.ltth.startup.AlreadyRunningException;
+import app.ltth.startup.InstanceLock;
+import app.ltth.startup.PortAllocator;
+import app.ltth.startup.StartupException;
+import app.ltth.stats.StreamStats;
 import app.ltth.store.Backups;
 import app.ltth.store.DailyBackups;
 import app.ltth.store.ProfileArchive;
 import app.ltth.store.ProfileManager;
 import app.ltth.store.ProfileStore;
 import app.ltth.store.StoreController;
+import app.ltth.threads.DaemonThreads;
+import app.ltth.tts.CloudTts;
+import app.ltth.tts.LocalTts;
+import app.ltth.tts.TtsController;
+import app.ltth.tts.TtsService;
+import app.ltth.vdoninja.VdoNinjaController;
+import app.ltth.vdoninja.VdoNinjaService;
+import app.ltth.version.Version;
 import app.ltth.web.AppStatus;
 import app.ltth.web.SocketBridge;
 import app.ltth.web.SocketServer;
@@ -158,7 +165,7 @@ public final class App implements AutoCloseable {
                 throw new StartupException(step.name(), e);
             }
         }
-        log.info("LTTH {} is running: dashboard {} (profile '{}', data in {})", version(), app.dashboardUrl(),
+        log.info("LTTH {} is running: dashboard {} (profile '{}', data in {})", Version.current(), app.dashboardUrl(),
                 app.profiles.active(), config.dataDir());
         return app;
     }
@@ -349,7 +356,7 @@ public final class App implements AutoCloseable {
 
     private void statusRoutes(RoutesConfig routes) {
         routes.get("/api/status", ctx -> ctx.json(status()));
-        routes.get("/api/client-config", ctx -> ctx.json(Map.of("socketPort", socketPort, "version", version())));
+        routes.get("/api/client-config", ctx -> ctx.json(Map.of("socketPort", socketPort, "version", Version.current())));
     }
 
     /**
@@ -375,7 +382,7 @@ public final class App implements AutoCloseable {
 
     public AppStatus status() {
         long now = System.currentTimeMillis();
-        return new AppStatus(version(), profiles.active(), startedAt, (now - startedAt) / 1000, sources.status(),
+        return new AppStatus(Version.current(), profiles.active(), startedAt, (now - startedAt) / 1000, sources.status(),
                 new AppStatus.Ports(httpPort, socketPort), List.copyOf(notices), bus.stats(),
                 eventLog.counters(), sources.counters(),
                 stats.snapshot(),
@@ -415,10 +422,6 @@ public final class App implements AutoCloseable {
         return eventLog;
     }
 
-    public static String version() {
-        String v = App.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
-    }
 
     @Override
     public void close() {

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.ltth.config.AppConfig;
+import app.ltth.startup.AlreadyRunningException;
+import app.ltth.startup.PortAllocator;
+import app.ltth.startup.StartupException;
 import app.ltth.web.SocketEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.InetAddress;

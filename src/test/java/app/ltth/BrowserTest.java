@@ -3,14 +3,14 @@ package app.ltth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.ltth.Json;
+import app.ltth.json.Json;
 import app.ltth.live.replay.Recording;
-import app.ltth.plugin.PluginSystemTest;
 import app.ltth.live.webcast.proto.BaseProtoMessage;
 import app.ltth.live.webcast.proto.ProtoMessageFetchResult;
 import app.ltth.live.webcast.proto.PushFrame;
 import app.ltth.live.webcast.proto.User;
 import app.ltth.live.webcast.proto.WebcastChatMessage;
+import app.ltth.plugin.PluginSystemTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.File;
 import java.nio.file.Files;

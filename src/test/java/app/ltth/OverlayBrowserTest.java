@@ -3,8 +3,9 @@ package app.ltth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.ltth.events.LikeEvent;
-import com.fasterxml.jackson.databind.JsonNode;
 import app.ltth.events.User;
+import app.ltth.json.Json;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package app.ltth;
 
 import app.ltth.config.AppConfig;
-import app.ltth.Json;
+import app.ltth.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;

@@ -1,6 +1,6 @@
 package app.ltth;
 
-import app.ltth.Json;
+import app.ltth.json.Json;
 import app.ltth.web.SocketEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.socket.client.IO;

@@ -1,8 +1,8 @@
 package app.ltth.alerts;
 
-import app.ltth.Json;
-import app.ltth.JsonFields;
-import app.ltth.ValidationException;
+import app.ltth.input.JsonFields;
+import app.ltth.input.ValidationException;
+import app.ltth.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;

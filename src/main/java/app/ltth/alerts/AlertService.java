@@ -1,11 +1,11 @@
 package app.ltth.alerts;
 
-import app.ltth.Json;
-import app.ltth.ValidationException;
 import app.ltth.events.EventType;
 import app.ltth.events.GiftEvent;
 import app.ltth.events.LikeEvent;
 import app.ltth.events.LiveEvent;
+import app.ltth.input.ValidationException;
+import app.ltth.json.Json;
 import app.ltth.live.EventInjector;
 import app.ltth.stats.StreamStats;
 import app.ltth.store.Database;

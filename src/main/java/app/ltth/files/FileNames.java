@@ -1,4 +1,4 @@
-package app.ltth;
+package app.ltth.files;
 
 import java.util.Locale;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package app.ltth;
+package app.ltth.files;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package app.ltth.flows;
 
-import app.ltth.ValidationException;
+import app.ltth.input.ValidationException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;

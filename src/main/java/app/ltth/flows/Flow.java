@@ -1,10 +1,10 @@
 package app.ltth.flows;
 
-import app.ltth.JsonFields;
-import app.ltth.ValidationException;
+import app.ltth.events.EventType;
+import app.ltth.input.JsonFields;
+import app.ltth.input.ValidationException;
 import app.ltth.obs.ObsService;
 import app.ltth.osc.OscConfig;
-import app.ltth.events.EventType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.DayOfWeek;
@@ -199,7 +199,7 @@ public record Flow(String id, String name, boolean enabled, Trigger trigger, Con
             case "log" -> {
                 requireText(a, path, "line");
                 String file = a.path("file").asText("flows");
-                if (!file.matches("[A-Za-z0-9_-]{1,40}") || !app.ltth.FileNames.isPortable(file)) throw new ValidationException(path + ".file", "file must be a short name such as flows");
+                if (!file.matches("[A-Za-z0-9_-]{1,40}") || !app.ltth.files.FileNames.isPortable(file)) throw new ValidationException(path + ".file", "file must be a short name such as flows");
             }
             case "plugin" -> requireText(a, path, "action");
             case "alert" -> {

@@ -1,12 +1,19 @@
 package app.ltth.flows;
 
-import app.ltth.template.Template;
-import app.ltth.Json;
 import app.ltth.alerts.Alert;
 import app.ltth.alerts.AlertService;
 import app.ltth.goals.Goal;
 import app.ltth.goals.GoalService;
+import app.ltth.input.JsonFields;
+import app.ltth.json.Json;
+import app.ltth.obs.ObsConnection;
+import app.ltth.obs.ObsService;
+import app.ltth.osc.OscBridge;
+import app.ltth.osc.OscConfig;
 import app.ltth.plugin.FlowExtensions;
+import app.ltth.sound.SoundboardService;
+import app.ltth.template.Template;
+import app.ltth.tts.TtsService;
 import app.ltth.web.SocketServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -23,13 +30,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import app.ltth.sound.SoundboardService;
-import app.ltth.tts.TtsService;
-import app.ltth.JsonFields;
-import app.ltth.obs.ObsConnection;
-import app.ltth.obs.ObsService;
-import app.ltth.osc.OscBridge;
-import app.ltth.osc.OscConfig;
 
 /** What each action does. An action whose module is switched off says so instead of pretending. */
 final class FlowActions {

@@ -1,12 +1,12 @@
 package app.ltth.flows;
 
-import app.ltth.template.Template;
-import app.ltth.template.EventFields;
-import app.ltth.Json;
-import app.ltth.ValidationException;
 import app.ltth.events.EventType;
 import app.ltth.events.LiveEvent;
+import app.ltth.input.ValidationException;
+import app.ltth.json.Json;
 import app.ltth.live.EventInjector;
+import app.ltth.template.EventFields;
+import app.ltth.template.Template;
 import app.ltth.web.JsonBody;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,8 +1,8 @@
 package app.ltth.flows;
 
-import app.ltth.DaemonThreads;
-import app.ltth.JsonFields;
-import app.ltth.ValidationException;
+import app.ltth.input.JsonFields;
+import app.ltth.input.ValidationException;
+import app.ltth.threads.DaemonThreads;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;

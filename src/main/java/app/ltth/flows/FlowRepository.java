@@ -1,6 +1,6 @@
 package app.ltth.flows;
 
-import app.ltth.Json;
+import app.ltth.json.Json;
 import app.ltth.store.Database;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

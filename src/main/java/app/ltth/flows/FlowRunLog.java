@@ -1,6 +1,6 @@
 package app.ltth.flows;
 
-import app.ltth.Json;
+import app.ltth.json.Json;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package app.ltth.goals;
 
-import app.ltth.JsonFields;
+import app.ltth.input.JsonFields;
 import app.ltth.web.JsonBody;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;

@@ -1,7 +1,5 @@
 package app.ltth.goals;
 
-import app.ltth.DaemonThreads;
-import app.ltth.ValidationException;
 import app.ltth.events.FollowEvent;
 import app.ltth.events.GiftEvent;
 import app.ltth.events.LikeEvent;
@@ -9,8 +7,10 @@ import app.ltth.events.LiveEvent;
 import app.ltth.events.SessionStart;
 import app.ltth.events.ShareEvent;
 import app.ltth.events.SubscribeEvent;
+import app.ltth.input.ValidationException;
 import app.ltth.store.Database;
 import app.ltth.store.ProfileManager;
+import app.ltth.threads.DaemonThreads;
 import app.ltth.web.SocketServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.SQLException;

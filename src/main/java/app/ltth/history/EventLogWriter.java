@@ -1,12 +1,12 @@
 package app.ltth.history;
 
-import app.ltth.Json;
 import app.ltth.events.ChatEvent;
 import app.ltth.events.GiftEvent;
 import app.ltth.events.LikeEvent;
 import app.ltth.events.LiveEvent;
 import app.ltth.events.User;
 import app.ltth.events.UserEvent;
+import app.ltth.json.Json;
 import app.ltth.store.Database;
 import app.ltth.store.ProfileManager;
 import com.fasterxml.jackson.core.JsonProcessingException;

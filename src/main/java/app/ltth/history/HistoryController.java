@@ -1,7 +1,7 @@
 package app.ltth.history;
 
-import app.ltth.ValidationException;
 import app.ltth.events.EventType;
+import app.ltth.input.ValidationException;
 import app.ltth.store.Database;
 import app.ltth.store.ProfileManager;
 import io.javalin.config.RoutesConfig;

@@ -1,5 +1,6 @@
-package app.ltth;
+package app.ltth.input;
 
+import app.ltth.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package app.ltth;
+package app.ltth.input;
 
 /** Input that cannot be accepted, naming the offending field so the dashboard can show the message next to it. */
 public class ValidationException extends RuntimeException {

@@ -1,4 +1,4 @@
-package app.ltth;
+package app.ltth.json;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;

@@ -1,7 +1,7 @@
 package app.ltth.lan;
 
-import app.ltth.FileModes;
-import app.ltth.Json;
+import app.ltth.files.FileModes;
+import app.ltth.json.Json;
 import app.ltth.web.SocketServer;
 import app.ltth.web.WebServer;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,6 +1,6 @@
 package app.ltth.leaderboard;
 
-import app.ltth.ValidationException;
+import app.ltth.input.ValidationException;
 import io.javalin.config.RoutesConfig;
 import java.util.Map;
 

@@ -1,12 +1,12 @@
 package app.ltth.leaderboard;
 
-import app.ltth.DaemonThreads;
-import app.ltth.ValidationException;
 import app.ltth.events.LiveEvent;
 import app.ltth.events.SessionStart;
 import app.ltth.history.UserStatsRepository;
+import app.ltth.input.ValidationException;
 import app.ltth.store.Database;
 import app.ltth.store.ProfileManager;
+import app.ltth.threads.DaemonThreads;
 import app.ltth.web.SocketServer;
 import java.sql.SQLException;
 import java.util.ArrayList;

@@ -1,13 +1,13 @@
 package app.ltth.live;
 
-import app.ltth.Json;
-import app.ltth.ValidationException;
-import app.ltth.settings.SettingsRegistry;
-import app.ltth.settings.SettingsService;
-import app.ltth.live.webcast.WebcastException;
-import app.ltth.store.ProfileManager;
 import app.ltth.events.EventBus;
 import app.ltth.events.LiveEvent;
+import app.ltth.input.ValidationException;
+import app.ltth.json.Json;
+import app.ltth.live.webcast.WebcastException;
+import app.ltth.settings.SettingsRegistry;
+import app.ltth.settings.SettingsService;
+import app.ltth.store.ProfileManager;
 import app.ltth.web.ApiError;
 import app.ltth.web.JsonBody;
 import com.fasterxml.jackson.databind.JsonNode;

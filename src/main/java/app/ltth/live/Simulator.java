@@ -1,7 +1,7 @@
 package app.ltth.live;
 
-import app.ltth.DaemonThreads;
 import app.ltth.events.LiveEvent;
+import app.ltth.threads.DaemonThreads;
 import java.util.Random;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;

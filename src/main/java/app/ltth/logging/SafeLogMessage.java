@@ -1,4 +1,4 @@
-package app.ltth;
+package app.ltth.logging;
 
 import ch.qos.logback.classic.pattern.MessageConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;

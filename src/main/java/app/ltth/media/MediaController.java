@@ -1,8 +1,8 @@
 package app.ltth.media;
 
-import app.ltth.FileNames;
-import app.ltth.SafeFiles;
-import app.ltth.ValidationException;
+import app.ltth.files.FileNames;
+import app.ltth.files.SafeFiles;
+import app.ltth.input.ValidationException;
 import app.ltth.web.Uploads;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;

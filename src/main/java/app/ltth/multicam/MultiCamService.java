@@ -96,7 +96,7 @@ public final class MultiCamService implements ProfileManager.Listener {
         if (!active) throw new NotActive();
         MultiCamConfig c = config;
         int index = c.cams().isEmpty() ? -1 : CamRules.target(which, c.cams().size(), currentCam(c));
-        if (index < 0) throw new app.ltth.ValidationException("cam", "Choose a cam from 1 to " + c.cams().size() + ", next or prev");
+        if (index < 0) throw new app.ltth.input.ValidationException("cam", "Choose a cam from 1 to " + c.cams().size() + ", next or prev");
         Entry entry = apply(c, index, "dashboard", which);
         if (entry.done()) rules.switched(null, System.currentTimeMillis());
         return entry;

@@ -1,7 +1,7 @@
 package app.ltth.obs;
 
-import app.ltth.JsonFields;
-import app.ltth.ValidationException;
+import app.ltth.input.JsonFields;
+import app.ltth.input.ValidationException;
 import app.ltth.web.ApiError;
 import app.ltth.web.JsonBody;
 import io.javalin.config.RoutesConfig;

@@ -1,12 +1,12 @@
 package app.ltth.obs;
 
-import app.ltth.DaemonThreads;
-import app.ltth.Json;
-import app.ltth.JsonFields;
-import app.ltth.ValidationException;
+import app.ltth.input.JsonFields;
+import app.ltth.input.ValidationException;
+import app.ltth.json.Json;
 import app.ltth.plugin.PluginConfigRepository;
 import app.ltth.store.Database;
 import app.ltth.store.ProfileManager;
+import app.ltth.threads.DaemonThreads;
 import app.ltth.web.SocketServer;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;

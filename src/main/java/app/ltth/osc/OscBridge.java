@@ -1,6 +1,5 @@
 package app.ltth.osc;
 
-import app.ltth.DaemonThreads;
 import app.ltth.events.GiftEvent;
 import app.ltth.events.LiveEvent;
 import app.ltth.plugin.PluginConfigRepository;
@@ -8,6 +7,7 @@ import app.ltth.store.Database;
 import app.ltth.store.ProfileManager;
 import app.ltth.template.EventFields;
 import app.ltth.template.Template;
+import app.ltth.threads.DaemonThreads;
 import app.ltth.web.SocketServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.illposed.osc.OSCBadDataEvent;

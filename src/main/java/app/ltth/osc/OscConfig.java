@@ -1,7 +1,7 @@
 package app.ltth.osc;
 
-import app.ltth.JsonFields;
-import app.ltth.ValidationException;
+import app.ltth.input.JsonFields;
+import app.ltth.input.ValidationException;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package app.ltth.plugin;
 
-import app.ltth.Json;
+import app.ltth.json.Json;
 import app.ltth.plugin.api.PluginContext;
+import app.ltth.store.ProfileManager;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import app.ltth.store.ProfileManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;

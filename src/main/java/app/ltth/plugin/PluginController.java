@@ -1,12 +1,12 @@
 package app.ltth.plugin;
 
-import app.ltth.ValidationException;
-import app.ltth.web.JsonBody;
-import app.ltth.web.ThisComputer;
-import app.ltth.web.Uploads;
+import app.ltth.input.ValidationException;
 import app.ltth.plugin.api.PluginContext;
 import app.ltth.plugin.api.PluginHttpException;
 import app.ltth.web.ApiError;
+import app.ltth.web.JsonBody;
+import app.ltth.web.ThisComputer;
+import app.ltth.web.Uploads;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;

@@ -1,12 +1,12 @@
 package app.ltth.plugin;
 
-import app.ltth.App;
-import app.ltth.SafeFiles;
-import app.ltth.ValidationException;
 import app.ltth.events.EventBus;
+import app.ltth.files.SafeFiles;
+import app.ltth.input.ValidationException;
 import app.ltth.plugin.api.PluginContext;
 import app.ltth.store.Database;
 import app.ltth.store.ProfileManager;
+import app.ltth.version.Version;
 import app.ltth.web.SocketServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -94,7 +94,7 @@ public final class PluginManager implements ProfileManager.Listener, AutoCloseab
     public synchronized void addBuiltIn(String id, String name, Map<String, String> description, boolean enabledByDefault,
                                         java.util.function.Supplier<app.ltth.plugin.api.Plugin> factory) {
         Entry entry = entries.computeIfAbsent(id, i -> new Entry(i, pluginsDir.resolve(i)));
-        entry.manifest = new PluginManifest(id, name, App.version(),
+        entry.manifest = new PluginManifest(id, name, Version.current(),
                 description, BuiltInPlugin.class.getName(), null, enabledByDefault, null);
         entry.builtIn = factory;
     }
@@ -113,7 +113,7 @@ public final class PluginManager implements ProfileManager.Listener, AutoCloseab
         String folder = dir.getFileName().toString();
         Entry entry = entries.computeIfAbsent(folder, id -> new Entry(id, dir));
         try {
-            PluginManifest manifest = PluginManifest.parse(Files.readAllBytes(dir.resolve("plugin.json")), App.version());
+            PluginManifest manifest = PluginManifest.parse(Files.readAllBytes(dir.resolve("plugin.json")), Version.current());
             if (!manifest.id().equals(folder)) {
                 throw new ValidationException("id", "plugin.json: 'id' is '" + manifest.id() + "' but the folder is '"
                         + folder + "': they must be the same");
@@ -280,7 +280,7 @@ public final class PluginManager implements ProfileManager.Listener, AutoCloseab
             if (manifestEntry == null || manifestEntry.isDirectory()) throw refuse("it has no plugin.json at its top level");
             PluginManifest manifest;
             try (InputStream in = zip.getInputStream(manifestEntry)) {
-                manifest = PluginManifest.parse(in.readNBytes(MAX_MANIFEST_BYTES), App.version());
+                manifest = PluginManifest.parse(in.readNBytes(MAX_MANIFEST_BYTES), Version.current());
             } catch (ValidationException e) {
                 throw refuse(e.getMessage());
             }

@@ -1,8 +1,8 @@
 package app.ltth.plugin;
 
-import app.ltth.FileNames;
-import app.ltth.Json;
-import app.ltth.ValidationException;
+import app.ltth.files.FileNames;
+import app.ltth.input.ValidationException;
+import app.ltth.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.LinkedHashMap;

@@ -1,11 +1,11 @@
 package app.ltth.plugin;
 
-import app.ltth.DaemonThreads;
 import app.ltth.events.EventBus;
 import app.ltth.plugin.api.Plugin;
 import app.ltth.plugin.api.PluginContext;
 import app.ltth.plugin.api.PluginHttpException;
 import app.ltth.store.ProfileManager;
+import app.ltth.threads.DaemonThreads;
 import app.ltth.web.SocketServer;
 import java.io.IOException;
 import java.net.URL;

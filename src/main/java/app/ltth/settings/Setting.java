@@ -1,6 +1,6 @@
 package app.ltth.settings;
 
-import app.ltth.ValidationException;
+import app.ltth.input.ValidationException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.function.Consumer;

@@ -1,7 +1,7 @@
 package app.ltth.settings;
 
-import app.ltth.Json;
-import app.ltth.ValidationException;
+import app.ltth.input.ValidationException;
+import app.ltth.json.Json;
 import app.ltth.store.Database;
 import app.ltth.store.ProfileManager;
 import app.ltth.store.SettingsRepository;

@@ -1,7 +1,7 @@
 package app.ltth.sound;
 
-import app.ltth.FileNames;
-import app.ltth.SafeFiles;
+import app.ltth.files.FileNames;
+import app.ltth.files.SafeFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package app.ltth;
+package app.ltth.startup;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package app.ltth;
+package app.ltth.startup;
 
 import java.awt.Desktop;
 import java.awt.GraphicsEnvironment;
@@ -8,14 +8,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Opens a page in the user's default browser, when this machine has a desktop to show it on. */
-final class Browser {
+public final class Browser {
 
     private static final Logger log = LoggerFactory.getLogger(Browser.class);
 
     private Browser() {
     }
 
-    static void open(String url) {
+    public static void open(String url) {
         Thread opener = new Thread(() -> {
             try {
                 if (!GraphicsEnvironment.isHeadless() && Desktop.isDesktopSupported()

@@ -1,4 +1,4 @@
-package app.ltth;
+package app.ltth.startup;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -15,7 +15,7 @@ import java.util.Optional;
  * SIGKILL, so a crash never leaves a stale lock behind. The running instance writes its dashboard URL next to the
  * lock so that a second start can send the user there.
  */
-final class InstanceLock implements AutoCloseable {
+public final class InstanceLock implements AutoCloseable {
 
     private static final String LOCK_FILE = "ltth.lock";
     private static final String URL_FILE = "ltth.url";
@@ -31,7 +31,7 @@ final class InstanceLock implements AutoCloseable {
     }
 
     /** @return the lock, or empty when another LTTH holds it */
-    static Optional<InstanceLock> tryAcquire(Path userData) throws IOException {
+    public static Optional<InstanceLock> tryAcquire(Path userData) throws IOException {
         Files.createDirectories(userData);
         FileChannel channel = FileChannel.open(userData.resolve(LOCK_FILE), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
@@ -46,7 +46,7 @@ final class InstanceLock implements AutoCloseable {
     }
 
     /** The dashboard URL the running instance published, if it got that far. */
-    static Optional<String> runningDashboard(Path userData) {
+    public static Optional<String> runningDashboard(Path userData) {
         try {
             String url = Files.readString(userData.resolve(URL_FILE), StandardCharsets.UTF_8).trim();
             return url.startsWith("http://") ? Optional.of(url) : Optional.empty();
@@ -55,7 +55,7 @@ final class InstanceLock implements AutoCloseable {
         }
     }
 
-    void publishDashboard(String url) throws IOException {
+    public void publishDashboard(String url) throws IOException {
         Files.writeString(dir.resolve(URL_FILE), url, StandardCharsets.UTF_8);
     }
 

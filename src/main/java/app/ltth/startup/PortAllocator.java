@@ -1,4 +1,4 @@
-package app.ltth;
+package app.ltth.startup;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -6,7 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
 /** Chooses listening ports: the wanted one when free, otherwise the next free one above it. */
-final class PortAllocator {
+public final class PortAllocator {
 
     static final int SEARCH_RANGE = 100;
 
@@ -17,7 +17,7 @@ final class PortAllocator {
      * @param wanted 0 for any free port
      * @param avoid  a port already chosen for something else
      */
-    static int choose(String host, int wanted, int avoid) throws IOException {
+    public static int choose(String host, int wanted, int avoid) throws IOException {
         if (wanted == 0) {
             // The system may hand out a port it just gave us (the probe socket is closed again): never the avoided one.
             for (int attempt = 0; attempt < SEARCH_RANGE; attempt++) {
@@ -33,7 +33,7 @@ final class PortAllocator {
         throw new IOException("Ports " + wanted + " to " + (wanted + SEARCH_RANGE - 1) + " are all in use");
     }
 
-    static boolean isFree(String host, int port) {
+    public static boolean isFree(String host, int port) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getByName(host), port));

@@ -1,4 +1,4 @@
-package app.ltth;
+package app.ltth.startup;
 
 /** A part of the app could not start; the message names the part and the reason. */
 public class StartupException extends Exception {

@@ -1,6 +1,6 @@
 package app.ltth.store;
 
-import app.ltth.FileModes;
+import app.ltth.files.FileModes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package app.ltth.store;
 
-import app.ltth.FileModes;
-import app.ltth.Json;
-import app.ltth.SafeFiles;
-import app.ltth.ValidationException;
+import app.ltth.files.FileModes;
+import app.ltth.files.SafeFiles;
+import app.ltth.input.ValidationException;
+import app.ltth.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package app.ltth.store;
 
-import app.ltth.ValidationException;
+import app.ltth.input.ValidationException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,8 +1,8 @@
 package app.ltth.store;
 
-import app.ltth.FileNames;
-import app.ltth.SafeFiles;
-import app.ltth.ValidationException;
+import app.ltth.files.FileNames;
+import app.ltth.files.SafeFiles;
+import app.ltth.input.ValidationException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package app.ltth.store;
 
-import app.ltth.App;
-import app.ltth.ValidationException;
+import app.ltth.input.ValidationException;
+import app.ltth.version.Version;
 import app.ltth.web.JsonBody;
 import app.ltth.web.Uploads;
 import io.javalin.config.RoutesConfig;
@@ -118,7 +118,7 @@ public final class StoreController {
         ctx.contentType("application/zip");
         ctx.header("Content-Disposition", "attachment; filename=\"ltth-profile-" + name + ".zip\"");
         boolean includeKeys = "true".equals(ctx.queryParam("includeKeys"));
-        archive.export(name, name.equals(profiles.active()) ? profiles.database() : null, includeKeys, App.version(),
+        archive.export(name, name.equals(profiles.active()) ? profiles.database() : null, includeKeys, Version.current(),
                 ctx.outputStream());
     }
 

@@ -1,4 +1,4 @@
-package app.ltth;
+package app.ltth.threads;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

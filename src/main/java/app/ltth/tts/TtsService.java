@@ -1,6 +1,5 @@
 package app.ltth.tts;
 
-import app.ltth.ValidationException;
 import app.ltth.audio.AudioLength;
 import app.ltth.audio.AudioOut;
 import app.ltth.events.ChatEvent;
@@ -10,6 +9,7 @@ import app.ltth.events.LiveEvent;
 import app.ltth.events.ShareEvent;
 import app.ltth.events.SubscribeEvent;
 import app.ltth.events.UserEvent;
+import app.ltth.input.ValidationException;
 import app.ltth.plugin.PluginConfigRepository;
 import app.ltth.store.Database;
 import app.ltth.store.ProfileManager;

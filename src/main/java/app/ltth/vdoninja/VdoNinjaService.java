@@ -1,6 +1,6 @@
 package app.ltth.vdoninja;
 
-import app.ltth.Json;
+import app.ltth.json.Json;
 import app.ltth.plugin.PluginConfigRepository;
 import app.ltth.store.Database;
 import app.ltth.store.ProfileManager;

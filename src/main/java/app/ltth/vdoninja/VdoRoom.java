@@ -1,7 +1,7 @@
 package app.ltth.vdoninja;
 
-import app.ltth.JsonFields;
-import app.ltth.ValidationException;
+import app.ltth.input.JsonFields;
+import app.ltth.input.ValidationException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URLEncoder;

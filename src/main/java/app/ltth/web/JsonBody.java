@@ -1,7 +1,7 @@
 package app.ltth.web;
 
-import app.ltth.Json;
-import app.ltth.ValidationException;
+import app.ltth.input.ValidationException;
+import app.ltth.json.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;

@@ -1,6 +1,5 @@
 package app.ltth.web;
 
-import app.ltth.DaemonThreads;
 import app.ltth.events.ConnectionStatusEvent;
 import app.ltth.events.EventBus;
 import app.ltth.events.LiveEvent;
@@ -8,6 +7,7 @@ import app.ltth.health.LatencyWindow;
 import app.ltth.live.LiveSourceManager;
 import app.ltth.stats.StatsSnapshot;
 import app.ltth.stats.StreamStats;
+import app.ltth.threads.DaemonThreads;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;

@@ -1,6 +1,6 @@
 package app.ltth.bench;
 
-import app.ltth.Json;
+import app.ltth.json.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package app.ltth.bench;
 
-import app.ltth.Json;
 import app.ltth.TestApp;
 import app.ltth.events.ChatEvent;
 import app.ltth.events.EventBus;
@@ -10,6 +9,7 @@ import app.ltth.events.LiveEvent;
 import app.ltth.events.User;
 import app.ltth.events.UserEvent;
 import app.ltth.history.EventLogWriter;
+import app.ltth.json.Json;
 import app.ltth.live.webcast.EventPipeline;
 import app.ltth.store.Database;
 import java.io.IOException;

@@ -2,9 +2,9 @@ package app.ltth.flows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.ltth.Json;
 import app.ltth.TestApp;
 import app.ltth.TestSocket;
+import app.ltth.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;

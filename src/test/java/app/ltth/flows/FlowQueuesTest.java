@@ -3,8 +3,8 @@ package app.ltth.flows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.ltth.Json;
-import app.ltth.ValidationException;
+import app.ltth.input.ValidationException;
+import app.ltth.json.Json;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;

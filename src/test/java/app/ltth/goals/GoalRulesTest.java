@@ -3,8 +3,8 @@ package app.ltth.goals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.ltth.Json;
-import app.ltth.ValidationException;
+import app.ltth.input.ValidationException;
+import app.ltth.json.Json;
 import org.junit.jupiter.api.Test;
 
 class GoalRulesTest {

@@ -3,7 +3,6 @@ package app.ltth.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.ltth.ValidationException;
 import app.ltth.events.ChatEvent;
 import app.ltth.events.EventType;
 import app.ltth.events.GiftEvent;
@@ -11,7 +10,8 @@ import app.ltth.events.LikeEvent;
 import app.ltth.events.LiveEvent;
 import app.ltth.events.SubscribeEvent;
 import app.ltth.events.ViewerCountEvent;
-import app.ltth.Json;
+import app.ltth.input.ValidationException;
+import app.ltth.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

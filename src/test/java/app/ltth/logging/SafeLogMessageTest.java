@@ -1,4 +1,4 @@
-package app.ltth;
+package app.ltth.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

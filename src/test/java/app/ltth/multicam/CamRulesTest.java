@@ -2,7 +2,7 @@ package app.ltth.multicam;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.ltth.Json;
+import app.ltth.json.Json;
 import org.junit.jupiter.api.Test;
 
 class CamRulesTest {

@@ -1,6 +1,6 @@
 package app.ltth.obs;
 
-import app.ltth.Json;
+import app.ltth.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,10 +1,11 @@
 package app.ltth.obs;
 
+import static app.ltth.TestApp.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.ltth.DaemonThreads;
 import app.ltth.TestApp;
+import app.ltth.threads.DaemonThreads;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -17,8 +18,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import static app.ltth.TestApp.await;
 
 /** The OBS client against a local fake that speaks obs-websocket v5. */
 class ObsConnectionTest {

@@ -2,9 +2,9 @@ package app.ltth.sound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.ltth.Json;
 import app.ltth.events.GiftEvent;
 import app.ltth.events.User;
+import app.ltth.json.Json;
 import org.junit.jupiter.api.Test;
 
 class SoundRulesTest {

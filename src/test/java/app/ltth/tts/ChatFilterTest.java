@@ -2,8 +2,8 @@ package app.ltth.tts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.ltth.Json;
 import app.ltth.events.User;
+import app.ltth.json.Json;
 import org.junit.jupiter.api.Test;
 
 class ChatFilterTest {

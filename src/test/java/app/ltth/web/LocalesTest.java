@@ -2,7 +2,7 @@ package app.ltth.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.ltth.Json;
+import app.ltth.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package app.ltth.live.replay;
 
-import app.ltth.Json;
+import app.ltth.json.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;

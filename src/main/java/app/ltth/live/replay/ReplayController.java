@@ -1,6 +1,6 @@
 package app.ltth.live.replay;
 
-import app.ltth.ValidationException;
+import app.ltth.input.ValidationException;
 import app.ltth.live.LiveSourceManager;
 import app.ltth.web.JsonBody;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,7 +1,7 @@
 package app.ltth.live.replay;
 
-import app.ltth.Json;
 import app.ltth.events.ConnectionState;
+import app.ltth.json.Json;
 import app.ltth.live.LiveSource;
 import app.ltth.live.webcast.EventPipeline;
 import app.ltth.live.webcast.WebcastConfig;

@@ -1,7 +1,7 @@
 package app.ltth.live.webcast;
 
-import app.ltth.Json;
 import app.ltth.events.LiveEvent;
+import app.ltth.json.Json;
 import app.ltth.live.webcast.proto.WebcastControlMessage;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;

@@ -1,6 +1,5 @@
 package app.ltth.live.webcast;
 
-import app.ltth.Json;
 import app.ltth.events.ChatEvent;
 import app.ltth.events.EmoteEvent;
 import app.ltth.events.FollowEvent;
@@ -14,6 +13,7 @@ import app.ltth.events.StreamEndEvent;
 import app.ltth.events.SubscribeEvent;
 import app.ltth.events.User;
 import app.ltth.events.ViewerCountEvent;
+import app.ltth.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;

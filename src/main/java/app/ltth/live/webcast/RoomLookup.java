@@ -1,6 +1,6 @@
 package app.ltth.live.webcast;
 
-import app.ltth.Json;
+import app.ltth.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.CookieManager;

@@ -1,6 +1,6 @@
 package app.ltth.live.webcast;
 
-import app.ltth.Json;
+import app.ltth.json.Json;
 import app.ltth.live.webcast.proto.ProtoMessageFetchResult;
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.io.IOException;

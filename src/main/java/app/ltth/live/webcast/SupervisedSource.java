@@ -1,10 +1,10 @@
 package app.ltth.live.webcast;
 
-import app.ltth.DaemonThreads;
 import app.ltth.events.ConnectionState;
 import app.ltth.events.LiveEvent;
 import app.ltth.events.StreamEndEvent;
 import app.ltth.live.LiveSource;
+import app.ltth.threads.DaemonThreads;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package app.ltth.live.webcast;
 
-import app.ltth.DaemonThreads;
 import app.ltth.live.webcast.proto.ProtoMessageFetchResult;
+import app.ltth.threads.DaemonThreads;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URLEncoder;

@@ -7,7 +7,7 @@ import static app.ltth.live.webcast.Frames.result;
 import static app.ltth.live.webcast.Frames.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.ltth.Json;
+import app.ltth.json.Json;
 import app.ltth.live.webcast.proto.WebcastChatMessage;
 import app.ltth.live.webcast.proto.WebcastControlMessage;
 import app.ltth.live.webcast.proto.WebcastGiftMessage;
