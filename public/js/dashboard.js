@@ -165,6 +165,10 @@
 
   function tickClock() {
     var live = status && status.state === 'live' && stats && stats.startedAt > 0;
+    // Numbers of a stream that is not live (any more) are shown, but greyed and labelled as such.
+    var notLive = !(status && status.state === 'live');
+    $('stat-tiles').classList.toggle('not-live', notLive);
+    $('stats-not-live').classList.toggle('d-none', !notLive);
     $('stat-time').textContent = live ? formatDuration(Date.now() - stats.startedAt) : '0:00:00';
   }
 
@@ -181,16 +185,47 @@
     var box = $('feed');
     var spacer = $('feed-spacer');
     var rows = [];
+    var streaks = {};     // a running gift streak's row, by streak: its next step replaces it
+    var loading = true;   // the last events from the event log come first; live ones wait until then
+    var early = [];
+    var loadedIds = {};
 
     function add(msg) {
-      total++;
+      if (loading) { early.push(msg); return; }
+      if (msg.data && loadedIds[msg.data.id]) return;   // arrived while the history was loading: shown already
       if (paused) { pending.push(msg); if (pending.length > MAX_EVENTS) pending.shift(); return; }
       push(msg);
     }
 
+    /** One streak of one viewer's gift: TikTok's streak id (groupId) with the user and the gift. */
+    function streakKey(msg) {
+      var d = msg.data;
+      if (msg.type !== 'gift' || !d || !d.streakable || !d.user) return null;
+      return [d.user.userId || d.user.uniqueId, d.groupId, d.giftId].join(':');
+    }
+
+    /** A streak step replaces the row of its streak (x1, x2 ... x10 on one line); true when it did. */
+    function continueStreak(msg, key) {
+      var row = streaks[key];
+      var index = row ? events.indexOf(row) : -1;
+      if (index < 0) return false;
+      events[index] = msg;
+      if (msg.data['final']) delete streaks[key]; else streaks[key] = msg;
+      schedule();
+      return true;
+    }
+
     function push(msg) {
+      var key = streakKey(msg);
+      if (key && continueStreak(msg, key)) return;
+      if (key && !msg.data['final']) streaks[key] = msg;
+      total++;
       events.unshift(msg);
-      if (events.length > MAX_EVENTS) events.pop();
+      if (events.length > MAX_EVENTS) {
+        var gone = events.pop();
+        var goneKey = streakKey(gone);
+        if (goneKey && streaks[goneKey] === gone) delete streaks[goneKey];
+      }
       // Keep what the reader is looking at in place when new rows arrive above it.
       if (box.scrollTop > 0 && (filter === 'all' || msg.type === filter)) box.scrollTop += ROW_HEIGHT;
       schedule();
@@ -276,11 +311,26 @@
         if (!paused) { pending.forEach(push); pending = []; }
       });
       $('feed-clear').addEventListener('click', function () {
-        events.length = 0; pending = []; total = 0; box.scrollTop = 0;
+        events.length = 0; pending = []; total = 0; streaks = {}; box.scrollTop = 0;
         rows.forEach(function (r) { r.msg = null; });
         schedule();
       });
       schedule();
+      loadHistory();
+    }
+
+    /** The last 100 stored events, oldest first, so the feed is not empty each time the page opens. */
+    function loadHistory() {
+      api('GET', '/api/events?limit=100').then(function (page) {
+        page.events.slice().reverse().forEach(function (row) {
+          loadedIds[row.id] = true;
+          push({ type: row.type, data: row.data });
+        });
+      }).catch(function () { /* no history: the live events still come */ }).then(function () {
+        loading = false;
+        early.forEach(add);
+        early = [];
+      });
     }
 
     return {
