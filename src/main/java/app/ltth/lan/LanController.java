@@ -1,10 +1,10 @@
 package app.ltth.lan;
 
+import app.ltth.web.ApiError;
 import app.ltth.web.JsonBody;
 import app.ltth.web.ThisComputer;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.NotFoundResponse;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -33,7 +33,7 @@ public final class LanController implements Consumer<RoutesConfig> {
             try {
                 ctx.json(on ? lan.enable() : lan.disable());
             } catch (LanMode.LanException e) {
-                ctx.status(409).json(Map.of("error", e.getMessage(), "field", "enabled"));
+                ctx.status(409).json(new ApiError(e.getMessage(), "enabled"));
             }
         });
         routes.post("/api/lan/renew", ctx -> {

@@ -24,13 +24,14 @@ final class PagePolicy {
 
     void apply(Context ctx) {
         String path = ctx.path();
+        boolean overlay = isOverlay(path);
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "no-referrer");
-        ctx.header("Content-Security-Policy", contentPolicy(hostName(ctx.host()), isOverlay(path)));
+        ctx.header("Content-Security-Policy", contentPolicy(hostName(ctx.host()), overlay));
         if (path.startsWith("/api/")) {
             ctx.header("Cross-Origin-Resource-Policy", "same-origin");
         }
-        if (!isOverlay(path)) {
+        if (!overlay) {
             ctx.header("X-Frame-Options", "SAMEORIGIN");
         }
     }
