@@ -192,7 +192,8 @@ public class PluginSystemTest {
             assertThat(app.post("/api/plugins/ticker/tick", "one").status()).isEqualTo(200);
             Path log = dir.resolve("user_data/flow_logs/ticks.log");
             long deadline = System.currentTimeMillis() + 10_000;
-            while (!Files.exists(log) && System.currentTimeMillis() < deadline) Thread.sleep(25);
+            // The flow's log action creates the file, then writes the line: wait for the line, not just the file.
+            while ((!Files.exists(log) || Files.size(log) == 0) && System.currentTimeMillis() < deadline) Thread.sleep(25);
             assertThat(Files.readString(log)).isEqualTo("tick one" + System.lineSeparator());
             assertThat(id).isNotBlank();
         }
