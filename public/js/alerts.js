@@ -143,7 +143,6 @@
       .catch(function (e) { if (!LTTH.fieldErrors($('queue-form'), e)) say(e.message); });
   });
 
-  LTTH.nav.build($('nav'));
   LTTH.i18n.init().then(function () {
     LTTH.preview($('preview'), '/overlays/alerts.html');
     setInterval(function () { LTTH.api('GET', '/api/alerts').then(function (r) { showQueue(r.queue); }).catch(function () {}); }, 3000);

@@ -1,5 +1,5 @@
 /*
- * The dashboard: connection header, stat tiles, live event feed, overlay URL and test events.
+ * The Live page: stat tiles, live event feed, overlay URL, recordings and test events (the header is shell.js).
  * Everything that comes from TikTok is put into the page with textContent only.
  */
 (function () {
@@ -13,141 +13,19 @@
   var MAX_EVENTS = 5000;   // kept in memory; only the visible rows exist in the DOM
   var ROW_HEIGHT = 30;     // must match .feed-row in dashboard.css
 
-  var status = null;
+  var status = null;   // the connection state, from the header
   var stats = null;
 
   // ---- helpers -------------------------------------------------------------------------------------------
 
   var api = LTTH.api;
 
-  function formatNumber(n) {
-    return Number(n || 0).toLocaleString(i18n.language());
-  }
+  var formatNumber = i18n.number;
 
   function formatDuration(ms) {
     var s = Math.max(0, Math.floor(ms / 1000));
     var h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), sec = s % 60;
     return h + ':' + String(m).padStart(2, '0') + ':' + String(sec).padStart(2, '0');
-  }
-
-  // ---- navigation, theme, language -----------------------------------------------------------------------
-
-  function setupTheme() {
-    $('theme-toggle').addEventListener('click', function () {
-      var html = document.documentElement;
-      var next = html.getAttribute('data-bs-theme') === 'dark' ? 'light' : 'dark';
-      html.setAttribute('data-bs-theme', next);
-      try { localStorage.setItem('ltth.theme', next); } catch (e) { /* storage blocked */ }
-    });
-  }
-
-  function setupLanguage() {
-    var select = $('language');
-    select.value = i18n.language();
-    select.addEventListener('change', function () {
-      i18n.setLanguage(select.value).then(function () {
-        renderStatus();
-        renderStats();
-        feed.relabel();
-      });
-    });
-  }
-
-  // ---- connection header ---------------------------------------------------------------------------------
-
-  var BADGE = {
-    live: 'text-bg-success', connecting: 'text-bg-warning', reconnecting: 'text-bg-warning',
-    offline: 'text-bg-secondary', ended: 'text-bg-secondary', error: 'text-bg-danger', noSocket: 'text-bg-danger'
-  };
-
-  var socketUp = false;
-
-  // Statuses come from HTTP answers and from the socket, in either order: never let an older one win.
-  function setStatus(s) {
-    if (!s) return;
-    if (!status || !status.since || !s.since || s.since >= status.since) status = s;
-    renderStatus();
-  }
-
-  function renderStatus() {
-    var state = !socketUp ? 'noSocket' : (status ? status.state : 'offline');
-    var badge = $('connection-badge');
-    badge.className = 'badge ' + (BADGE[state] || 'text-bg-secondary');
-    badge.setAttribute('data-state', state);
-    var text = t('state.' + state);
-    if (status && socketUp && status.username) text += ' @' + status.username;
-    $('connection-text').textContent = text;
-    badge.title = status && status.message ? status.message : '';
-    // Which way into TikTok carries the LIVE; a switch to the relay says why.
-    var path = socketUp && status && status.source === 'tiktok' && status.state !== 'offline' ? status.path : '';
-    $('path-badge').classList.toggle('d-none', !path);
-    $('path-badge').textContent = path ? t('connect.path.' + path) : '';
-    $('path-badge').setAttribute('data-path', path || '');
-    var detailed = socketUp && status && (['reconnecting', 'error', 'ended'].indexOf(status.state) >= 0
-      || (status.state === 'live' && path === 'relay'));
-    $('connection-detail').textContent = detailed ? status.message : '';
-    var demo = !!(status && status.demo && status.state === 'live');
-    $('source-badge').classList.toggle('d-none', !demo);
-    $('demo-banner').classList.toggle('d-none', !demo);
-    $('demo-switch').checked = demo;
-  }
-
-  function showError(message) {
-    var box = $('username-error');
-    box.textContent = message;
-    box.classList.toggle('d-none', !message);
-  }
-
-  function setupConnect() {
-    $('connect-form').addEventListener('submit', function (e) {
-      e.preventDefault();
-      showError('');
-      var body = { username: $('username').value };
-      if ($('room-id').value.trim()) body.roomId = $('room-id').value.trim();
-      api('POST', '/api/connect', body).then(function (s) {
-        setStatus(s);
-      }).catch(function (err) {
-        showError(err.message);
-        $('username').classList.toggle('is-invalid', err.field === 'username');
-        if (err.body && err.body.profile) offerProfile(err.body.profile, err.body.profileExists);
-      });
-    });
-    $('username').addEventListener('input', function () { $('username').classList.remove('is-invalid'); });
-    $('disconnect-btn').addEventListener('click', function () {
-      showError('');
-      api('POST', '/api/disconnect').then(function (s) { setStatus(s); }).catch(function (err) { showError(err.message); });
-    });
-    $('demo-switch').addEventListener('change', function (e) {
-      api('POST', '/api/demo', { enabled: e.target.checked }).then(function (s) { setStatus(s); })
-        .catch(function (err) { showError(err.message); });
-    });
-  }
-
-  // Another account's LIVE belongs in its own profile: offer it, never switch silently.
-  function offerProfile(name, exists) {
-    var b = document.createElement('button');
-    b.type = 'button';
-    b.className = 'btn btn-sm btn-light ms-2';
-    b.id = 'profile-offer';
-    b.textContent = t(exists ? 'connect.switchProfile' : 'connect.createProfile', { name: name });
-    b.addEventListener('click', function () {
-      var create = exists ? Promise.resolve() : api('POST', '/api/profiles', { name: name });
-      create.then(function () { return api('POST', '/api/profiles/switch', { name: name }); })
-        .then(function () { showError(''); $('connect-form').requestSubmit(); })
-        .catch(function (e) { showError(e.message); });
-    });
-    $('username-error').appendChild(b);
-  }
-
-  function renderNotices(list) {
-    var box = $('notices');
-    box.replaceChildren();
-    (list || []).forEach(function (n) {
-      var div = document.createElement('div');
-      div.className = 'alert alert-warning py-2';
-      div.textContent = n;
-      box.appendChild(div);
-    });
   }
 
   // ---- stats ---------------------------------------------------------------------------------------------
@@ -335,8 +213,7 @@
 
     return {
       setup: setup,
-      add: add,
-      relabel: function () { rows.forEach(function (r) { r.msg = null; }); schedule(); }
+      add: add
     };
   })();
 
@@ -429,8 +306,8 @@
           b.setAttribute('data-speed', option[0]);
           b.textContent = option[1];
           b.addEventListener('click', function () {
-            api('POST', '/api/replay', { name: r.name, speed: option[0] }).then(function (s) { setStatus(s); })
-              .catch(function (e) { showError(e.message); });
+            api('POST', '/api/replay', { name: r.name, speed: option[0] }).then(LTTH.shell.setStatus)
+              .catch(function (e) { LTTH.shell.showError(e.message); });
           });
           li.appendChild(b);
         });
@@ -439,38 +316,26 @@
     }).catch(function () { /* shown by the connection badge */ });
   }
 
-  function refreshStatus() {
+  function refreshStats() {
     return api('GET', '/api/status').then(function (s) {
       stats = s.stats;
-      renderNotices(s.notices);
-      setStatus(s.connection);
       renderStats();
-    }).catch(function () { /* the socket badge says LTTH is unreachable */ });
+    }).catch(function () { /* the header says LTTH is unreachable */ });
   }
 
   // ---- start ---------------------------------------------------------------------------------------------
 
-  LTTH.nav.build($('nav'));
-  setupTheme();
   i18n.init().then(function () {
-    setupLanguage();
     feed.setup();
-    setupConnect();
     setupOverlayCard();
     setupTests();
-    renderStatus();
-    refreshStatus();
     loadRecordings();
     setInterval(tickClock, 1000);
+    LTTH.shell.onStatus(function (s) { status = s; tickClock(); });
     LTTH.connect({
       event: feed.add,
       stats: function (s) { stats = s; renderStats(); },
-      status: function (s) { setStatus(s); },
-      connection: function (up) {
-        socketUp = up;
-        renderStatus();
-        if (up) refreshStatus();
-      }
+      connection: function (up) { if (up) refreshStats(); }
     });
   });
 })();

@@ -514,7 +514,6 @@
 
   // ---- start ---------------------------------------------------------------------------------------------
 
-  LTTH.nav.build($('nav'));
   LTTH.i18n.init().then(function () {
     $('trigger-type').addEventListener('change', function () { renderTrigger({}); });
     $('add-action').addEventListener('click', function () {

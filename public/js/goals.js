@@ -121,7 +121,6 @@
   });
   $('form-cancel').addEventListener('click', clearForm);
 
-  LTTH.nav.build($('nav'));
   LTTH.i18n.init().then(function () {
     LTTH.preview($('preview'), '/overlays/goals.html');
     setInterval(function () { load().catch(function () {}); }, 2000);

@@ -62,7 +62,6 @@
     LTTH.api('GET', '/api/health').then(show).catch(function (err) { LTTH.say(err.message); });
   }
 
-  LTTH.nav.build($('nav'));
   LTTH.i18n.init().then(function () {
     refresh();
     setInterval(refresh, 2000);

@@ -1,20 +1,14 @@
 /*
- * Translations from /locales/<lang>.json. Elements carry data-i18n="key" (text), data-i18n-placeholder="key" or
- * data-i18n-title="key". The language comes from ?lang=, then the saved choice, then the browser.
+ * Translations. Dashboard pages arrive translated by the server, with their language in <html lang> and the texts
+ * for scripts in <script id="ltth-texts" type="application/json">. Overlays are plain files: they take ?lang=, else
+ * the app's language setting (/api/client-config), and load /locales/<lang>.json.
+ * Elements carry data-i18n="key" (text), data-i18n-placeholder="key" or data-i18n-title="key".
  */
 (function (global) {
   'use strict';
-  var SUPPORTED = ['en', 'de'];
+  var SUPPORTED = ['en', 'de', 'es', 'fr'];
   var texts = {};
   var lang = 'en';
-
-  function pick() {
-    var fromUrl = new URLSearchParams(location.search).get('lang');
-    var saved = null;
-    try { saved = localStorage.getItem('ltth.lang'); } catch (e) { /* storage blocked */ }
-    var browser = (navigator.language || 'en').slice(0, 2);
-    return [fromUrl, saved, browser].filter(function (l) { return SUPPORTED.indexOf(l) >= 0; })[0] || 'en';
-  }
 
   function t(key, values) {
     var s = Object.prototype.hasOwnProperty.call(texts, key) ? texts[key] : key;
@@ -34,28 +28,44 @@
     (root || document).querySelectorAll('[data-i18n-title]').forEach(function (el) {
       el.setAttribute('title', t(el.getAttribute('data-i18n-title')));
     });
-    document.documentElement.setAttribute('lang', lang);
   }
 
-  function load(newLang) {
-    lang = SUPPORTED.indexOf(newLang) >= 0 ? newLang : 'en';
-    return fetch('/locales/' + lang + '.json', { cache: 'no-store' })
+  /** The language an overlay shows: ?lang=, else the app's setting, else English. */
+  function overlayLanguage() {
+    var fromUrl = new URLSearchParams(location.search).get('lang');
+    if (SUPPORTED.indexOf(fromUrl) >= 0) return Promise.resolve(fromUrl);
+    return fetch('/api/client-config', { cache: 'no-store' })
       .then(function (r) { return r.json(); })
-      .then(function (json) { texts = json; apply(); return lang; })
+      .then(function (c) { return SUPPORTED.indexOf(c.language) >= 0 ? c.language : 'en'; })
+      .catch(function () { return 'en'; });
+  }
+
+  function init() {
+    var embedded = document.getElementById('ltth-texts');
+    if (embedded) {
+      texts = JSON.parse(embedded.textContent);
+      lang = document.documentElement.lang || 'en';
+      return Promise.resolve(lang);
+    }
+    return overlayLanguage().then(function (l) {
+      lang = l;
+      document.documentElement.setAttribute('lang', lang);
+      return fetch('/locales/' + lang + '.json', { cache: 'no-store' }).then(function (r) { return r.json(); });
+    }).then(function (json) { texts = json; apply(); return lang; })
       .catch(function () { apply(); return lang; });
   }
 
-  function setLanguage(newLang) {
-    try { localStorage.setItem('ltth.lang', newLang); } catch (e) { /* storage blocked */ }
-    return load(newLang);
+  /** Numbers as the page's language writes them (1,234 / 1.234 / 1 234). */
+  function number(n) {
+    return Number(n || 0).toLocaleString(lang);
   }
 
   global.LTTH = global.LTTH || {};
   global.LTTH.i18n = {
-    init: function () { return load(pick()); },
+    init: init,
     t: t,
     apply: apply,
-    setLanguage: setLanguage,
+    number: number,
     language: function () { return lang; },
     supported: SUPPORTED
   };

@@ -23,9 +23,19 @@
    * handlers: { event(msg), types: ['gift', ...], stats(s), status(s), connection(isConnected), on: {otherEvent: fn},
    * ack: true }; all optional. connection(true) comes once the server has greeted this page, i.e. from when on live
    * events arrive.
-   * Returns an object with close().
+   * A page has one connection: the header and the page's own script each call connect() and share it (a later call
+   * says hello again with what it adds). Returns an object with close() and emit().
    */
+  var shared = null;
+
   function connect(handlers) {
+    if (!shared) shared = open();
+    shared.add(handlers);
+    return shared.api;
+  }
+
+  function open() {
+    var sets = [];
     var socket = null;
     var port = null;
     var closed = false;
@@ -35,19 +45,26 @@
     /** The Socket.IO events this page listens to: the server sends nothing else. */
     function subscription() {
       var names = ['tiktok:status'];
-      if (handlers.event) {
-        if (handlers.types) handlers.types.forEach(function (t) { names.push('tiktok:event:' + t); });
-        else names.push('tiktok:event');
-      }
-      if (handlers.stats) names.push('tiktok:stats');
-      return names.concat(Object.keys(handlers.on || {}));
+      sets.forEach(function (h) {
+        if (h.event) {
+          if (h.types) h.types.forEach(function (t) { names.push('tiktok:event:' + t); });
+          else names.push('tiktok:event');
+        }
+        if (h.stats) names.push('tiktok:stats');
+        names = names.concat(Object.keys(h.on || {}));
+      });
+      return names.filter(function (n, i) { return names.indexOf(n) === i; });
     }
 
     function call(name, arg) {
-      if (typeof handlers[name] === 'function') handlers[name](arg);
+      sets.forEach(function (h) { if (typeof h[name] === 'function') h[name](arg); });
     }
 
-    function open(config) {
+    function listen(h) {
+      Object.keys(h.on || {}).forEach(function (name) { socket.on(name, h.on[name]); });
+    }
+
+    function start(config) {
       if (closed) return;
       port = config.socketPort;
       socket = global.io('http://' + location.hostname + ':' + port, {
@@ -66,34 +83,43 @@
         // After a few failures, ask the app whether the port moved; if so, start over on the new one.
         if (++failures % 5 === 0) {
           fetchConfig().then(function (c) {
-            if (c.socketPort !== port) { socket.close(); open(c); }
+            if (c.socketPort !== port) { socket.close(); start(c); }
           }).catch(function () { /* the app is still down; socket.io keeps retrying */ });
         }
       });
       socket.on('tiktok:event', function (m) {
         call('event', m);
-        if (handlers.ack && m.ack) socket.emit('ltth:ack', { ack: m.ack });
+        if (m.ack && sets.some(function (h) { return h.ack; })) socket.emit('ltth:ack', { ack: m.ack });
       });
       socket.on('tiktok:stats', function (s) { call('stats', s); });
-      Object.keys(handlers.on || {}).forEach(function (name) { socket.on(name, handlers.on[name]); });
+      sets.forEach(listen);
       socket.on('tiktok:status', function (s) {
         if (!greeted) { greeted = true; call('connection', true); }
         call('status', s);
       });
     }
 
-    function start() {
-      fetchConfig().then(open).catch(function () {
+    function begin() {
+      fetchConfig().then(start).catch(function () {
         call('connection', false);
-        if (!closed) setTimeout(start, 2000);
+        if (!closed) setTimeout(begin, 2000);
       });
     }
 
-    start();
+    begin();
     return {
-      close: function () { closed = true; if (socket) socket.close(); },
-      /** Sends to the app, if connected (the audio overlay reports what it has played). */
-      emit: function (name, data) { if (socket && socket.connected) socket.emit(name, data); }
+      add: function (h) {
+        sets.push(h);
+        if (!socket) return;
+        listen(h);
+        if (socket.connected) socket.emit('ltth:hello', { subscribe: subscription() });
+        if (greeted && typeof h.connection === 'function') h.connection(true);
+      },
+      api: {
+        close: function () { closed = true; if (socket) socket.close(); },
+        /** Sends to the app, if connected (the audio overlay reports what it has played). */
+        emit: function (name, data) { if (socket && socket.connected) socket.emit(name, data); }
+      }
     };
   }
 

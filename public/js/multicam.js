@@ -69,7 +69,6 @@
     return api('GET', '/api/multicam/status').then(showStatus);
   }
 
-  LTTH.nav.build($('nav'));
   LTTH.i18n.init().then(function () {
     LTTH.submit(form, function () {
       return api('PUT', '/api/multicam/config', collect()).then(function (c) { fill(c); LTTH.say(t('multicam.saved'), true); refresh(); });

@@ -85,7 +85,6 @@
     }).catch(function (e) { LTTH.say(e.message); });
   }
 
-  LTTH.nav.build($('nav'));
   LTTH.i18n.init().then(function () {
     var form = $('obs-form');
     form.addEventListener('submit', function (e) {

@@ -77,7 +77,6 @@
     body.insertBefore(row, body.firstChild);
   }
 
-  LTTH.nav.build($('nav'));
   LTTH.i18n.init().then(function () {
     LTTH.submit(form, function () {
       return api('PUT', '/api/osc/config', collect()).then(function (c) { fill(c); LTTH.say(t('osc.saved'), true); refresh(); });

@@ -87,7 +87,6 @@
     LTTH.api('POST', '/api/leaderboard/reset').then(loadBoard).catch(function (e) { say(e.message); });
   });
 
-  LTTH.nav.build($('nav'));
   LTTH.i18n.init().then(function () {
     setInterval(function () { loadBoard().catch(function () {}); }, 3000);
     return Promise.all([load(), loadBoard(), LTTH.lan.load()]);

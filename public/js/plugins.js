@@ -116,6 +116,5 @@
     });
   });
 
-  LTTH.nav.build($('nav'));
   LTTH.i18n.init().then(load).catch(function (e) { say(e.message); });
 })();

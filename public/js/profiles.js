@@ -240,7 +240,6 @@
     });
   }
 
-  LTTH.nav.build($('nav'));
   LTTH.i18n.init().then(function () {
     setupForms();
     setupSettings();

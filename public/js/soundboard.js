@@ -111,7 +111,6 @@
     api('GET', '/api/soundboard/queue').then(function (q) { $('sound-counters').textContent = t('sb.counters', q); });
   }
 
-  LTTH.nav.build($('nav'));
   LTTH.i18n.init().then(function () {
     document.querySelectorAll('#sound-config [data-error^="ev-"]').forEach(function (e) { e.setAttribute('data-error', 'events.' + e.getAttribute('data-error').slice(3)); });
     track();

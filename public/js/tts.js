@@ -88,7 +88,6 @@
     });
   }
 
-  LTTH.nav.build($('nav'));
   LTTH.i18n.init().then(function () {
     // The server names these fields as events.gift and words.
     document.querySelectorAll('#tts-config [data-error^="ev-"]').forEach(function (e) { e.setAttribute('data-error', 'events.' + e.getAttribute('data-error').slice(3)); });

@@ -51,7 +51,6 @@
     else LTTH.say(err.message);
   }
 
-  LTTH.nav.build($('nav'));
   LTTH.i18n.init().then(function () {
     form.addEventListener('submit', function (e) {
       e.preventDefault();

@@ -42,6 +42,8 @@ import app.ltth.plugin.PluginManager;
 import app.ltth.settings.SettingsController;
 import app.ltth.settings.SettingsRegistry;
 import app.ltth.settings.SettingsService;
+import app.ltth.pages.DashboardPages;
+import app.ltth.i18n.Locales;
 import app.ltth.sound.MyInstants;
 import app.ltth.sound.SoundboardController;
 import app.ltth.sound.SoundboardService;
@@ -106,6 +108,7 @@ public final class App implements AutoCloseable {
     private int socketPort;
     private ProfileManager profiles;
     private SettingsService settings;
+    private Locales locales;
     private EventLogWriter eventLog;
     private HistoryController history;
     private ScheduledExecutorService maintenance;
@@ -210,6 +213,7 @@ public final class App implements AutoCloseable {
         profiles = new ProfileManager(store, backups, notices::add);
         profiles.open(config.profile().orElseGet(store::activeProfile));
         settings = new SettingsService();
+        locales = new Locales(config.appHome().resolve("locales"));
         profiles.addListener(settings);
         settings.onChange(s -> backups.setKeep((int) s.number(SettingsRegistry.BACKUPS_KEEP)));
     }
@@ -329,7 +333,9 @@ public final class App implements AutoCloseable {
                 new OverlayController(() -> httpPort, goals)::routes, new TtsController(tts)::routes,
                 new SoundboardController(sounds, myInstants)::routes, new ObsController(obs)::routes,
                 new OscController(osc)::routes, new MultiCamController(multiCam)::routes,
-                new VdoNinjaController(vdoNinja)::routes, new HealthController(this::health)::routes, this::statusRoutes);
+                new VdoNinjaController(vdoNinja)::routes, new HealthController(this::health)::routes, this::statusRoutes,
+                new DashboardPages(locales, () -> settings.text(SettingsRegistry.UI_LANGUAGE),
+                        () -> settings.text(SettingsRegistry.UI_THEME), profiles::active)::routes);
         web = new WebServer(AppConfig.HOST, httpPort, socketPort, ownOrigins(), config.appHome(), apis);
         web.start();
         lock.publishDashboard(dashboardUrl());
@@ -356,7 +362,8 @@ public final class App implements AutoCloseable {
 
     private void statusRoutes(RoutesConfig routes) {
         routes.get("/api/status", ctx -> ctx.json(status()));
-        routes.get("/api/client-config", ctx -> ctx.json(Map.of("socketPort", socketPort, "version", Version.current())));
+        routes.get("/api/client-config", ctx -> ctx.json(Map.of("socketPort", socketPort, "version", Version.current(),
+                "language", Locales.resolve(settings.text(SettingsRegistry.UI_LANGUAGE)))));
     }
 
     /**

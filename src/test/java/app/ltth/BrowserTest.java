@@ -404,23 +404,28 @@ public class BrowserTest extends BrowserSuite {
     }
 
     @Test
-    void languageAndThemeCanBeSwitched() {
+    void languageAndThemeCanBeSwitchedAndStaySo() throws Exception {
         browser.get(app.baseUrl() + "/dashboard.html");
         waiting().until(d -> d.findElement(By.cssSelector("[data-i18n='stats.viewers']")).getText().equals("VIEWERS"));
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("language"))).selectByValue("de");
+        // The page comes back from the server in German.
         waiting().until(d -> d.findElement(By.cssSelector("[data-i18n='stats.viewers']")).getText().equals("ZUSCHAUER"));
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("de");
+        assertThat(browser.findElement(By.cssSelector("#nav .active")).getText()).isEqualTo("Live");
 
-        String before = browser.findElement(By.tagName("html")).getAttribute("data-bs-theme");
-        browser.findElement(By.id("theme-toggle")).click();
-        String after = browser.findElement(By.tagName("html")).getAttribute("data-bs-theme");
-        assertThat(List.of(before, after)).containsExactlyInAnyOrder("dark", "light");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("theme"))).selectByValue("light");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("data-bs-theme")).isEqualTo("light");
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!app.get("/api/settings").json().get("ui.theme").asText().equals("light")) {
+            assertThat(System.currentTimeMillis()).as("the theme is saved").isLessThan(deadline);
+            Thread.sleep(50);
+        }
 
-        // Both choices survive a reload.
-        browser.navigate().refresh();
-        waiting().until(d -> d.findElement(By.cssSelector("[data-i18n='stats.viewers']")).getText().equals("ZUSCHAUER"));
-        assertThat(browser.findElement(By.tagName("html")).getAttribute("data-bs-theme")).isEqualTo(after);
-        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("language"))).selectByValue("en");
+        // Both choices survive a reload, and hold on every page.
+        browser.get(app.baseUrl() + "/goals.html");
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("data-bs-theme")).isEqualTo("light");
+        assertThat(browser.findElement(By.cssSelector("#nav .active")).getText()).isEqualTo("Ziele");
+        app.put("/api/settings", "{\"ui.language\": \"en\", \"ui.theme\": \"dark\"}");
     }
 
     private static void assertNoAlert() {

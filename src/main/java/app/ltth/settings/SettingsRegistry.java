@@ -25,6 +25,7 @@ public final class SettingsRegistry {
     public static final String EVENTS_RETENTION_DAYS = "events.retentionDays";
     public static final String BACKUPS_KEEP = "backups.keep";
     public static final String UI_LANGUAGE = "ui.language";
+    public static final String UI_THEME = "ui.theme";
     public static final String FLOWS_ALLOW_PRIVATE = "flows.allowPrivateAddresses";
     public static final String ALERTS_QUEUE_MAX = "alerts.queueMax";
     public static final String ALERTS_OVERFLOW = "alerts.overflow";
@@ -78,7 +79,9 @@ public final class SettingsRegistry {
         add(Setting.number(EVENTS_RETENTION_DAYS, 0, 0, 36_500,
                 "Delete stored events older than this many days; 0 keeps everything"));
         add(Setting.number(BACKUPS_KEEP, 7, 1, 365, "How many backups of each profile to keep"));
-        add(Setting.choice(UI_LANGUAGE, "en", List.of("en", "de"), "Language of the dashboard and overlays"));
+        add(Setting.choice(UI_LANGUAGE, "auto", List.of("auto", "en", "de", "es", "fr"),
+                "Language of the dashboard and overlays"));
+        add(Setting.choice(UI_THEME, "dark", List.of("dark", "light", "contrast"), "Colours of the dashboard"));
         add(Setting.bool(FLOWS_ALLOW_PRIVATE, false,
                 "Allow flow webhooks to reach private and loopback addresses"));
         add(Setting.number(ALERTS_QUEUE_MAX, 20, 1, 500, "How many alerts may wait their turn"));

@@ -31,9 +31,9 @@ class LocalesTest {
     void everyKeyThePagesNameIsTranslated() throws Exception {
         Set<String> used = new TreeSet<>();
         Pattern attribute = Pattern.compile("data-i18n(?:-placeholder|-title)?=\"([^\"]+)\"");
-        Pattern call = Pattern.compile("\\bt\\('([A-Za-z0-9_.]+)'");
-        try (Stream<Path> files = Files.walk(Path.of("public"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".html") || p.toString().endsWith(".js"))
+        Pattern call = Pattern.compile("\\bt\\(['\"]([A-Za-z0-9_.]+)['\"]");
+        try (Stream<Path> files = Stream.concat(Files.walk(Path.of("public")), Files.walk(Path.of("src/main/jte")))) {
+            for (Path f : files.filter(p -> p.toString().matches(".*\\.(html|js|jte)"))
                     .filter(p -> !p.toString().contains("vendor") && !p.endsWith("i18n.js")).toList()) {   // i18n.js documents the syntax
                 String text = Files.readString(f);
                 for (Pattern p : new Pattern[] {attribute, call}) {
@@ -49,5 +49,6 @@ class LocalesTest {
         for (String state : new String[] {"connected", "connecting", "reconnecting", "disconnected", "auth_failed"}) {
             assertThat(en.has("obs.state." + state)).as(state).isTrue();
         }
+        for (String theme : new String[] {"dark", "light", "contrast"}) assertThat(en.has("theme." + theme)).as(theme).isTrue();
     }
 }

@@ -1,0 +1,143 @@
+/*
+ * The header every dashboard page shares: connection state, username + Connect, the demo switch, language, theme
+ * and the open profile. Pages hear the connection state through LTTH.shell.onStatus and report answers that carry
+ * a new state (replays, profile switches) with LTTH.shell.setStatus.
+ */
+(function (global) {
+  'use strict';
+  var LTTH = global.LTTH;
+  var t = LTTH.i18n.t;
+  var api = LTTH.api;
+  var $ = function (id) { return document.getElementById(id); };
+
+  var BADGE = {
+    live: 'text-bg-success', connecting: 'text-bg-warning', reconnecting: 'text-bg-warning',
+    offline: 'text-bg-secondary', ended: 'text-bg-secondary', error: 'text-bg-danger', noSocket: 'text-bg-danger'
+  };
+
+  var status = null;
+  var socketUp = false;
+  var listeners = [];
+
+  // Statuses come from HTTP answers and from the socket, in either order: never let an older one win.
+  function setStatus(s) {
+    if (!s) return;
+    if (!status || !status.since || !s.since || s.since >= status.since) status = s;
+    render();
+  }
+
+  function render() {
+    var state = !socketUp ? 'noSocket' : (status ? status.state : 'offline');
+    var badge = $('connection-badge');
+    badge.className = 'badge ' + (BADGE[state] || 'text-bg-secondary');
+    badge.setAttribute('data-state', state);
+    var text = t('state.' + state);
+    if (status && socketUp && status.username) text += ' @' + status.username;
+    $('connection-text').textContent = text;
+    badge.title = status && status.message ? status.message : '';
+    // Which way into TikTok carries the LIVE; a switch to the relay says why.
+    var path = socketUp && status && status.source === 'tiktok' && status.state !== 'offline' ? status.path : '';
+    $('path-badge').classList.toggle('d-none', !path);
+    $('path-badge').textContent = path ? t('connect.path.' + path) : '';
+    $('path-badge').setAttribute('data-path', path || '');
+    var detailed = socketUp && status && (['reconnecting', 'error', 'ended'].indexOf(status.state) >= 0
+      || (status.state === 'live' && path === 'relay'));
+    $('connection-detail').textContent = detailed ? status.message : '';
+    var demo = !!(status && status.demo && status.state === 'live');
+    $('source-badge').classList.toggle('d-none', !demo);
+    $('demo-banner').classList.toggle('d-none', !demo);
+    $('demo-switch').checked = demo;
+    listeners.forEach(function (fn) { fn(socketUp ? status : null); });
+  }
+
+  function showError(message) {
+    var box = $('username-error');
+    box.textContent = message;
+    box.classList.toggle('d-none', !message);
+  }
+
+  function setupConnect() {
+    $('connect-form').addEventListener('submit', function (e) {
+      e.preventDefault();
+      showError('');
+      var body = { username: $('username').value };
+      if ($('room-id').value.trim()) body.roomId = $('room-id').value.trim();
+      api('POST', '/api/connect', body).then(setStatus).catch(function (err) {
+        showError(err.message);
+        $('username').classList.toggle('is-invalid', err.field === 'username');
+        if (err.body && err.body.profile) offerProfile(err.body.profile, err.body.profileExists);
+      });
+    });
+    $('username').addEventListener('input', function () { $('username').classList.remove('is-invalid'); });
+    $('disconnect-btn').addEventListener('click', function () {
+      showError('');
+      api('POST', '/api/disconnect').then(setStatus).catch(function (err) { showError(err.message); });
+    });
+    $('demo-switch').addEventListener('change', function (e) {
+      api('POST', '/api/demo', { enabled: e.target.checked }).then(setStatus)
+        .catch(function (err) { showError(err.message); });
+    });
+  }
+
+  // Another account's LIVE belongs in its own profile: offer it, never switch silently.
+  function offerProfile(name, exists) {
+    var b = LTTH.el('button', 'btn btn-sm btn-light ms-2', t(exists ? 'connect.switchProfile' : 'connect.createProfile',
+      { name: name }));
+    b.type = 'button';
+    b.id = 'profile-offer';
+    b.addEventListener('click', function () {
+      var create = exists ? Promise.resolve() : api('POST', '/api/profiles', { name: name });
+      create.then(function () { return api('POST', '/api/profiles/switch', { name: name }); })
+        .then(function () { location.reload(); })
+        .catch(function (e) { showError(e.message); });
+    });
+    $('username-error').appendChild(b);
+  }
+
+  function renderNotices(list) {
+    var box = $('notices');
+    box.replaceChildren();
+    (list || []).forEach(function (n) { box.appendChild(LTTH.el('div', 'alert alert-warning py-2 mb-0', n)); });
+  }
+
+  /** Language and theme are settings of the profile: the server renders them, so a new language reloads the page. */
+  function setupAppearance() {
+    $('language').addEventListener('change', function (e) {
+      api('PUT', '/api/settings', { 'ui.language': e.target.value }).then(function () { location.reload(); })
+        .catch(function (err) { showError(err.message); });
+    });
+    $('theme').addEventListener('change', function (e) {
+      var theme = e.target.value;
+      document.documentElement.setAttribute('data-bs-theme', theme);
+      api('PUT', '/api/settings', { 'ui.theme': theme }).catch(function (err) { showError(err.message); });
+    });
+  }
+
+  function refresh() {
+    api('GET', '/api/status').then(function (s) {
+      renderNotices(s.notices);
+      setStatus(s.connection);
+    }).catch(function () { /* the badge says LTTH is unreachable */ });
+  }
+
+  LTTH.i18n.init();
+  setupConnect();
+  setupAppearance();
+  render();
+  refresh();
+  LTTH.connect({
+    status: setStatus,
+    connection: function (up) {
+      socketUp = up;
+      render();
+      if (up) refresh();
+    }
+  });
+
+  LTTH.shell = {
+    /** fn(status) whenever the connection state changes; null while LTTH cannot be reached. */
+    onStatus: function (fn) { listeners.push(fn); fn(socketUp ? status : null); },
+    setStatus: setStatus,
+    showError: showError
+  };
+})(window);

@@ -1,0 +1,66 @@
+package app.ltth.pages;
+
+import app.ltth.i18n.Texts;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The pages of the dashboard and the side navigation that leads to them, in the order the streamer sees. */
+final class Navigation {
+
+    record Entry(String href, String key, DashboardPage page) {
+    }
+
+    static final DashboardPage LIVE = DashboardPage.of("dashboard", "nav.live", "/js/describe.js", "/js/dashboard.js");
+    static final DashboardPage OVERLAYS = DashboardPage.of("overlays", "nav.overlays", "/js/lan.js",
+            "/js/overlays-page.js");
+    static final DashboardPage ALERTS = DashboardPage.of("alerts", "nav.alerts", "/js/alerts.js");
+    static final DashboardPage GOALS = DashboardPage.of("goals", "nav.goals", "/js/goals.js");
+    static final DashboardPage FLOWS = DashboardPage.of("flows", "nav.flows", "/js/flows.js");
+    static final DashboardPage SOUNDBOARD = DashboardPage.of("soundboard", "nav.soundboard", "/js/soundboard.js");
+    static final DashboardPage TTS = DashboardPage.of("tts", "nav.tts", "/js/tts.js");
+    static final DashboardPage OBS = DashboardPage.of("obs", "nav.obs", "/js/obs.js");
+    static final DashboardPage MULTICAM = DashboardPage.of("multicam", "nav.multicam", "/js/multicam.js");
+    static final DashboardPage OSC = DashboardPage.of("osc", "nav.osc", "/js/osc.js");
+    static final DashboardPage VDONINJA = DashboardPage.of("vdoninja", "nav.vdoninja", "/js/vdoninja.js");
+    static final DashboardPage SETTINGS = DashboardPage.of("settings", "nav.settings", "/js/settings.js");
+    static final DashboardPage PROFILES = DashboardPage.of("profiles", "nav.profiles", "/js/profiles.js");
+    static final DashboardPage PLUGINS = DashboardPage.of("plugins", "nav.plugins", "/js/plugins.js");
+    static final DashboardPage HEALTH = DashboardPage.of("health", "nav.health", "/js/health.js");
+
+    static final List<DashboardPage> PAGES = List.of(LIVE, OVERLAYS, ALERTS, GOALS, FLOWS, SOUNDBOARD, TTS, OBS,
+            MULTICAM, OSC, VDONINJA, SETTINGS, PROFILES, PLUGINS, HEALTH);
+
+    private static final List<Entry> ENTRIES = List.of(
+            new Entry("/dashboard.html#live", "nav.live", LIVE),
+            new Entry("/overlays.html", "nav.overlays", OVERLAYS),
+            new Entry("/alerts.html", "nav.alerts", ALERTS),
+            new Entry("/goals.html", "nav.goals", GOALS),
+            new Entry("/dashboard.html#test", "nav.test", LIVE),
+            new Entry("/dashboard.html#recordings", "nav.recordings", LIVE),
+            new Entry("/flows.html", "nav.flows", FLOWS),
+            new Entry("/soundboard.html", "nav.soundboard", SOUNDBOARD),
+            new Entry("/tts.html", "nav.tts", TTS),
+            new Entry("/obs.html", "nav.obs", OBS),
+            new Entry("/multicam.html", "nav.multicam", MULTICAM),
+            new Entry("/osc.html", "nav.osc", OSC),
+            new Entry("/vdoninja.html", "nav.vdoninja", VDONINJA),
+            new Entry("/settings.html", "nav.settings", SETTINGS),
+            new Entry("/profiles.html", "nav.profiles", PROFILES),
+            new Entry("/plugins.html", "nav.plugins", PLUGINS),
+            new Entry("/health.html", "nav.health", HEALTH));
+
+    private Navigation() {
+    }
+
+    /** The navigation as {@code current} shows it: its first entry marked active. */
+    static List<Page.Link> links(DashboardPage current, Texts texts) {
+        List<Page.Link> links = new ArrayList<>();
+        boolean marked = false;
+        for (Entry e : ENTRIES) {
+            boolean active = !marked && e.page().equals(current);
+            marked |= active;
+            links.add(new Page.Link(e.href(), texts.get(e.key()), active));
+        }
+        return links;
+    }
+}
