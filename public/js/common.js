@@ -18,7 +18,7 @@
     return fetch(path, options).then(function (r) {
       return r.json().catch(function () { return {}; }).then(function (json) {
         if (!r.ok) {
-          var err = new Error(json.error || ('HTTP ' + r.status));
+          var err = new Error(translated(json) || json.error || ('HTTP ' + r.status));
           err.field = json.field;
           err.status = r.status;
           err.body = json;
@@ -27,6 +27,12 @@
         return json;
       });
     });
+  }
+
+  /** The error in the page's language, when the server named its text and the page knows it. */
+  function translated(json) {
+    var i18n = global.LTTH.i18n;
+    return json.key && i18n && i18n.has(json.key) ? i18n.t(json.key, json.params) : null;
   }
 
   /** An element with a class and text; never HTML. */

@@ -10,10 +10,18 @@
   var texts = {};
   var lang = 'en';
 
+  function has(key) {
+    return Object.prototype.hasOwnProperty.call(texts, key);
+  }
+
+  /** The text of a key with its {placeholders} filled; numbers among the values are written the language's way. */
   function t(key, values) {
-    var s = Object.prototype.hasOwnProperty.call(texts, key) ? texts[key] : key;
+    var s = has(key) ? texts[key] : key;
     if (values) {
-      Object.keys(values).forEach(function (k) { s = s.split('{' + k + '}').join(String(values[k])); });
+      Object.keys(values).forEach(function (k) {
+        var v = typeof values[k] === 'number' ? number(values[k]) : String(values[k]);
+        s = s.split('{' + k + '}').join(v);
+      });
     }
     return s;
   }
@@ -64,6 +72,7 @@
   global.LTTH.i18n = {
     init: init,
     t: t,
+    has: has,
     apply: apply,
     number: number,
     language: function () { return lang; },

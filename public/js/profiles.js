@@ -1,4 +1,4 @@
-/* Profiles, backups and settings of the open profile. Every value is put into the page as text. */
+/* Profiles and backups. Every value is put into the page as text. */
 (function () {
   'use strict';
   var t = LTTH.i18n.t;
@@ -75,7 +75,7 @@
   }
 
   function refreshAll() {
-    return Promise.all([loadProfiles(), loadBackups(), loadSettings()]);
+    return Promise.all([loadProfiles(), loadBackups()]);
   }
 
   function switchTo(name) {
@@ -165,84 +165,8 @@
     });
   }
 
-  // ---- settings (the form is made from the schema) ---------------------------------------------------------
-
-  var schema = [];
-
-  function loadSettings() {
-    return Promise.all([request('GET', '/api/settings/schema'), request('GET', '/api/settings')]).then(function (r) {
-      schema = r[0];
-      var values = r[1];
-      var box = $('settings-fields');
-      box.replaceChildren();
-      schema.forEach(function (s) {
-        var col = document.createElement('div');
-        col.className = 'col-md-6';
-        var label = document.createElement('label');
-        label.className = 'form-label small';
-        label.textContent = s.description;
-        label.htmlFor = 'setting-' + s.key;
-        var input;
-        if (s.type === 'BOOLEAN') {
-          input = document.createElement('input');
-          input.type = 'checkbox';
-          input.className = 'form-check-input d-block';
-          input.checked = values[s.key] === true;
-        } else if (s.type === 'CHOICE') {
-          input = document.createElement('select');
-          input.className = 'form-select form-select-sm';
-          s.options.forEach(function (o) {
-            var opt = document.createElement('option');
-            opt.value = o; opt.textContent = o;
-            input.appendChild(opt);
-          });
-          input.value = values[s.key];
-        } else {
-          input = document.createElement('input');
-          input.className = 'form-control form-control-sm';
-          input.type = s.type === 'NUMBER' ? 'number' : (s.secret ? 'password' : 'text');
-          if (s.type === 'NUMBER') { input.min = s.min; input.max = s.max; }
-          input.value = values[s.key];
-        }
-        input.id = 'setting-' + s.key;
-        input.setAttribute('data-key', s.key);
-        var feedback = document.createElement('div');
-        feedback.className = 'invalid-feedback';
-        col.append(label, input, feedback);
-        box.appendChild(col);
-      });
-    });
-  }
-
-  function setupSettings() {
-    $('settings-form').addEventListener('submit', function (e) {
-      e.preventDefault();
-      var body = {};
-      schema.forEach(function (s) {
-        var input = $('setting-' + s.key);
-        input.classList.remove('is-invalid');
-        if (s.type === 'BOOLEAN') body[s.key] = input.checked;
-        else if (s.type === 'NUMBER') body[s.key] = input.value === '' ? null : Number(input.value);
-        else body[s.key] = input.value;
-      });
-      request('PUT', '/api/settings', body).then(function () {
-        say(t('settings.saved'), true);
-        return loadSettings();
-      }).catch(function (err) {
-        var input = err.field && $('setting-' + err.field);
-        if (input) {
-          input.classList.add('is-invalid');
-          input.nextElementSibling.textContent = err.message;
-        } else {
-          say(err.message);
-        }
-      });
-    });
-  }
-
   LTTH.i18n.init().then(function () {
     setupForms();
-    setupSettings();
     refreshAll().catch(function (e) { say(e.message); });
   });
 })();

@@ -3,6 +3,7 @@ package app.ltth.settings;
 import app.ltth.input.ValidationException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -51,42 +52,51 @@ public record Setting(String key, Type type, Object defaultValue, boolean secret
     Object validate(JsonNode node) {
         switch (type) {
             case TEXT -> {
-                if (!node.isTextual()) throw new ValidationException(key, key + " must be text");
+                if (!node.isTextual()) throw invalid(key + " must be text", "error.setting.text", Map.of());
                 String value = node.asText().trim();
-                if (value.length() > 500) throw new ValidationException(key, key + " must be at most 500 characters");
+                if (value.length() > 500) {
+                    throw invalid(key + " must be at most 500 characters", "error.setting.tooLong", Map.of("max", 500));
+                }
                 if (pattern != null && !value.isEmpty() && !Pattern.matches(pattern, value)) {
-                    throw new ValidationException(key, description + ": '" + value + "' is not valid here");
+                    throw invalid(description + ": '" + value + "' is not valid here", "error.setting.pattern",
+                            Map.of("value", value));
                 }
                 if (check != null && !value.isEmpty()) {
                     try {
                         check.accept(value);
                     } catch (IllegalArgumentException e) {
-                        throw new ValidationException(key, description + ": " + e.getMessage());
+                        throw invalid(description + ": " + e.getMessage(), "error.setting.address",
+                                Map.of("detail", e.getMessage()));
                     }
                 }
                 return value;
             }
             case NUMBER -> {
                 if (!node.isIntegralNumber() || !node.canConvertToLong()) {
-                    throw new ValidationException(key, key + " must be a whole number");
+                    throw invalid(key + " must be a whole number", "error.setting.number", Map.of());
                 }
                 long value = node.asLong();
                 if (value < min || value > max) {
-                    throw new ValidationException(key, key + " must be between " + min + " and " + max);
+                    throw invalid(key + " must be between " + min + " and " + max, "error.setting.range",
+                            Map.of("min", min, "max", max));
                 }
                 return value;
             }
             case BOOLEAN -> {
-                if (!node.isBoolean()) throw new ValidationException(key, key + " must be true or false");
+                if (!node.isBoolean()) throw invalid(key + " must be true or false", "error.setting.bool", Map.of());
                 return node.asBoolean();
             }
             case CHOICE -> {
                 if (!node.isTextual() || !options.contains(node.asText())) {
-                    throw new ValidationException(key, key + " must be one of " + String.join(", ", options));
+                    throw invalid(key + " must be one of " + String.join(", ", options), "error.setting.choice", Map.of());
                 }
                 return node.asText();
             }
             default -> throw new IllegalStateException("unknown type " + type);
         }
+    }
+
+    private ValidationException invalid(String message, String textKey, Map<String, Object> values) {
+        return new ValidationException(key, message, textKey, values);
     }
 }

@@ -42,6 +42,8 @@ public final class SettingsRegistry {
     public static final String MYINSTANTS_URL = "soundboard.myInstantsUrl";
 
     private static final Map<String, Setting> ALL = new LinkedHashMap<>();
+    /** The Settings page's sections, in order, each with its settings; "advanced" is folded away there. */
+    private static final Map<String, List<Setting>> SECTIONS = new LinkedHashMap<>();
 
     /**
      * The secret that each service address carries. When an address moves to another host, its secret is cleared
@@ -53,54 +55,54 @@ public final class SettingsRegistry {
             TTS_ELEVENLABS_URL, TTS_ELEVENLABS_KEY, TTS_OPENAI_URL, TTS_OPENAI_KEY);
 
     static {
-        add(Setting.text(TIKTOK_USERNAME, "", "@?[A-Za-z0-9._]{2,24}", "The TikTok username this profile streams as"));
-        add(Setting.secret(TIKTOK_SIGN_API_KEY, "Euler Stream API key: raises the signing service's limits, needed for "
-                + "the relay (optional)"));
-        add(Setting.choice(TIKTOK_CONNECTION, "auto", List.of("auto", "direct", "relay"), "How to connect: directly to "
-                + "TikTok, through the Euler relay, or directly with the relay taking over when TikTok keeps refusing "
-                + "(needs the API key)"));
-        add(Setting.number(TIKTOK_FAILOVER_AFTER, 3, 1, 20, "In auto mode: after how many refused direct connections "
-                + "in a row the relay takes over"));
-        add(Setting.bool(TIKTOK_AUTO_CONNECT, false, "Connect to the TikTok username above when LTTH starts"));
-        add(Setting.bool(TIKTOK_RECORD, false, "Record every raw frame of a LIVE to user_data/recordings (for replays)"));
-        // Where TikTok and the signer answer: these drift on TikTok's side, so they are settings, not constants.
         String url = "https?://\\S+";
         WebcastConfig d = WebcastConfig.defaults();
-        add(Setting.checked(TIKTOK_LIVE_PAGE_URL, d.livePageUrl(), urlTemplate(WebcastConfig.PAGE_PLACEHOLDERS,
-                WebcastConfig.HTTP), "Advanced: TikTok LIVE page ({user})"));
-        add(Setting.checked(TIKTOK_API_LIVE_URL, d.apiLiveUrl(), urlTemplate(WebcastConfig.PAGE_PLACEHOLDERS,
-                WebcastConfig.HTTP), "Advanced: TikTok room JSON ({user})"));
-        add(Setting.checked(TIKTOK_SIGN_URL, d.signUrl(), urlTemplate(WebcastConfig.SIGN_PLACEHOLDERS, WebcastConfig.HTTP),
-                "Advanced: signing service ({roomId}, {userAgent})"));
-        add(Setting.checked(TIKTOK_RELAY_URL, d.relayUrl(), urlTemplate(WebcastConfig.RELAY_PLACEHOLDERS,
-                WebcastConfig.WEBSOCKET), "Advanced: Euler relay ({user}, {apiKey})"));
-        add(Setting.checked(TIKTOK_WS_PARAMS, "", params -> BrowserParams.override(Map.of(), params),
-                "Advanced: websocket parameters to change, as name=value&name=value (an empty value removes one)"));
-        add(Setting.number(EVENTS_RETENTION_DAYS, 0, 0, 36_500,
-                "Delete stored events older than this many days; 0 keeps everything"));
-        add(Setting.number(BACKUPS_KEEP, 7, 1, 365, "How many backups of each profile to keep"));
-        add(Setting.choice(UI_LANGUAGE, "auto", List.of("auto", "en", "de", "es", "fr"),
+        add("appearance", Setting.choice(UI_LANGUAGE, "auto", List.of("auto", "en", "de", "es", "fr"),
                 "Language of the dashboard and overlays"));
-        add(Setting.choice(UI_THEME, "dark", List.of("dark", "light", "contrast"), "Colours of the dashboard"));
-        add(Setting.bool(FLOWS_ALLOW_PRIVATE, false,
-                "Allow flow webhooks to reach private and loopback addresses"));
-        add(Setting.number(ALERTS_QUEUE_MAX, 20, 1, 500, "How many alerts may wait their turn"));
-        add(Setting.choice(ALERTS_OVERFLOW, "drop-lowest", List.of("drop-lowest", "drop-newest", "drop-oldest"),
+        add("appearance", Setting.choice(UI_THEME, "dark", List.of("dark", "light", "contrast"), "Colours of the dashboard"));
+        add("tiktok", Setting.text(TIKTOK_USERNAME, "", "@?[A-Za-z0-9._]{2,24}", "The TikTok username this profile streams as"));
+        add("tiktok", Setting.choice(TIKTOK_CONNECTION, "auto", List.of("auto", "direct", "relay"), "How to connect: directly to "
+                + "TikTok, through the Euler relay, or directly with the relay taking over when TikTok keeps refusing "
+                + "(needs the API key)"));
+        add("tiktok", Setting.number(TIKTOK_FAILOVER_AFTER, 3, 1, 20, "In auto mode: after how many refused direct connections "
+                + "in a row the relay takes over"));
+        add("tiktok", Setting.bool(TIKTOK_AUTO_CONNECT, false, "Connect to the TikTok username above when LTTH starts"));
+        add("tiktok", Setting.bool(TIKTOK_RECORD, false, "Record every raw frame of a LIVE to user_data/recordings (for replays)"));
+        add("keys", Setting.secret(TIKTOK_SIGN_API_KEY, "Euler Stream API key: raises the signing service's limits, needed for "
+                + "the relay (optional)"));
+        add("keys", Setting.secret(TTS_TIKTOK_SESSION, "TikTok voices: your TikTok sessionid cookie"));
+        add("keys", Setting.secret(TTS_GOOGLE_KEY, "Google Cloud text-to-speech: API key"));
+        add("keys", Setting.secret(TTS_ELEVENLABS_KEY, "ElevenLabs: API key"));
+        add("keys", Setting.secret(TTS_OPENAI_KEY, "OpenAI text-to-speech: API key"));
+        add("audio", Setting.number(AUDIO_VOLUME, 80, 0, 100, "Master volume of the audio overlay (sounds and speech), in percent"));
+        add("audio", Setting.number(AUDIO_DUCK, 30, 0, 100, "While speech plays, sounds play at this percent of their volume"));
+        add("alerts", Setting.number(ALERTS_QUEUE_MAX, 20, 1, 500, "How many alerts may wait their turn"));
+        add("alerts", Setting.choice(ALERTS_OVERFLOW, "drop-lowest", List.of("drop-lowest", "drop-newest", "drop-oldest"),
                 "When the alert queue is full: drop the least valuable alert (joins first, big gifts last), the new one, "
                         + "or the oldest waiting"));
-        add(Setting.number(AUDIO_VOLUME, 80, 0, 100, "Master volume of the audio overlay (sounds and speech), in percent"));
-        add(Setting.number(AUDIO_DUCK, 30, 0, 100, "While speech plays, sounds play at this percent of their volume"));
-        add(Setting.secret(TTS_TIKTOK_SESSION, "TikTok voices: your TikTok sessionid cookie"));
-        add(Setting.secret(TTS_GOOGLE_KEY, "Google Cloud text-to-speech: API key"));
-        add(Setting.secret(TTS_ELEVENLABS_KEY, "ElevenLabs: API key"));
-        add(Setting.secret(TTS_OPENAI_KEY, "OpenAI text-to-speech: API key"));
-        add(Setting.text(TTS_TIKTOK_URL, "https://api16-normal-c-useast1a.tiktokv.com/media/api/text/speech/invoke/", url,
+        add("backups", Setting.number(BACKUPS_KEEP, 7, 1, 365, "How many backups of each profile to keep"));
+        add("backups", Setting.number(EVENTS_RETENTION_DAYS, 0, 0, 36_500,
+                "Delete stored events older than this many days; 0 keeps everything"));
+        // Where TikTok, the signer and the voice services answer: these drift on their side, so they are settings.
+        add("advanced", Setting.bool(FLOWS_ALLOW_PRIVATE, false,
+                "Allow flow webhooks to reach private and loopback addresses"));
+        add("advanced", Setting.checked(TIKTOK_LIVE_PAGE_URL, d.livePageUrl(), urlTemplate(WebcastConfig.PAGE_PLACEHOLDERS,
+                WebcastConfig.HTTP), "Advanced: TikTok LIVE page ({user})"));
+        add("advanced", Setting.checked(TIKTOK_API_LIVE_URL, d.apiLiveUrl(), urlTemplate(WebcastConfig.PAGE_PLACEHOLDERS,
+                WebcastConfig.HTTP), "Advanced: TikTok room JSON ({user})"));
+        add("advanced", Setting.checked(TIKTOK_SIGN_URL, d.signUrl(), urlTemplate(WebcastConfig.SIGN_PLACEHOLDERS, WebcastConfig.HTTP),
+                "Advanced: signing service ({roomId}, {userAgent})"));
+        add("advanced", Setting.checked(TIKTOK_RELAY_URL, d.relayUrl(), urlTemplate(WebcastConfig.RELAY_PLACEHOLDERS,
+                WebcastConfig.WEBSOCKET), "Advanced: Euler relay ({user}, {apiKey})"));
+        add("advanced", Setting.checked(TIKTOK_WS_PARAMS, "", params -> BrowserParams.override(Map.of(), params),
+                "Advanced: websocket parameters to change, as name=value&name=value (an empty value removes one)"));
+        add("advanced", Setting.text(TTS_TIKTOK_URL, "https://api16-normal-c-useast1a.tiktokv.com/media/api/text/speech/invoke/", url,
                 "Advanced: TikTok voices service"));
-        add(Setting.text(TTS_GOOGLE_URL, "https://texttospeech.googleapis.com/v1/text:synthesize", url,
+        add("advanced", Setting.text(TTS_GOOGLE_URL, "https://texttospeech.googleapis.com/v1/text:synthesize", url,
                 "Advanced: Google text-to-speech service"));
-        add(Setting.text(TTS_ELEVENLABS_URL, "https://api.elevenlabs.io/v1/text-to-speech/", url, "Advanced: ElevenLabs service"));
-        add(Setting.text(TTS_OPENAI_URL, "https://api.openai.com/v1/audio/speech", url, "Advanced: OpenAI speech service"));
-        add(Setting.text(MYINSTANTS_URL, "https://www.myinstants.com", url, "Advanced: MyInstants address"));
+        add("advanced", Setting.text(TTS_ELEVENLABS_URL, "https://api.elevenlabs.io/v1/text-to-speech/", url, "Advanced: ElevenLabs service"));
+        add("advanced", Setting.text(TTS_OPENAI_URL, "https://api.openai.com/v1/audio/speech", url, "Advanced: OpenAI speech service"));
+        add("advanced", Setting.text(MYINSTANTS_URL, "https://www.myinstants.com", url, "Advanced: MyInstants address"));
     }
 
     private SettingsRegistry() {
@@ -111,8 +113,14 @@ public final class SettingsRegistry {
         return value -> UrlTemplate.check(value, placeholders, schemes);
     }
 
-    private static void add(Setting setting) {
+    private static void add(String section, Setting setting) {
         ALL.put(setting.key(), setting);
+        SECTIONS.computeIfAbsent(section, s -> new java.util.ArrayList<>()).add(setting);
+    }
+
+    /** The sections of the Settings page with their settings, in order. */
+    public static Map<String, List<Setting>> sections() {
+        return java.util.Collections.unmodifiableMap(SECTIONS);
     }
 
     public static Optional<Setting> find(String key) {

@@ -187,7 +187,8 @@ public final class WebServer implements AutoCloseable {
 
     private static void errors(RoutesConfig routes) {
         routes.exception(ValidationException.class, (e, ctx) ->
-                ctx.status(400).json(new ApiError(e.getMessage(), e.field())));
+                ctx.status(400).json(new ApiError(e.getMessage(), e.field(), e.key(),
+                        e.key() == null ? null : e.params())));
         // A handler that reads the body itself (e.g. flow import) gets JSON that does not parse: the caller's mistake.
         routes.exception(JacksonException.class, (e, ctx) ->
                 ctx.status(400).json(ApiError.of("The request body is not valid JSON: " + e.getOriginalMessage())));
