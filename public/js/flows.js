@@ -345,7 +345,7 @@
     $('action-mode').value = flow && flow.mode === 'random' ? 'random' : 'all';
     $('flow-queue').value = flow && flow.queue || 'default';
     $('actions').replaceChildren();
-    (flow ? flow.actions : [{ type: 'overlayText', text: '{nickname} sent {giftName}!', seconds: 5 }])
+    (flow ? flow.actions : [{ type: 'overlayText', text: t('flows.defaultText'), seconds: 5 }])
       .forEach(function (a) { $('actions').appendChild(actionRow(a)); });
     $('delete-flow').disabled = !(flow && flow.id);
     renumber();

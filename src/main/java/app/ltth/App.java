@@ -44,6 +44,7 @@ import app.ltth.settings.SettingsRegistry;
 import app.ltth.settings.SettingsService;
 import app.ltth.pages.DashboardPages;
 import app.ltth.i18n.Locales;
+import app.ltth.i18n.Texts;
 import app.ltth.sound.MyInstants;
 import app.ltth.sound.SoundboardController;
 import app.ltth.sound.SoundboardService;
@@ -248,7 +249,8 @@ public final class App implements AutoCloseable {
     }
 
     private void startOverlayModules() throws Exception {
-        alerts = new AlertService(sockets, stats);
+        alerts = new AlertService(sockets, stats, texts());
+        settings.onChange(s -> alerts.useLanguage(texts()));
         profiles.addListener(alerts);
         settings.onChange(s -> alerts.configureQueue((int) s.number(SettingsRegistry.ALERTS_QUEUE_MAX),
                 s.text(SettingsRegistry.ALERTS_OVERFLOW)));
@@ -274,7 +276,8 @@ public final class App implements AutoCloseable {
                 new CloudTts.ElevenLabs(http, () -> settings.text(SettingsRegistry.TTS_ELEVENLABS_KEY),
                         () -> settings.text(SettingsRegistry.TTS_ELEVENLABS_URL)),
                 new CloudTts.OpenAi(http, () -> settings.text(SettingsRegistry.TTS_OPENAI_KEY), () -> settings.text(SettingsRegistry.TTS_OPENAI_URL))),
-                audio, sockets, profiles, config.userData().resolve("tts_cache"));
+                audio, sockets, profiles, config.userData().resolve("tts_cache"), texts());
+        settings.onChange(s -> tts.useLanguage(texts()));
         profiles.addListener(tts);
         sounds = new SoundboardService(audio, profiles);
         profiles.addListener(sounds);
@@ -358,6 +361,11 @@ public final class App implements AutoCloseable {
     /** The origins of our own pages: only they may use the real-time channel or change anything over REST. */
     private Set<String> ownOrigins() {
         return Set.of("http://127.0.0.1:" + httpPort, "http://localhost:" + httpPort);
+    }
+
+    /** What LTTH says to the streamer and the viewers, in the language the streamer chose. */
+    private Texts texts() {
+        return locales.texts(Locales.resolve(settings.text(SettingsRegistry.UI_LANGUAGE)));
     }
 
     private void statusRoutes(RoutesConfig routes) {

@@ -1,5 +1,6 @@
 package app.ltth.alerts;
 
+import app.ltth.i18n.Texts;
 import app.ltth.input.JsonFields;
 import app.ltth.input.ValidationException;
 import app.ltth.json.Json;
@@ -24,18 +25,11 @@ public record AlertConfig(String type, boolean enabled, String text, String soun
     public static final List<String> TYPES = List.of("gift", "follow", "subscribe", "share", "like", "join");
     public static final List<String> ANIMATIONS = List.of("slide", "fade", "zoom", "bounce");
 
-    private static final Map<String, String> TEXTS = Map.of(
-            "gift", "{nickname} sent {giftCount}x {giftName}!",
-            "follow", "{nickname} followed!",
-            "subscribe", "{nickname} subscribed!",
-            "share", "{nickname} shared the LIVE!",
-            "like", "{totalLikes} likes! Thank you!",
-            "join", "{nickname} joined");
-
-    public static AlertConfig defaults(String type) {
+    /** The defaults of a type, its text in the streamer's language (locale key {@code alert.default.<type>}). */
+    public static AlertConfig defaults(String type, Texts texts) {
         // Shares and joins come by the hundred in a busy LIVE: off until the streamer wants them.
         boolean on = !type.equals("join") && !type.equals("share");
-        return new AlertConfig(type, on, TEXTS.get(type), "", 0.8, "", type.equals("join") ? 3 : 5,
+        return new AlertConfig(type, on, texts.get("alert.default." + type), "", 0.8, "", type.equals("join") ? 3 : 5,
                 "slide", 0, 1000);
     }
 
@@ -43,7 +37,7 @@ public record AlertConfig(String type, boolean enabled, String text, String soun
     public static AlertConfig parse(String type, JsonNode json, AlertConfig previous) {
         if (!TYPES.contains(type)) throw new ValidationException("type", "type must be one of " + String.join(", ", TYPES));
         if (json == null || !json.isObject()) throw new ValidationException(null, "An alert config is a JSON object");
-        ObjectNode merged = Json.MAPPER.valueToTree(previous == null ? defaults(type) : previous);
+        ObjectNode merged = Json.MAPPER.valueToTree(previous);
         merged.setAll((ObjectNode) json);
         JsonFields f = new JsonFields(merged, "");
         return new AlertConfig(type, f.bool("enabled", true), f.requiredText("text", 300), f.url("sound"),

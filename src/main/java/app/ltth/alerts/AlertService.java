@@ -4,6 +4,7 @@ import app.ltth.events.EventType;
 import app.ltth.events.GiftEvent;
 import app.ltth.events.LikeEvent;
 import app.ltth.events.LiveEvent;
+import app.ltth.i18n.Texts;
 import app.ltth.input.ValidationException;
 import app.ltth.json.Json;
 import app.ltth.live.EventInjector;
@@ -14,6 +15,7 @@ import app.ltth.template.EventFields;
 import app.ltth.template.Template;
 import app.ltth.web.SocketServer;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -45,7 +47,10 @@ public final class AlertService implements ProfileManager.Listener, AutoCloseabl
     private final AtomicLong ids = new AtomicLong();
     private final AlertQueue queue = new AlertQueue(20, "drop-lowest");
     private final Thread player;
-    private volatile Map<String, AlertConfig> configs = defaults();
+    /** As saved, per type; the text is left out while it is the language's default, so that it follows the language. */
+    private volatile Map<String, JsonNode> stored = Map.of();
+    private volatile Texts texts;
+    private volatile Map<String, AlertConfig> configs;
     private volatile Database database;
     private long likeMilestone;
     private Alert showing;
@@ -53,42 +58,60 @@ public final class AlertService implements ProfileManager.Listener, AutoCloseabl
     private long shown;
     private boolean closed;
 
-    public AlertService(SocketServer sockets, StreamStats stats) {
+    public AlertService(SocketServer sockets, StreamStats stats, Texts texts) {
         this.sockets = sockets;
         this.stats = stats;
+        this.texts = texts;
+        this.configs = resolve(Map.of(), texts);
         player = new Thread(this::play, "ltth-alerts");
         player.setDaemon(true);
         player.start();
     }
 
-    private static Map<String, AlertConfig> defaults() {
+    /** The saved configs on top of the language's defaults. */
+    private static Map<String, AlertConfig> resolve(Map<String, JsonNode> stored, Texts texts) {
         Map<String, AlertConfig> all = new LinkedHashMap<>();
-        AlertConfig.TYPES.forEach(t -> all.put(t, AlertConfig.defaults(t)));
-        return all;
+        for (String type : AlertConfig.TYPES) {
+            AlertConfig defaults = AlertConfig.defaults(type, texts);
+            JsonNode saved = stored.get(type);
+            try {
+                all.put(type, saved == null ? defaults : AlertConfig.parse(type, saved, defaults));
+            } catch (RuntimeException e) {
+                log.warn("The stored {} alert is not valid; its defaults apply: {}", type, e.getMessage());
+                all.put(type, defaults);
+            }
+        }
+        return Map.copyOf(all);
+    }
+
+    /** The streamer's language changed: texts left at their default now say it in the new one. */
+    public void useLanguage(Texts newTexts) {
+        if (newTexts == texts) return;
+        texts = newTexts;
+        configs = resolve(stored, newTexts);
     }
 
     // ---- configuration -------------------------------------------------------------------------------------
 
     @Override
     public void profileOpened(String profile, Database db) throws SQLException {
-        Map<String, AlertConfig> loaded = defaults();
+        Map<String, JsonNode> loaded = new LinkedHashMap<>();
         db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT event_type, enabled, config FROM alert_configs");
+            try (PreparedStatement ps = c.prepareStatement("SELECT event_type, config FROM alert_configs");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    String type = rs.getString(1);
-                    if (!loaded.containsKey(type)) continue;
                     try {
-                        loaded.put(type, AlertConfig.parse(type, Json.MAPPER.readTree(rs.getString(3)), null));
+                        loaded.put(rs.getString(1), Json.MAPPER.readTree(rs.getString(2)));
                     } catch (Exception e) {
-                        log.warn("The stored {} alert is not valid; its defaults apply: {}", type, e.getMessage());
+                        log.warn("The stored {} alert is not valid; its defaults apply: {}", rs.getString(1), e.getMessage());
                     }
                 }
             }
             return null;
         });
         database = db;
-        configs = Map.copyOf(loaded);
+        stored = Map.copyOf(loaded);
+        configs = resolve(stored, texts);
         synchronized (this) {
             queue.clear();
         }
@@ -100,20 +123,23 @@ public final class AlertService implements ProfileManager.Listener, AutoCloseabl
 
     public AlertConfig update(String type, JsonNode json) throws SQLException {
         AlertConfig updated = AlertConfig.parse(type, json, configs.get(type));
+        ObjectNode saved = Json.MAPPER.valueToTree(updated);
+        if (updated.text().equals(AlertConfig.defaults(type, texts).text())) saved.remove("text");
         database.write(c -> {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO alert_configs(event_type, enabled, config, "
                     + "updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(event_type) DO UPDATE SET enabled = excluded.enabled, "
                     + "config = excluded.config, updated_at = excluded.updated_at")) {
                 ps.setString(1, type);
                 ps.setInt(2, updated.enabled() ? 1 : 0);
-                ps.setString(3, Json.MAPPER.valueToTree(updated).toString());
+                ps.setString(3, saved.toString());
                 ps.setLong(4, System.currentTimeMillis());
                 return ps.executeUpdate();
             }
         });
-        Map<String, AlertConfig> all = new LinkedHashMap<>(configs);
-        all.put(type, updated);
-        configs = Map.copyOf(all);
+        Map<String, JsonNode> all = new LinkedHashMap<>(stored);
+        all.put(type, saved);
+        stored = Map.copyOf(all);
+        configs = resolve(stored, texts);
         return updated;
     }
 

@@ -1,5 +1,6 @@
 package app.ltth.tts;
 
+import app.ltth.i18n.Texts;
 import app.ltth.input.JsonFields;
 import app.ltth.input.ValidationException;
 import app.ltth.template.Template;
@@ -32,16 +33,17 @@ public record TtsConfig(boolean enabled, String who, String prefix, String chatT
     public static final List<String> WHO = List.of("everyone", "followers", "subscribers", "moderators", "nobody");
     public static final List<String> EVENT_TYPES = List.of("gift", "follow", "share", "subscribe");
 
-    public static TtsConfig defaults() {
+    /** The defaults, what is read for gifts and subscriptions in the streamer's language ({@code tts.default.<type>}). */
+    public static TtsConfig defaults(Texts texts) {
         Map<String, String> events = new LinkedHashMap<>();
-        events.put("gift", "{nickname} sent {giftCount} {giftName}");
-        events.put("subscribe", "{nickname} subscribed");
+        events.put("gift", texts.get("tts.default.gift"));
+        events.put("subscribe", texts.get("tts.default.subscribe"));
         return new TtsConfig(true, "everyone", "", "{comment}", "", events, 1, List.of(), List.of(), Map.of(), "replace",
                 200, 3, 60, 20, 100);
     }
 
-    public static TtsConfig parse(JsonNode json) {
-        TtsConfig d = defaults();
+    /** Reads a config; what it leaves out is taken from {@code d}. */
+    public static TtsConfig parse(JsonNode json, TtsConfig d) {
         JsonFields f = new JsonFields(json, "");
         String template = f.text("chatTemplate", d.chatTemplate(), 200);
         checkTemplate("chatTemplate", template);

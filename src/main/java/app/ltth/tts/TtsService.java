@@ -9,6 +9,7 @@ import app.ltth.events.LiveEvent;
 import app.ltth.events.ShareEvent;
 import app.ltth.events.SubscribeEvent;
 import app.ltth.events.UserEvent;
+import app.ltth.i18n.Texts;
 import app.ltth.input.ValidationException;
 import app.ltth.plugin.PluginConfigRepository;
 import app.ltth.store.Database;
@@ -53,20 +54,26 @@ public final class TtsService implements ProfileManager.Listener, AutoCloseable 
     private final UserVoices userVoices;
     private final Path cache;
     private final ChatFilter filter = new ChatFilter();
-    private final SpeechQueue queue = new SpeechQueue(TtsConfig.defaults().queueMax());
+    private final SpeechQueue queue = new SpeechQueue(20);   // the default size; apply() sets the configured one
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicLong spoken = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong fallbacks = new AtomicLong();
     private final Thread player;
-    private volatile TtsConfig config = TtsConfig.defaults();
+    private volatile Texts texts;
+    private volatile TtsConfig config;
+    /** Whether the streamer saved a config; until then the defaults follow the language. */
+    private volatile boolean saved;
     private volatile boolean active;
     private volatile boolean paused;
     private volatile Map<String, Object> speaking;
     private volatile String lastError;
 
-    public TtsService(List<TtsEngine> engines, AudioOut audio, SocketServer sockets, ProfileManager profiles, Path cache) {
+    public TtsService(List<TtsEngine> engines, AudioOut audio, SocketServer sockets, ProfileManager profiles, Path cache,
+                      Texts texts) {
         this.engines = List.copyOf(engines);
+        this.texts = texts;
+        this.config = TtsConfig.defaults(texts);
         this.audio = audio;
         this.sockets = sockets;
         this.store = new PluginConfigRepository(profiles, "tts");
@@ -80,7 +87,10 @@ public final class TtsService implements ProfileManager.Listener, AutoCloseable 
     @Override
     public void profileOpened(String profile, Database database) throws Exception {
         userVoices.load(database);
-        apply(store.load("config", TtsConfig::parse, TtsConfig.defaults(), "TTS settings"));
+        TtsConfig defaults = TtsConfig.defaults(texts);
+        TtsConfig loaded = store.load("config", json -> TtsConfig.parse(json, defaults), null, "TTS settings");
+        saved = loaded != null;
+        apply(saved ? loaded : defaults);
         filter.forget();
     }
 
@@ -89,6 +99,13 @@ public final class TtsService implements ProfileManager.Listener, AutoCloseable 
         synchronized (queue) {
             queue.setMax(c.queueMax());
         }
+    }
+
+    /** The streamer's language changed: unless a config was saved, what is read is now said in the new one. */
+    public void useLanguage(Texts newTexts) {
+        if (newTexts == texts) return;
+        texts = newTexts;
+        if (!saved) apply(TtsConfig.defaults(newTexts));
     }
 
     /** The built-in plugin "tts" turns it on and off. */
@@ -106,9 +123,10 @@ public final class TtsService implements ProfileManager.Listener, AutoCloseable 
     }
 
     public TtsConfig configure(JsonNode json) {
-        TtsConfig parsed = TtsConfig.parse(json);
+        TtsConfig parsed = TtsConfig.parse(json, TtsConfig.defaults(texts));
         if (!parsed.voice().isEmpty()) checkVoice(parsed.voice(), "voice");
         store.save("config", parsed);
+        saved = true;
         apply(parsed);
         return parsed;
     }

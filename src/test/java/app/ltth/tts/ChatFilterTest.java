@@ -3,15 +3,19 @@ package app.ltth.tts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.ltth.events.User;
+import app.ltth.i18n.Locales;
 import app.ltth.json.Json;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class ChatFilterTest {
 
     final ChatFilter filter = new ChatFilter();
 
+    static final TtsConfig DEFAULTS = TtsConfig.defaults(new Locales(Path.of("target", "no-overrides")).texts("en"));
+
     static TtsConfig config(String json) throws Exception {
-        return TtsConfig.parse(Json.MAPPER.readTree(json));
+        return TtsConfig.parse(Json.MAPPER.readTree(json), DEFAULTS);
     }
 
     static User user(String name, boolean follower, boolean subscriber, boolean moderator) {
@@ -87,6 +91,6 @@ class ChatFilterTest {
     void theSavedFormOfTheSettingsReadsBackAsItself() throws Exception {
         TtsConfig c = config("{\"who\":\"followers\",\"prefix\":\"!tts\",\"voice\":\"local:de\",\"events\":{\"follow\":\"{nickname} folgt\"},"
                 + "\"allow\":[\"@Vip\"],\"words\":{\"de\":[\"mist\"]},\"wordAction\":\"skip\",\"queueMax\":7}");
-        assertThat(TtsConfig.parse(Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(c)))).isEqualTo(c);
+        assertThat(config(Json.MAPPER.writeValueAsString(c))).isEqualTo(c);
     }
 }
