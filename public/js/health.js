@@ -55,7 +55,7 @@
       row([t('health.c.coalesced'), h.coalesced]), row([t('health.c.slowPages'), h.slowPageDrops]),
       row([t('health.c.duplicates'), h.duplicatesDropped]),
       row([t('health.c.decodeErrors'), h.decodeErrors]), row([t('health.c.reconnects'), h.reconnects]));
-    $('health-updated').textContent = new Date().toLocaleTimeString();
+    $('health-updated').textContent = new Date().toLocaleTimeString(LTTH.i18n.language());
   }
 
   function refresh() {

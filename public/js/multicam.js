@@ -37,7 +37,7 @@
   function entry(e) {
     var li = el('li', 'list-group-item d-flex gap-2');
     li.append(el('span', 'badge ' + (e.done ? 'text-bg-success' : 'text-bg-secondary'), e.done ? t('multicam.cam', { n: e.cam }) : '–'),
-      el('span', 'text-body-secondary', new Date(e.at).toLocaleTimeString()), el('span', 'fw-semibold', e.by === 'dashboard' ? t('multicam.you') : '@' + e.by),
+      el('span', 'text-body-secondary', new Date(e.at).toLocaleTimeString(LTTH.i18n.language())), el('span', 'fw-semibold', e.by === 'dashboard' ? t('multicam.you') : '@' + e.by),
       el('span', '', e.request), el('span', 'text-body-secondary', e.done ? e.label : e.reason));
     return li;
   }

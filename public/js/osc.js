@@ -73,7 +73,7 @@
     if (row) row.remove();
     row = el('tr');
     row.setAttribute('data-address', r.address);
-    row.append(el('td', 'text-break', r.address), el('td', 'osc-value text-break', r.args), el('td', '', new Date(r.at).toLocaleTimeString()));
+    row.append(el('td', 'text-break', r.address), el('td', 'osc-value text-break', r.args), el('td', '', new Date(r.at).toLocaleTimeString(LTTH.i18n.language())));
     body.insertBefore(row, body.firstChild);
   }
 

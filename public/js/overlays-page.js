@@ -8,6 +8,11 @@
   var overlays = [];
   var previewing = null;
 
+  /** The overlay's name in the page's language (a goal's name is the streamer's own). */
+  function name(o) {
+    return t(o.key + '.name', o.params);
+  }
+
   function url(o) {
     return $('vertical').checked ? o.verticalUrl : o.url;
   }
@@ -16,8 +21,8 @@
     var box = el('div', 'border rounded p-2');
     box.setAttribute('data-overlay', o.id);
     var head = el('div', 'd-flex flex-wrap align-items-baseline gap-2 mb-1');
-    head.appendChild(el('strong', '', o.name));
-    head.appendChild(el('span', 'small text-body-secondary', o.description));
+    head.appendChild(el('strong', '', name(o)));
+    head.appendChild(el('span', 'small text-body-secondary', t(o.key + '.description')));
     if (o.options) head.appendChild(el('code', 'small', o.options));
     var group = el('div', 'input-group input-group-sm');
     var address = el('input', 'form-control font-monospace overlay-url');
@@ -46,7 +51,7 @@
 
   function preview(o) {
     previewing = o;
-    $('preview-title').textContent = t('overlays.previewOf', { name: o.name });
+    $('preview-title').textContent = t('overlays.previewOf', { name: name(o) });
     LTTH.preview($('preview'), url(o).replace(/^https?:\/\/[^/]+/, ''));
   }
 
@@ -69,7 +74,7 @@
       r.rows.forEach(function (x) {
         var tr = el('tr');
         tr.append(el('td', 'text-body-secondary', String(x.rank)), el('td', '', x.nickname),
-          el('td', 'text-body-secondary small', '@' + x.uniqueId), el('td', 'text-end font-monospace', x.value.toLocaleString()));
+          el('td', 'text-body-secondary small', '@' + x.uniqueId), el('td', 'text-end font-monospace', LTTH.i18n.number(x.value)));
         rows.appendChild(tr);
       });
       $('lb-note').textContent = (r.estimated ? t('leaderboard.estimatedHelp') + ' ' : '') + (r.rows.length ? '' : t('leaderboard.empty'));

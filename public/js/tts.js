@@ -30,7 +30,16 @@
         var li = el('li', 'list-group-item d-flex gap-2');
         li.setAttribute('data-engine', e.id);
         li.append(el('span', 'badge ' + (e.available ? 'text-bg-success' : 'text-bg-secondary'), e.available ? '✓' : '–'),
-          el('span', 'fw-semibold', e.name), el('span', 'text-body-secondary', e.reason || ''));
+          el('span', 'fw-semibold', t('tts.engine.' + e.id)));
+        if (!e.available) {
+          li.append(el('span', 'text-body-secondary', LTTH.i18n.has(e.reasonKey) ? t(e.reasonKey) : e.reason));
+          // A key is missing: the way to Settings is one click.
+          if (e.id !== 'local') {
+            var link = el('a', 'ms-auto small', t('tts.engine.addKey'));
+            link.href = '/settings.html#keys';
+            li.append(link);
+          }
+        }
         return li;
       }));
     });

@@ -21,7 +21,7 @@
 
   function apply(s) {
     last = s;
-    ['viewers', 'likes', 'coins', 'followers'].forEach(function (k) { set(k, s[k].toLocaleString()); });
+    ['viewers', 'likes', 'coins', 'followers'].forEach(function (k) { set(k, LTTH.i18n.number(s[k])); });
     startedAt = s.startedAt;
   }
 

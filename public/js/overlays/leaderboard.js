@@ -18,7 +18,7 @@
       var li = document.createElement('li');
       li.className = 'row';
       li.setAttribute('data-user', r.uniqueId);
-      [['rank', r.rank], ['name', r.nickname || r.uniqueId], ['value', r.value.toLocaleString()]].forEach(function (c) {
+      [['rank', r.rank], ['name', r.nickname || r.uniqueId], ['value', LTTH.i18n.number(r.value)]].forEach(function (c) {
         var span = document.createElement('span');
         span.className = c[0];
         span.textContent = c[1];

@@ -16,8 +16,14 @@ import java.util.function.IntSupplier;
  */
 public final class OverlayController {
 
-    /** @param options extra query parameters the page understands, for the dashboard to show */
-    public record Overlay(String id, String name, String description, String url, String verticalUrl, String options) {
+    /**
+     * @param key     the locale keys of name and description ({@code <key>.name}, {@code <key>.description}), which
+     *                the dashboard shows in the streamer's language; name and description are the English texts
+     * @param params  the values of the name's placeholders
+     * @param options extra query parameters the page understands, for the dashboard to show
+     */
+    public record Overlay(String id, String name, String description, String key, Map<String, String> params,
+                          String url, String verticalUrl, String options) {
     }
 
     private record Page(String id, String name, String path, String description, String options) {
@@ -51,13 +57,18 @@ public final class OverlayController {
     List<Overlay> list() {
         String base = "http://127.0.0.1:" + port.getAsInt();
         List<Overlay> all = new ArrayList<>();
-        for (Page p : PAGES) all.add(overlay(p.id(), p.name(), p.description(), base + p.path(), p.options()));
+        for (Page p : PAGES) {
+            all.add(overlay(p.id(), p.name(), p.description(), "overlay." + p.id(), Map.of(), base + p.path(), p.options()));
+        }
         goals.list().forEach(g -> all.add(overlay("goal-" + g.id(), "Goal: " + g.name(), "One goal, as its style says",
+                "overlay.goal", Map.of("name", g.name()),
                 base + "/overlays/goal.html?id=" + URLEncoder.encode(g.id(), StandardCharsets.UTF_8), "")));
         return all;
     }
 
-    private static Overlay overlay(String id, String name, String description, String url, String options) {
-        return new Overlay(id, name, description, url, url + (url.contains("?") ? "&" : "?") + "size=vertical", options);
+    private static Overlay overlay(String id, String name, String description, String key, Map<String, String> params,
+                                   String url, String options) {
+        return new Overlay(id, name, description, key, params, url,
+                url + (url.contains("?") ? "&" : "?") + "size=vertical", options);
     }
 }

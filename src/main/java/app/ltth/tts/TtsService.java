@@ -140,7 +140,10 @@ public final class TtsService implements ProfileManager.Listener, AutoCloseable 
             m.put("id", e.id());
             m.put("name", e.name());
             m.put("available", e.unavailableReason() == null);
-            if (e.unavailableReason() != null) m.put("reason", e.unavailableReason());
+            if (e.unavailableReason() != null) {
+                m.put("reason", e.unavailableReason());
+                m.put("reasonKey", "tts.engine.unavailable." + e.id());   // the same, in the dashboard's language
+            }
             m.put("defaultVoice", e.id() + ":" + e.defaultVoice());
             out.add(m);
         }
