@@ -151,7 +151,7 @@
       var d = LTTH.describe(msg);
       var ts = msg.data && msg.data.timestamp ? new Date(msg.data.timestamp) : new Date();
       row.time.textContent = ts.toLocaleTimeString(i18n.language());
-      row.type.textContent = t('event.' + msg.type);
+      row.type.textContent = t('eventType.' + msg.type);
       row.type.setAttribute('data-type', msg.type);
       row.who.textContent = d.who;
       row.who.title = msg.data && msg.data.user ? '@' + msg.data.user.uniqueId : '';
@@ -165,7 +165,7 @@
         var b = document.createElement('button');
         b.type = 'button';
         b.className = 'btn btn-outline-secondary' + (type === 'all' ? ' active' : '');
-        b.textContent = t(type === 'all' ? 'feed.all' : 'event.' + type);
+        b.textContent = t(type === 'all' ? 'feed.all' : 'eventType.' + type);
         b.setAttribute('data-filter', type);
         b.addEventListener('click', function () {
           filter = type;

@@ -34,7 +34,7 @@
     var text = t('state.' + state);
     if (status && socketUp && status.username) text += ' @' + status.username;
     $('connection-text').textContent = text;
-    badge.title = status && status.message ? status.message : '';
+    badge.title = status ? explain(status) : '';
     // Which way into TikTok carries the LIVE; a switch to the relay says why.
     var path = socketUp && status && status.source === 'tiktok' && status.state !== 'offline' ? status.path : '';
     $('path-badge').classList.toggle('d-none', !path);
@@ -42,12 +42,19 @@
     $('path-badge').setAttribute('data-path', path || '');
     var detailed = socketUp && status && (['reconnecting', 'error', 'ended'].indexOf(status.state) >= 0
       || (status.state === 'live' && path === 'relay'));
-    $('connection-detail').textContent = detailed ? status.message : '';
+    $('connection-detail').textContent = detailed ? explain(status) : '';
+    $('connection-detail').setAttribute('data-problem', detailed && status.problem ? status.problem : '');
     var demo = !!(status && status.demo && status.state === 'live');
     $('source-badge').classList.toggle('d-none', !demo);
     $('demo-banner').classList.toggle('d-none', !demo);
     $('demo-switch').checked = demo;
     listeners.forEach(function (fn) { fn(socketUp ? status : null); });
+  }
+
+  /** What happened, in the page's language when the server named its text (the English words otherwise). */
+  function explain(s) {
+    if (!s.text) return s.message || '';
+    return t(s.text.key, s.text.params) + (s.retry ? ' ' + t(s.retry.key, s.retry.params) : '');
   }
 
   function showError(message) {

@@ -13,6 +13,7 @@ import app.ltth.web.JsonBody;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -122,7 +123,15 @@ public final class LiveController {
             sources.switchTo(tiktok.create(username, roomId));
             ctx.json(sources.status());
         } catch (WebcastException e) {
-            ctx.status(e.retryable() ? 503 : 409).json(new ApiError(e.getMessage(), "username"));
+            // Only a username problem marks the username: a network failure says so and leaves the name alone.
+            String field = switch (e.problem()) {
+                case USERNAME -> "username";
+                case ROOM_ID -> "roomId";
+                default -> null;
+            };
+            Map<String, Object> params = new LinkedHashMap<>(e.text().params());
+            params.put("problem", e.problem().wireName());
+            ctx.status(e.retryable() ? 503 : 409).json(new ApiError(e.getMessage(), field, e.text().key(), params));
         }
     }
 }

@@ -1,5 +1,6 @@
 package app.ltth.live;
 
+import app.ltth.i18n.Message;
 import app.ltth.events.ConnectionState;
 import app.ltth.events.LiveEvent;
 import java.util.Map;
@@ -12,6 +13,15 @@ public interface LiveSource {
         void event(LiveEvent event);
 
         void state(ConnectionState state, String message);
+
+        /**
+         * The same, saying whose problem it is ({@link app.ltth.live.webcast.WebcastException.Problem}, lower case)
+         * and the sentence by locale key, for the dashboard to say in the streamer's language; {@code retry} tells when
+         * the next attempt is. Any of the three may be null.
+         */
+        default void state(ConnectionState state, String message, String problem, Message text, Message retry) {
+            state(state, message);
+        }
     }
 
     /** "tiktok", "simulator" or "replay", as the dashboard shows it. */

@@ -1,5 +1,7 @@
 package app.ltth.live;
 
+import app.ltth.live.webcast.WebcastException;
+import app.ltth.i18n.Message;
 import app.ltth.events.ConnectionState;
 import app.ltth.events.ConnectionStatusEvent;
 import app.ltth.events.EventBus;
@@ -19,7 +21,7 @@ public final class LiveSourceManager implements AutoCloseable {
     private LiveSource current;
     private SourceContext currentContext;
     private volatile SourceStatus status = new SourceStatus(ConnectionState.OFFLINE, "none", "", false, "",
-            "No live source", System.currentTimeMillis());
+            "No live source", System.currentTimeMillis(), null, null, null);
 
     public LiveSourceManager(EventBus bus) {
         this.bus = bus;
@@ -34,7 +36,12 @@ public final class LiveSourceManager implements AutoCloseable {
             source.start(context);
         } catch (Exception e) {
             context.close();
-            report(source, ConnectionState.ERROR, source.kind() + " could not start: " + e.getMessage());
+            String message = source.kind() + " could not start: " + e.getMessage();
+            if (e instanceof WebcastException w) {
+                report(source, ConnectionState.ERROR, message, w.problem().wireName(), w.text(), null);
+            } else {
+                report(source, ConnectionState.ERROR, message);
+            }
             throw e;
         }
         current = source;
@@ -67,9 +74,15 @@ public final class LiveSourceManager implements AutoCloseable {
         }
 
         @Override
-        public synchronized void state(ConnectionState state, String message) {
+        public void state(ConnectionState state, String message) {
+            state(state, message, null, null, null);
+        }
+
+        @Override
+        public synchronized void state(ConnectionState state, String message, String problem, Message text,
+                                       Message retry) {
             if (!open && state == ConnectionState.RECONNECTING) stillTrying = true;
-            deliver(() -> report(source, state, message));
+            deliver(() -> report(source, state, message, problem, text, retry));
         }
 
         private void deliver(Runnable report) {
@@ -103,7 +116,7 @@ public final class LiveSourceManager implements AutoCloseable {
             report(stopped, ConnectionState.OFFLINE, "Disconnected");
         } else if (status.state() != ConnectionState.OFFLINE) {
             // Nothing running, but an error or an ended LIVE still shows: disconnecting clears it.
-            report(status.source(), status.username(), false, "", ConnectionState.OFFLINE, "Disconnected");
+            report(status.source(), status.username(), false, "", ConnectionState.OFFLINE, "Disconnected", null, null, null);
         }
     }
 
@@ -133,12 +146,18 @@ public final class LiveSourceManager implements AutoCloseable {
     }
 
     private void report(LiveSource source, ConnectionState state, String message) {
-        report(source.kind(), source.username(), isDemo(source), source.path(), state, message);
+        report(source, state, message, null, null, null);
     }
 
-    private void report(String kind, String username, boolean demo, String path, ConnectionState state, String message) {
+    private void report(LiveSource source, ConnectionState state, String message, String problem, Message text,
+                        Message retry) {
+        report(source.kind(), source.username(), isDemo(source), source.path(), state, message, problem, text, retry);
+    }
+
+    private void report(String kind, String username, boolean demo, String path, ConnectionState state, String message,
+                        String problem, Message text, Message retry) {
         long now = System.currentTimeMillis();
-        status = new SourceStatus(state, kind, username, demo, path, message, now);
+        status = new SourceStatus(state, kind, username, demo, path, message, now, problem, text, retry);
         log.info("Live source {}: {} ({})", kind, state.wireName(), message);
         bus.publish(new ConnectionStatusEvent(EventIds.next("status"), now, state, kind, username, message));
     }

@@ -1,5 +1,7 @@
 package app.ltth.live.webcast;
 
+import app.ltth.live.webcast.WebcastException.Problem;
+import app.ltth.i18n.Message;
 import app.ltth.events.ConnectionState;
 import app.ltth.live.LiveSource;
 import java.time.Instant;
@@ -32,7 +34,7 @@ final class ConnectionSupervisor {
         void ended(String reason);
 
         /** A final failure: stop everything. */
-        void failed(String message);
+        void failed(WebcastException e);
 
         /**
          * TikTok refused the connection {@code times} times in a row. @return true when something else takes over
@@ -79,7 +81,7 @@ final class ConnectionSupervisor {
         Retry retry = attempt();
         if (!running) return;   // another way in took over
         if (retry != null) {
-            firstWait = announce(retry.reason(), retry.after());   // said now, so nobody sees "live" first
+            firstWait = announce(retry);   // said now, so nobody sees "live" first
             lost(retry.reason());
         }
         thread = new Thread(this::run, "ltth-" + name + "-supervisor");
@@ -88,7 +90,11 @@ final class ConnectionSupervisor {
     }
 
     /** Why an attempt did not connect, to be tried again, no sooner than {@code after} ms. */
-    private record Retry(String reason, long after) {
+    /** @param problem whose problem it is, and {@code text} the reason by locale key (for the dashboard) */
+    private record Retry(String reason, long after, Problem problem, Message text) {
+        Retry(WebcastException e) {
+            this(e.getMessage(), e.retryAfterMillis(), e.problem(), e.text());
+        }
     }
 
     /**
@@ -109,16 +115,17 @@ final class ConnectionSupervisor {
                 running = false;
                 return null;
             }
-            return new Retry(e.getMessage(), 0);
+            return new Retry(e);
         } catch (WebcastException e) {
             if (!e.retryable()) {
                 running = false;
                 throw e;
             }
-            return new Retry(e.getMessage(), e.retryAfterMillis());
+            return new Retry(e);
         } catch (RuntimeException e) {
             log.warn("TikTok connection ({}) failed unexpectedly", name, e);
-            return new Retry("Connecting failed (" + WebcastException.reason(e) + ").", 0);
+            return new Retry("Connecting failed (" + WebcastException.reason(e) + ").", 0, Problem.TIKTOK,
+                    Message.of("connect.error.tiktokFailed"));
         }
     }
 
@@ -167,7 +174,8 @@ final class ConnectionSupervisor {
     /** Tries until connected (true) or until the source ends (false). */
     private boolean reconnect(String reason, boolean checkFirst) throws InterruptedException {
         boolean checkLive = checkFirst;
-        long delay = firstWait >= 0 ? firstWait : announce(reason, 0);
+        long delay = firstWait >= 0 ? firstWait
+                : announce(new Retry(reason, 0, Problem.TIKTOK, Message.of("connect.error.lost")));
         firstWait = -1;
         while (running) {
             Thread.sleep(delay);
@@ -185,7 +193,7 @@ final class ConnectionSupervisor {
             try {
                 retry = attempt();
             } catch (WebcastException e) {
-                link.failed(e.getMessage());
+                link.failed(e);
                 return false;
             }
             if (!running) return false;
@@ -193,19 +201,22 @@ final class ConnectionSupervisor {
                 context.state(ConnectionState.LIVE, "Reconnected");
                 return true;
             }
-            delay = announce(retry.reason(), retry.after());
+            delay = announce(retry);
         }
         return false;
     }
 
     /** One more failure: says what happened and when the next attempt is; returns how long to wait for it. */
-    private long announce(String reason, long retryAfter) {
-        long delay = policy.nextDelay(retryAfter);
+    private long announce(Retry retry) {
+        long delay = policy.nextDelay(retry.after());
         reconnects++;
         long at = clock.getAsLong() + delay;
-        context.state(ConnectionState.RECONNECTING, reason + " Attempt " + policy.failures() + "; next try in "
-                + Math.max(1, Math.round(delay / 1000.0)) + " s (at "
-                + LocalTime.ofInstant(Instant.ofEpochMilli(at), zone).truncatedTo(ChronoUnit.SECONDS).format(CLOCK) + ").");
+        long seconds = Math.max(1, Math.round(delay / 1000.0));
+        context.state(ConnectionState.RECONNECTING, retry.reason() + " Attempt " + policy.failures() + "; next try in "
+                + seconds + " s (at "
+                + LocalTime.ofInstant(Instant.ofEpochMilli(at), zone).truncatedTo(ChronoUnit.SECONDS).format(CLOCK) + ").",
+                retry.problem().wireName(), retry.text(),
+                Message.of("connect.retry", "attempt", policy.failures(), "seconds", seconds));
         return delay;
     }
 }

@@ -1,5 +1,8 @@
 package app.ltth.live.webcast;
 
+import app.ltth.i18n.Message;
+import app.ltth.live.webcast.WebcastException.Problem;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -42,7 +45,7 @@ public final class RelaySource extends SupervisedSource {
     @Override
     public synchronized void start(Context context) throws Exception {
         if (apiKey == null || apiKey.isBlank()) {
-            throw new WebcastException("The relay needs an API key from eulerstream.com: enter it under Settings > "
+            throw new WebcastException(Problem.SETTINGS, Message.of("connect.error.relayNeedsKey"), "The relay needs an API key from eulerstream.com: enter it under Settings > "
                     + "TikTok.", false);
         }
         startSupervised(context, "relay");
@@ -54,7 +57,7 @@ public final class RelaySource extends SupervisedSource {
         try {
             uri = URI.create(UrlTemplate.fill(config.relayUrl(), Map.of("user", username, "apiKey", apiKey)));
         } catch (IllegalArgumentException e) {
-            throw new WebcastException("The relay address in the settings is not valid. Correct it under Settings "
+            throw new WebcastException(Problem.SETTINGS, Message.of("connect.error.relayAddress"), "The relay address in the settings is not valid. Correct it under Settings "
                     + "> Advanced.", false, e);
         }
         try {
@@ -64,16 +67,18 @@ public final class RelaySource extends SupervisedSource {
             if (e.getCause() instanceof WebSocketHandshakeException h) {
                 int status = h.getResponse().statusCode();
                 if (status == 401 || status == 403) {
-                    throw new WebcastException("The relay does not accept the API key (HTTP " + status + "). Check "
+                    throw new WebcastException(Problem.RELAY, Message.of("connect.error.relayKeyRefused", "status", status),
+                            "The relay does not accept the API key (HTTP " + status + "). Check "
                             + "the key under Settings > TikTok.", false);
                 }
-                throw new WebcastException("The relay refused the connection (HTTP " + status + "). LTTH tries "
+                throw new WebcastException(Problem.RELAY, Message.of("connect.error.relayRefused", "status", status),
+                        "The relay refused the connection (HTTP " + status + "). LTTH tries "
                         + "again.", true);
             }
-            throw new WebcastException("The relay cannot be reached (" + WebcastException.reason(e) + "). LTTH "
+            throw new WebcastException(Problem.RELAY, Message.of("connect.error.relayUnreachable"), "The relay cannot be reached (" + WebcastException.reason(e) + "). LTTH "
                     + "tries again.", true, e.getCause());
         } catch (TimeoutException e) {
-            throw new WebcastException("The relay did not answer in time. LTTH tries again.", true, e);
+            throw new WebcastException(Problem.RELAY, Message.of("connect.error.relayTimeout"), "The relay did not answer in time. LTTH tries again.", true, e);
         }
     }
 
@@ -108,10 +113,12 @@ public final class RelaySource extends SupervisedSource {
             if (ws != socket || !running) return null;
             String why = reason == null || reason.isBlank() ? "" : " (" + reason + ")";
             switch (code) {
-                case BAD_KEY -> failed("The relay does not accept the API key" + why + ". Check the key under Settings "
-                        + "> TikTok, then connect again.");
-                case BAD_OPTIONS -> failed("The relay refused the connection's options" + why + ". Check the username "
-                        + "and the relay address under Settings > Advanced.");
+                case BAD_KEY -> failed(new WebcastException(Problem.RELAY, Message.of("connect.error.relayKeyRefused",
+                        "status", code), "The relay does not accept the API key" + why + ". Check the key under "
+                        + "Settings > TikTok, then connect again.", false));
+                case BAD_OPTIONS -> failed(new WebcastException(Problem.RELAY, Message.of("connect.error.relayOptions"),
+                        "The relay refused the connection's options" + why + ". Check the username and the relay "
+                        + "address under Settings > Advanced.", false));
                 case NOT_LIVE -> ended("@" + username + " is not LIVE");
                 default -> supervisor.lost("The relay closed the connection (" + code + why + ").");
             }

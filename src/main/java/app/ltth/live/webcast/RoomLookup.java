@@ -1,5 +1,8 @@
 package app.ltth.live.webcast;
 
+import app.ltth.i18n.Message;
+import app.ltth.live.webcast.WebcastException.Problem;
+
 import app.ltth.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -61,7 +64,7 @@ public final class RoomLookup {
             body = get(WebcastConfig.fill(config.apiLiveUrl(), handle, null));
         } catch (IOException e) {
             if (fromPage.isPresent()) return fromPage.get();   // paused or unclear, but a room: try it
-            throw new WebcastException("TikTok could not be reached to find @" + user + "'s LIVE (" + WebcastException.reason(e)
+            throw new WebcastException(Problem.NETWORK, Message.of("connect.error.unreachable"), "TikTok could not be reached to find @" + user + "'s LIVE (" + WebcastException.reason(e)
                     + "). Check the internet connection, then connect again.", true, e);
         }
         try {
@@ -92,17 +95,19 @@ public final class RoomLookup {
         try {
             json = Json.MAPPER.readTree(body);
         } catch (IOException e) {
-            throw new WebcastException("TikTok answered with a page LTTH cannot read (maybe a captcha). Try again in a "
+            throw new WebcastException(Problem.TIKTOK, Message.of("connect.error.unreadablePage"), "TikTok answered with a page LTTH cannot read (maybe a captcha). Try again in a "
                     + "few minutes.", true, e);
         }
         if (json == null || json.path("statusCode").asInt(-1) != 0) {
             String reason = json == null ? "no answer" : json.path("message").asText(json.path("statusCode").asText());
-            throw new WebcastException("TikTok does not know the user @" + user + " (" + reason + "). Check the "
+            throw new WebcastException(Problem.USERNAME, Message.of("connect.error.unknownUser", "user", user),
+                    "TikTok does not know the user @" + user + " (" + reason + "). Check the "
                     + "spelling of the username.", false);
         }
         String roomId = json.path("data").path("user").path("roomId").asText("");
         if (roomId.isEmpty() || roomId.equals("0")) {
-            throw new WebcastException("@" + user + " has no LIVE room yet.", false);
+            throw new WebcastException(Problem.NOT_LIVE, Message.of("connect.error.noRoom", "user", user),
+                    "@" + user + " has no LIVE room yet.", false);
         }
         return new Room(roomId, json.path("data").path("liveRoom").path("status").asInt(0));
     }

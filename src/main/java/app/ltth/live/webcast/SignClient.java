@@ -1,5 +1,8 @@
 package app.ltth.live.webcast;
 
+import app.ltth.i18n.Message;
+import app.ltth.live.webcast.WebcastException.Problem;
+
 import app.ltth.json.Json;
 import app.ltth.live.webcast.proto.ProtoMessageFetchResult;
 import com.google.protobuf.InvalidProtocolBufferException;
@@ -35,7 +38,7 @@ public final class SignClient {
         try {
             uri = URI.create(UrlTemplate.fill(config.signUrl(), Map.of("roomId", roomId, "userAgent", config.userAgent())));
         } catch (IllegalArgumentException e) {
-            throw new WebcastException("The signing service address in the settings is not valid (" + e.getMessage()
+            throw new WebcastException(Problem.SETTINGS, Message.of("connect.error.signAddress"), "The signing service address in the settings is not valid (" + e.getMessage()
                     + "). Correct it under Settings > Advanced.", false, e);
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(config.httpTimeout())
@@ -46,7 +49,7 @@ public final class SignClient {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw new WebcastException("The signing service cannot be reached (" + WebcastException.reason(e) + "). LTTH keeps "
+            throw new WebcastException(Problem.SIGN_SERVICE, Message.of("connect.error.signUnreachable"), "The signing service cannot be reached (" + WebcastException.reason(e) + "). LTTH keeps "
                     + "trying.", true, e);
         }
         int status = response.statusCode();
@@ -54,31 +57,35 @@ public final class SignClient {
             case 200 -> {
                 String cookie = response.headers().firstValue("x-set-tt-cookie").orElse("");
                 if (cookie.isBlank()) {
-                    throw new WebcastException("The signing service answered without the cookie TikTok needs. LTTH "
+                    throw new WebcastException(Problem.SIGN_SERVICE, Message.of("connect.error.signUnreadable"),
+                            "The signing service answered without the cookie TikTok needs. LTTH "
                             + "tries again.", true);
                 }
                 try {
                     return new Signed(ProtoMessageFetchResult.parseFrom(response.body()), cookie);
                 } catch (InvalidProtocolBufferException e) {
-                    throw new WebcastException("The signing service answered something LTTH cannot read. It may have "
+                    throw new WebcastException(Problem.SIGN_SERVICE, Message.of("connect.error.signUnreadable"),
+                            "The signing service answered something LTTH cannot read. It may have "
                             + "changed; LTTH tries again.", true, e);
                 }
             }
-            case 401 -> throw new WebcastException((hasKey ? "The signing service does not accept the API key in the "
+            case 401 -> throw new WebcastException(Problem.SIGN_SERVICE, Message.of(hasKey ? "connect.error.signKeyRefused" : "connect.error.signNeedsKey"), (hasKey ? "The signing service does not accept the API key in the "
                     + "settings" : "The signing service now needs an API key") + " (HTTP 401). Get a free key at "
                     + "eulerstream.com and enter it under Settings > TikTok, then connect again.", false);
-            case 402 -> throw new WebcastException("The signing service says this needs a paid plan (HTTP 402"
+            case 402 -> throw new WebcastException(Problem.SIGN_SERVICE, Message.of("connect.error.signPaid"), "The signing service says this needs a paid plan (HTTP 402"
                     + serviceMessage(response) + "). Check your plan at eulerstream.com, or use another key.", false);
-            case 403 -> throw new WebcastException("The signing service does not allow this key to do this (HTTP 403"
+            case 403 -> throw new WebcastException(Problem.SIGN_SERVICE, Message.of("connect.error.signForbidden"), "The signing service does not allow this key to do this (HTTP 403"
                     + serviceMessage(response) + "). Check the key's permissions at eulerstream.com.", false);
             case 429 -> {
                 long wait = retryAfter(response);
-                throw new WebcastException("The signing service limits how often you may connect (rate limit"
+                throw new WebcastException(Problem.SIGN_SERVICE, Message.of(hasKey ? "connect.error.signRateLimitKey" : "connect.error.signRateLimit",
+                        "seconds", Math.max(1, wait / 1000)), "The signing service limits how often you may connect (rate limit"
                         + serviceMessage(response) + "). LTTH waits" + (wait > 0 ? " at least " + wait / 1000 + " s" : "")
                         + " before it tries again; " + (hasKey ? "a higher plan raises the limit."
                         : "your own API key (Settings > TikTok) raises the limit."), true, wait, null);
             }
-            default -> throw new WebcastException("The signing service answered HTTP " + status + serviceMessage(response)
+            default -> throw new WebcastException(Problem.SIGN_SERVICE, Message.of("connect.error.signStatus", "status", status),
+                    "The signing service answered HTTP " + status + serviceMessage(response)
                     + ". LTTH keeps trying.", true);
         }
     }

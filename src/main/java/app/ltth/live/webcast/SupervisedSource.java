@@ -98,8 +98,8 @@ abstract class SupervisedSource implements LiveSource {
         }
 
         @Override
-        public void failed(String message) {
-            SupervisedSource.this.failed(message);
+        public void failed(WebcastException e) {
+            SupervisedSource.this.failed(e);
         }
 
         @Override
@@ -131,9 +131,9 @@ abstract class SupervisedSource implements LiveSource {
     }
 
     /** A final failure: everything stops, and the state says why. */
-    protected void failed(String message) {
+    protected void failed(WebcastException e) {
         shutDown();
-        context.state(ConnectionState.ERROR, message);
+        context.state(ConnectionState.ERROR, e.getMessage(), e.problem().wireName(), e.text(), null);
     }
 
     /** Stops trying and closes everything; the caller says why. */

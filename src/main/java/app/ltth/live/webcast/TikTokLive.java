@@ -1,5 +1,8 @@
 package app.ltth.live.webcast;
 
+import app.ltth.i18n.Message;
+import app.ltth.live.webcast.WebcastException.Problem;
+
 import app.ltth.events.ConnectionState;
 import app.ltth.live.LiveSource;
 import java.util.LinkedHashMap;
@@ -59,7 +62,7 @@ public final class TikTokLive implements LiveSource {
         this.context = context;
         if (mode == Mode.RELAY) {
             if (relay == null) {
-                throw new WebcastException("The relay needs an API key from eulerstream.com: enter it under Settings > "
+                throw new WebcastException(Problem.SETTINGS, Message.of("connect.error.relayNeedsKey"), "The relay needs an API key from eulerstream.com: enter it under Settings > "
                         + "TikTok, or connect directly.", false);
             }
             use(relay.get(), "relay", "chosen in the settings");
@@ -82,12 +85,18 @@ public final class TikTokLive implements LiveSource {
         if (refusals < failoverAfter) return false;
         RelaySource r = relay.get();
         use(r, "relay", "TikTok refused the direct connection " + refusals + " times in a row (" + why + ")");
-        context.state(ConnectionState.CONNECTING, "Switching to the Euler relay: " + pathReason + ".");
+        context.state(ConnectionState.CONNECTING, "Switching to the Euler relay: " + pathReason + ".", null,
+                Message.of("connect.switchingToRelay", "times", refusals), null);
         try {
             r.start(context);
-            context.state(ConnectionState.LIVE, "Connected through the Euler relay: " + pathReason + ".");
+            context.state(ConnectionState.LIVE, "Connected through the Euler relay: " + pathReason + ".", null,
+                    Message.of("connect.viaRelay", "times", refusals, "why", why), null);
+        } catch (WebcastException e) {
+            context.state(ConnectionState.ERROR, "The switch to the relay failed: " + e.getMessage(),
+                    e.problem().wireName(), e.text(), null);
         } catch (Exception e) {
-            context.state(ConnectionState.ERROR, "The switch to the relay failed: " + e.getMessage());
+            context.state(ConnectionState.ERROR, "The switch to the relay failed: " + WebcastException.reason(e),
+                    Problem.RELAY.wireName(), Message.of("connect.error.relayFailed"), null);
         }
         return true;
     }

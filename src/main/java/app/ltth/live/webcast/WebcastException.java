@@ -1,27 +1,54 @@
 package app.ltth.live.webcast;
 
+import app.ltth.i18n.Message;
+
 /**
- * Connecting failed, with a message a streamer understands.
+ * Connecting failed, with a message a streamer understands: in English for the log, and as a {@link Message} the
+ * dashboard says in the streamer's language, with what the {@link Problem} is.
  *
  * @see #retryable() whether trying again later can help (a network error) or not (a user that does not exist)
  */
 public class WebcastException extends Exception {
+
+    /** Whose the problem is, so the dashboard can point at it (only a username problem marks the username field). */
+    public enum Problem {
+        USERNAME, ROOM_ID, NOT_LIVE, NETWORK, TIKTOK, SIGN_SERVICE, RELAY, SETTINGS;
+
+        public String wireName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    private final Problem problem;
+    private final Message text;
     private final boolean retryable;
     private final long retryAfterMillis;
 
-    public WebcastException(String message, boolean retryable) {
-        this(message, retryable, 0, null);
+    public WebcastException(Problem problem, Message text, String message, boolean retryable) {
+        this(problem, text, message, retryable, 0, null);
     }
 
-    public WebcastException(String message, boolean retryable, Throwable cause) {
-        this(message, retryable, 0, cause);
+    public WebcastException(Problem problem, Message text, String message, boolean retryable, Throwable cause) {
+        this(problem, text, message, retryable, 0, cause);
     }
 
     /** @param retryAfterMillis the least time to wait before the next attempt (a rate limit's Retry-After), or 0 */
-    public WebcastException(String message, boolean retryable, long retryAfterMillis, Throwable cause) {
+    public WebcastException(Problem problem, Message text, String message, boolean retryable, long retryAfterMillis,
+                            Throwable cause) {
         super(message, cause);
+        this.problem = problem;
+        this.text = text;
         this.retryable = retryable;
         this.retryAfterMillis = retryAfterMillis;
+    }
+
+    public Problem problem() {
+        return problem;
+    }
+
+    /** The message by locale key, for the dashboard. */
+    public Message text() {
+        return text;
     }
 
     /**
@@ -37,6 +64,9 @@ public class WebcastException extends Exception {
         String message = t.getMessage();
         if (message != null && !message.isBlank()) return message;
         if (t instanceof java.net.ConnectException) return "nothing answers at that address";
+        if (t instanceof java.net.UnknownHostException || t instanceof java.nio.channels.UnresolvedAddressException) {
+            return "the address cannot be found (no internet, or DNS fails)";
+        }
         if (t instanceof java.net.http.HttpTimeoutException) return "no answer in time";
         return "no further detail";
     }
@@ -57,9 +87,10 @@ public class WebcastException extends Exception {
         private final String handshakeMessage;
 
         public Refused(String handshakeMessage) {
-            super("TikTok refused the connection: " + handshakeMessage + (handshakeMessage.contains("DEVICE_BLOCKED")
-                    ? ". TikTok blocks this device for now; LTTH tries again, or use the relay with an API key in the "
-                    + "settings." : ". LTTH tries again."), true);
+            super(Problem.TIKTOK, Message.of(handshakeMessage.contains("DEVICE_BLOCKED") ? "connect.error.blocked"
+                    : "connect.error.refused"), "TikTok refused the connection: " + handshakeMessage
+                    + (handshakeMessage.contains("DEVICE_BLOCKED") ? ". TikTok blocks this device for now; LTTH tries "
+                    + "again, or use the relay with an API key in the settings." : ". LTTH tries again."), true);
             this.handshakeMessage = handshakeMessage;
         }
 
@@ -71,7 +102,7 @@ public class WebcastException extends Exception {
     /** The room is no longer live: nothing to reconnect to. */
     public static final class Ended extends WebcastException {
         public Ended(String message) {
-            super(message, false);
+            super(Problem.NOT_LIVE, Message.of("connect.error.ended"), message, false);
         }
     }
 }

@@ -1,5 +1,8 @@
 package app.ltth.live.webcast;
 
+import app.ltth.i18n.Message;
+import app.ltth.live.webcast.WebcastException.Problem;
+
 import app.ltth.live.webcast.proto.ProtoMessageFetchResult;
 import app.ltth.threads.DaemonThreads;
 import java.io.ByteArrayOutputStream;
@@ -54,7 +57,8 @@ final class WebcastSession implements WebSocket.Listener {
                                Handler handler) throws WebcastException, InterruptedException {
         ProtoMessageFetchResult result = signed.fetchResult();
         if (result.getPushServer().isEmpty()) {
-            throw new WebcastException("The signing service gave no server to connect to. LTTH tries again.", true);
+            throw new WebcastException(Problem.SIGN_SERVICE, Message.of("connect.error.signNoServer"),
+                    "The signing service gave no server to connect to. LTTH tries again.", true);
         }
         WebcastSession session = new WebcastSession(config, roomId, handler);
         try {
@@ -71,15 +75,16 @@ final class WebcastSession implements WebSocket.Listener {
                 String why = h.getResponse().headers().firstValue("handshake-msg").orElse("HTTP " + h.getResponse().statusCode());
                 throw new WebcastException.Refused(why);
             }
-            throw new WebcastException("Connecting to TikTok failed: " + WebcastException.reason(e)
+            throw new WebcastException(Problem.TIKTOK, Message.of("connect.error.tiktokFailed"), "Connecting to TikTok failed: " + WebcastException.reason(e)
                     + ". LTTH tries again.", true, e.getCause());
         } catch (TimeoutException e) {
             session.close();
-            throw new WebcastException("TikTok did not answer the connection in time. LTTH tries again.", true, e);
+            throw new WebcastException(Problem.TIKTOK, Message.of("connect.error.tiktokTimeout"),
+                    "TikTok did not answer the connection in time. LTTH tries again.", true, e);
         } catch (RuntimeException e) {
             // An odd push-server address, a send that failed right after the upgrade: never the end of the LIVE.
             session.close();
-            throw new WebcastException("Connecting to TikTok failed (" + WebcastException.reason(e) + "). LTTH tries again.", true, e);
+            throw new WebcastException(Problem.TIKTOK, Message.of("connect.error.tiktokFailed"), "Connecting to TikTok failed (" + WebcastException.reason(e) + "). LTTH tries again.", true, e);
         }
         long every = config.heartbeat().toMillis();
         session.heartbeat.scheduleAtFixedRate(session::beat, every, every, TimeUnit.MILLISECONDS);

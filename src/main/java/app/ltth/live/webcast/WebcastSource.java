@@ -1,5 +1,8 @@
 package app.ltth.live.webcast;
 
+import app.ltth.i18n.Message;
+import app.ltth.live.webcast.WebcastException.Problem;
+
 import app.ltth.live.replay.Recording;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -64,7 +67,8 @@ public final class WebcastSource extends SupervisedSource {
             roomId = parseRoomId(manualRoomId);
         } else {
             RoomLookup.Room room = lookup.find(username);
-            if (!room.live()) throw new WebcastException("@" + username + " is not LIVE right now.", false);
+            if (!room.live()) throw new WebcastException(Problem.NOT_LIVE, Message.of("connect.error.notLive", "user", username),
+                    "@" + username + " is not LIVE right now.", false);
             roomId = parseRoomId(room.roomId());
         }
         if (recordingsDir != null) recording = Recording.start(recordingsDir, username, String.valueOf(roomId));
@@ -79,7 +83,8 @@ public final class WebcastSource extends SupervisedSource {
         try {
             return Long.parseLong(id.trim());
         } catch (NumberFormatException e) {
-            throw new WebcastException("'" + id + "' is not a room id: it is a number.", false);
+            throw new WebcastException(Problem.ROOM_ID, Message.of("connect.error.roomId", "id", id),
+                    "'" + id + "' is not a room id: it is a number.", false);
         }
     }
 

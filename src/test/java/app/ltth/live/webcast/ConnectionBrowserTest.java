@@ -64,6 +64,8 @@ class ConnectionBrowserTest {
         new Select(browser.findElement(By.id("language"))).selectByValue("de");
         BrowserTest.waiting(browser).until(d -> d.findElement(By.id("path-badge")).getText().equals("über das Euler-Relay"));
         BrowserTest.waiting(browser).until(d -> d.findElement(By.tagName("body")).getText().contains("Das Battle ist vorbei 120 : 80"));
+        assertThat(browser.findElement(By.id("connection-detail")).getText())
+                .isEqualTo("Über das Euler-Relay verbunden: TikTok hat die direkte Verbindung 2-mal in Folge abgelehnt (illegal app_id).");
         BrowserTest.screenshot(browser, "dashboard-relay-de");
     }
 }
