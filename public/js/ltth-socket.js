@@ -21,7 +21,7 @@
 
   /**
    * handlers: { event(msg), types: ['gift', ...], stats(s), status(s), connection(isConnected), on: {otherEvent: fn},
-   * ack: true }; all optional. connection(true) comes once the server has greeted this page, i.e. from when on live
+   * ack: true, overlay: true }; all optional. connection(true) comes once the server has greeted this page, i.e. from when on live
    * events arrive.
    * A page has one connection: the header and the page's own script each call connect() and share it (a later call
    * says hello again with what it adds). Returns an object with close() and emit().
@@ -56,6 +56,11 @@
       return names.filter(function (n, i) { return names.indexOf(n) === i; });
     }
 
+    /** What this page listens to, and whether it is an overlay in OBS (the first-run list counts those). */
+    function hello() {
+      return { subscribe: subscription(), overlay: sets.some(function (h) { return h.overlay; }) };
+    }
+
     function call(name, arg) {
       sets.forEach(function (h) { if (typeof h[name] === 'function') h[name](arg); });
     }
@@ -75,7 +80,7 @@
       // Connected means greeted: only after the server has taken our hello do broadcasts reach us.
       socket.on('connect', function () {
         failures = 0;
-        socket.emit('ltth:hello', { subscribe: subscription() });
+        socket.emit('ltth:hello', hello());
       });
       socket.on('disconnect', function () { greeted = false; call('connection', false); });
       socket.on('connect_error', function () {
@@ -112,7 +117,7 @@
         sets.push(h);
         if (!socket) return;
         listen(h);
-        if (socket.connected) socket.emit('ltth:hello', { subscribe: subscription() });
+        if (socket.connected) socket.emit('ltth:hello', hello());
         if (greeted && typeof h.connection === 'function') h.connection(true);
       },
       api: {

@@ -22,6 +22,7 @@
 
   function start(handlers) {
     handlers.ack = true;   // overlays tell the app when they have shown an event: the health panel's latency
+    handlers.overlay = !preview;   // a preview in the dashboard is not OBS: it does not tick the first-run list
     var own = handlers.connection;
     handlers.connection = function (up) {
       marker.hidden = up || !preview;

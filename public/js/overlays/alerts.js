@@ -39,12 +39,15 @@
     area.appendChild(box);
     current = box;
     box._timer = setTimeout(function () { hide(box); }, a.seconds * 1000);
+    if (connection) connection.emit('alert:shown', { id: a.id });
   }
+
+  var connection = null;
 
   LTTH.overlay.start({
     on: {
       'alert:show': show,
       'alert:skip': function (m) { if (current && current.getAttribute('data-alert') === m.id) hide(current); }
     }
-  });
+  }).then(function (c) { connection = c; });
 })();

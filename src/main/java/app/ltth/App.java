@@ -6,6 +6,11 @@ import app.ltth.audio.AudioOut;
 import app.ltth.config.AppConfig;
 import app.ltth.events.EventBus;
 import app.ltth.files.FileModes;
+import app.ltth.firstrun.FirstRun;
+import app.ltth.firstrun.FirstRunController;
+import app.ltth.events.ConnectionStatusEvent;
+import app.ltth.events.ConnectionState;
+import app.ltth.web.SocketEvents;
 import app.ltth.flows.FlowController;
 import app.ltth.flows.FlowEngine;
 import app.ltth.flows.Modules;
@@ -136,6 +141,7 @@ public final class App implements AutoCloseable {
     private OscBridge osc;
     private MultiCamService multiCam;
     private VdoNinjaService vdoNinja;
+    private FirstRun firstRun;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private App(AppConfig config) {
@@ -255,6 +261,15 @@ public final class App implements AutoCloseable {
         settings.onChange(s -> alerts.configureQueue((int) s.number(SettingsRegistry.ALERTS_QUEUE_MAX),
                 s.text(SettingsRegistry.ALERTS_OVERFLOW)));
         bus.subscribe("alerts", alerts::onEvent);
+        firstRun = new FirstRun(profiles, sockets);
+        profiles.addListener(firstRun);
+        sockets.onOverlayHello(firstRun::overlayConnected);
+        sockets.on(SocketEvents.ALERT_SHOWN, shown -> firstRun.testShown());
+        bus.subscribe("first-run", event -> {
+            if (event instanceof ConnectionStatusEvent s && s.state() == ConnectionState.LIVE && s.source().equals("tiktok")) {
+                firstRun.wentLive();
+            }
+        });
         goals = new GoalService(sockets);
         profiles.addListener(goals);
         bus.subscribe("goals", goals::onEvent);
@@ -337,7 +352,7 @@ public final class App implements AutoCloseable {
                 new SoundboardController(sounds, myInstants)::routes, new ObsController(obs)::routes,
                 new OscController(osc)::routes, new MultiCamController(multiCam)::routes,
                 new VdoNinjaController(vdoNinja)::routes, new HealthController(this::health)::routes, this::statusRoutes,
-                new DashboardPages(locales, () -> settings.text(SettingsRegistry.UI_LANGUAGE),
+                new FirstRunController(firstRun)::routes, new DashboardPages(locales, () -> settings.text(SettingsRegistry.UI_LANGUAGE),
                         () -> settings.text(SettingsRegistry.UI_THEME), profiles::active)::routes);
         web = new WebServer(AppConfig.HOST, httpPort, socketPort, ownOrigins(), config.appHome(), apis);
         web.start();

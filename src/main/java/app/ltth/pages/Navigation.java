@@ -10,7 +10,8 @@ final class Navigation {
     record Entry(String href, String key, DashboardPage page) {
     }
 
-    static final DashboardPage LIVE = DashboardPage.of("dashboard", "nav.live", "/js/describe.js", "/js/dashboard.js");
+    static final DashboardPage LIVE = DashboardPage.of("dashboard", "nav.live", "/js/describe.js", "/js/dashboard.js",
+            "/js/first-run.js");
     static final DashboardPage OVERLAYS = DashboardPage.of("overlays", "nav.overlays", "/js/lan.js",
             "/js/overlays-page.js");
     static final DashboardPage ALERTS = DashboardPage.of("alerts", "nav.alerts", "/js/alerts.js");

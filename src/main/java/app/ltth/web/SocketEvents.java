@@ -28,6 +28,8 @@ public final class SocketEvents {
     public static final String ACK = "ltth:ack";
     /** The audio overlay says a clip has finished playing: {@code {"id"}}. */
     public static final String AUDIO_ENDED = "audio:ended";
+    /** The alerts overlay has put an alert on screen: {@code {id}}. */
+    public static final String ALERT_SHOWN = "alert:shown";
 
     private SocketEvents() {
     }

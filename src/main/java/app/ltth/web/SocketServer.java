@@ -51,8 +51,9 @@ public final class SocketServer implements AutoCloseable {
     private static final int MAX_SUBSCRIPTIONS = 64;
     /** The client's rights, kept in its store by the LAN authorization. */
     private static final String ACCESS = "ltth.access";
-    /** What an overlay opened with an overlay link sends: its hello, acknowledgements, the audio overlay's "ended". */
-    private static final Set<String> OVERLAY_EVENTS = Set.of(SocketEvents.HELLO, SocketEvents.ACK, SocketEvents.AUDIO_ENDED);
+    /** What an overlay opened with an overlay link sends: hello, acknowledgements, audio "ended", alert "shown". */
+    private static final Set<String> OVERLAY_EVENTS = Set.of(SocketEvents.HELLO, SocketEvents.ACK, SocketEvents.AUDIO_ENDED,
+            SocketEvents.ALERT_SHOWN);
 
     /** This computer's server (127.0.0.1), then the LAN one while LAN mode is on. Broadcasts go to both. */
     private final List<SocketIOServer> servers = new CopyOnWriteArrayList<>();
@@ -61,6 +62,7 @@ public final class SocketServer implements AutoCloseable {
     private final Set<String> allowedOrigins;
     private final Map<String, List<Consumer<Object>>> listeners = new ConcurrentHashMap<>();
     private final List<BiConsumer<SocketIOClient, Set<String>>> helloListeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> overlayListeners = new CopyOnWriteArrayList<>();
     private final AtomicLong droppedForSlowPages = new AtomicLong();
     private volatile SocketIOServer lan;
     private volatile String lanOrigin;
@@ -109,6 +111,7 @@ public final class SocketServer implements AutoCloseable {
                 subscription.forEach(client::joinRoom);
             }
             helloListeners.forEach(listener -> listener.accept(client, subscription));
+            if (data instanceof Map<?, ?> hello && Boolean.TRUE.equals(hello.get("overlay"))) overlayListeners.forEach(Runnable::run);
         });
         listeners.forEach((event, list) -> list.forEach(listener -> listen(created, event, listener)));
         return created;
@@ -173,6 +176,11 @@ public final class SocketServer implements AutoCloseable {
      */
     public void onHello(BiConsumer<SocketIOClient, Set<String>> listener) {
         helloListeners.add(listener);
+    }
+
+    /** Runs whenever an overlay page says hello (overlays say so in their hello). */
+    public void onOverlayHello(Runnable listener) {
+        overlayListeners.add(listener);
     }
 
     /** Sends a new page the current state of {@code event}, if it listens to that event. */

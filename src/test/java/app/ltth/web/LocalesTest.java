@@ -50,5 +50,18 @@ class LocalesTest {
             assertThat(en.has("obs.state." + state)).as(state).isTrue();
         }
         for (String theme : new String[] {"dark", "light", "contrast"}) assertThat(en.has("theme." + theme)).as(theme).isTrue();
+        // Built at run time: the feed's type chips, the settings' labels and choices, the overlays' names.
+        for (app.ltth.events.EventType type : app.ltth.events.EventType.values()) {
+            assertThat(en.has("eventType." + type.wireName())).as(type.wireName()).isTrue();
+        }
+        for (app.ltth.settings.Setting s : app.ltth.settings.SettingsRegistry.all()) {
+            assertThat(en.has("setting." + s.key())).as(s.key()).isTrue();
+            assertThat(en.has("setting." + s.key() + ".help")).as(s.key()).isTrue();
+            s.options().forEach(o -> assertThat(en.has("setting." + s.key() + "." + o)).as(s.key() + " " + o).isTrue());
+        }
+        app.ltth.settings.SettingsRegistry.sections().keySet().forEach(section -> {
+            assertThat(en.has("settings.section." + section)).as(section).isTrue();
+            assertThat(en.has("settings.section." + section + ".help")).as(section).isTrue();
+        });
     }
 }
