@@ -23,7 +23,7 @@
     var box = el('div', 'border rounded p-2 d-flex flex-wrap align-items-center gap-2');
     box.setAttribute('data-plugin', p.id);
     var head = el('div', 'me-auto');
-    head.appendChild(el('strong', '', p.name));
+    head.appendChild(el('strong', '', p.builtIn ? t('plugin.' + p.id + '.name') : p.name));
     head.appendChild(el('span', 'text-body-secondary small ms-2', p.id + ' ' + p.version + (p.builtIn ? ' · ' + t('plugins.builtIn') : '')));
     var state = el('span', 'badge ms-2 plugin-state ' + (STATE_BADGE[p.state] || 'text-bg-secondary'), t('plugins.state.' + p.state));
     state.setAttribute('data-state', p.state);

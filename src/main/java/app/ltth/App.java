@@ -80,6 +80,7 @@ import io.javalin.config.RoutesConfig;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -322,17 +323,12 @@ public final class App implements AutoCloseable {
         goals.addListener(flows::goalChanged);
         plugins = new PluginManager(config.appHome().resolve("plugins"), config.userData(), bus, sockets,
                 flowExtensions, profiles);
-        plugins.addBuiltIn("soundboard", "Soundboard", Map.of("en", "Sounds for gifts, events and like milestones; MyInstants; buttons with hotkeys",
-                "de", "Sounds für Geschenke, Ereignisse und Like-Meilensteine; MyInstants; Tasten mit Tastenkürzeln"), true, () -> new BuiltInPlugin(sounds::setActive, sounds::onEvent));
-        plugins.addBuiltIn("tts", "Text to speech", Map.of("en", "Reads chat and events aloud, with filters, limits and a queue",
-                "de", "Liest Chat und Ereignisse vor, mit Filtern, Limits und Warteschlange"), true, () -> new BuiltInPlugin(tts::setActive, tts::onEvent));
+        plugins.addBuiltIn("soundboard", builtInName("soundboard"), builtInDescription("soundboard"), true, () -> new BuiltInPlugin(sounds::setActive, sounds::onEvent));
+        plugins.addBuiltIn("tts", builtInName("tts"), builtInDescription("tts"), true, () -> new BuiltInPlugin(tts::setActive, tts::onEvent));
         // these two open network ports or change the stream, so the streamer turns them on
-        plugins.addBuiltIn("osc", "OSC bridge (VRChat)", Map.of("en", "Avatar parameters and chatbox over OSC, gift rules, received values live",
-                "de", "Avatar-Parameter und Chatbox über OSC, Geschenk-Regeln, empfangene Werte live"), false, () -> new BuiltInPlugin(osc::setActive, osc::onEvent));
-        plugins.addBuiltIn("multicam", "Multi-cam", Map.of("en", "!cam 1-9, next, prev and gifts switch OBS scenes or sources, with cooldowns",
-                "de", "!cam 1-9, next, prev und Geschenke wechseln OBS-Szenen oder -Quellen, mit Abklingzeiten"), false, () -> new BuiltInPlugin(multiCam::setActive, multiCam::onEvent));
-        plugins.addBuiltIn("vdoninja", "VDO.Ninja", Map.of("en", "A guest room with director, guest, solo and scene links",
-                "de", "Ein Gästeraum mit Regie-, Gast-, Solo- und Szenen-Links"), true, () -> new BuiltInPlugin(vdoNinja::setActive, null));
+        plugins.addBuiltIn("osc", builtInName("osc"), builtInDescription("osc"), false, () -> new BuiltInPlugin(osc::setActive, osc::onEvent));
+        plugins.addBuiltIn("multicam", builtInName("multicam"), builtInDescription("multicam"), false, () -> new BuiltInPlugin(multiCam::setActive, multiCam::onEvent));
+        plugins.addBuiltIn("vdoninja", builtInName("vdoninja"), builtInDescription("vdoninja"), true, () -> new BuiltInPlugin(vdoNinja::setActive, null));
         plugins.scan();
         profiles.addListener(plugins);
     }
@@ -376,6 +372,17 @@ public final class App implements AutoCloseable {
     /** The origins of our own pages: only they may use the real-time channel or change anything over REST. */
     private Set<String> ownOrigins() {
         return Set.of("http://127.0.0.1:" + httpPort, "http://localhost:" + httpPort);
+    }
+
+    /** A plugin that is part of LTTH is named in English; the Plugins page shows it in the page's language. */
+    private String builtInName(String id) {
+        return locales.texts("en").get("plugin." + id + ".name");
+    }
+
+    private Map<String, String> builtInDescription(String id) {
+        Map<String, String> description = new LinkedHashMap<>();
+        for (String lang : Locales.LANGUAGES) description.put(lang, locales.texts(lang).get("plugin." + id + ".description"));
+        return description;
     }
 
     /** What LTTH says to the streamer and the viewers, in the language the streamer chose. */
