@@ -1,5 +1,7 @@
 package app.ltth.input;
 
+import app.ltth.i18n.Message;
+
 import app.ltth.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -38,17 +40,18 @@ public final class JsonFields {
     public String text(String field, String fallback, int maxLength) {
         JsonNode n = json.get(field);
         if (n == null || n.isNull()) return fallback;
-        if (!n.isTextual()) throw new ValidationException(name(field), field + " must be a text");
+        if (!n.isTextual()) throw invalid(field, field + " must be a text", "error.field.text");
         String value = n.asText().trim();
         if (value.length() > maxLength) {
-            throw new ValidationException(name(field), field + " is longer than " + maxLength + " characters");
+            throw invalid(field, field + " is longer than " + maxLength + " characters", "error.field.tooLong",
+                    "max", maxLength);
         }
         return value;
     }
 
     public String requiredText(String field, int maxLength) {
         String value = text(field, "", maxLength);
-        if (value.isEmpty()) throw new ValidationException(name(field), field + " is required");
+        if (value.isEmpty()) throw invalid(field, field + " is required", "error.field.required");
         return value;
     }
 
@@ -56,7 +59,8 @@ public final class JsonFields {
         JsonNode n = json.get(field);
         if (n == null || n.isNull()) return fallback;
         if (!n.isIntegralNumber() || n.asLong() < min || n.asLong() > max) {
-            throw new ValidationException(name(field), field + " must be a whole number from " + min + " to " + max);
+            throw invalid(field, field + " must be a whole number from " + min + " to " + max, "error.field.wholeNumber",
+                    "min", min, "max", max);
         }
         return n.asLong();
     }
@@ -64,7 +68,8 @@ public final class JsonFields {
     public long requiredNumber(String field, long min, long max) {
         JsonNode n = json.get(field);
         if (n == null || n.isNull()) {
-            throw new ValidationException(name(field), field + " is required: a whole number from " + min + " to " + max);
+            throw invalid(field, field + " is required: a whole number from " + min + " to " + max,
+                    "error.field.wholeNumber", "min", min, "max", max);
         }
         return number(field, 0, min, max);
     }
@@ -73,7 +78,8 @@ public final class JsonFields {
         JsonNode n = json.get(field);
         if (n == null || n.isNull()) return fallback;
         if (!n.isNumber() || n.asDouble() < min || n.asDouble() > max) {
-            throw new ValidationException(name(field), field + " must be a number from " + min + " to " + max);
+            throw invalid(field, field + " must be a number from " + min + " to " + max, "error.field.number",
+                    "min", min, "max", max);
         }
         return n.asDouble();
     }
@@ -81,14 +87,14 @@ public final class JsonFields {
     public boolean bool(String field, boolean fallback) {
         JsonNode n = json.get(field);
         if (n == null || n.isNull()) return fallback;
-        if (!n.isBoolean()) throw new ValidationException(name(field), field + " must be true or false");
+        if (!n.isBoolean()) throw invalid(field, field + " must be true or false", "error.field.bool");
         return n.asBoolean();
     }
 
     public String choice(String field, List<String> allowed, String fallback) {
         String value = text(field, fallback, 64);
         if (value == null || !allowed.contains(value)) {   // null: missing, and there is no default
-            throw new ValidationException(name(field), field + " must be one of " + String.join(", ", allowed));
+            throw invalid(field, field + " must be one of " + String.join(", ", allowed), "error.field.choice");
         }
         return value;
     }
@@ -96,7 +102,7 @@ public final class JsonFields {
     public String color(String field, String fallback) {
         String value = text(field, fallback, 9);
         if (!COLOR.matcher(value).matches()) {
-            throw new ValidationException(name(field), field + " must be a colour such as #ff0050");
+            throw invalid(field, field + " must be a colour such as #ff0050", "error.field.colour");
         }
         return value;
     }
@@ -105,8 +111,15 @@ public final class JsonFields {
     public String url(String field) {
         String value = text(field, "", 2000);
         if (!value.isEmpty() && !value.matches("(https?://|/)\\S+")) {
-            throw new ValidationException(name(field), field + " must be a web address (http...) or an uploaded file (/media/...)");
+            throw invalid(field, field + " must be a web address (http...) or an uploaded file (/media/...)",
+                    "error.field.address");
         }
         return value;
+    }
+
+    /** A refused field: the English sentence for programs, and its locale key and values for the dashboard. */
+    private ValidationException invalid(String field, String message, String key, Object... namesAndValues) {
+        Message text = Message.of(key, namesAndValues);
+        return new ValidationException(name(field), message, text.key(), text.params());
     }
 }
