@@ -40,7 +40,7 @@ class LanguagesBrowserTest extends BrowserSuite {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"de"})
+    @ValueSource(strings = {"de", "es", "fr"})
     void noPageOrOverlayShowsEnglishInAnotherLanguage(String lang) throws Exception {
         Map<String, String> en = locale("en");
         Map<String, String> other = locale(lang);

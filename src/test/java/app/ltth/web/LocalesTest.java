@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Every text a page asks for exists, in English and in German. */
+/** Every text a page asks for exists, in every language LTTH speaks, with the same placeholders. */
 class LocalesTest {
 
     private static Set<String> keys(String lang) throws Exception {
@@ -23,8 +23,22 @@ class LocalesTest {
     }
 
     @Test
-    void germanAndEnglishHaveTheSameKeys() throws Exception {
-        assertThat(keys("de")).isEqualTo(keys("en"));
+    void everyLanguageHasTheSameKeysAndPlaceholdersAsEnglish() throws Exception {
+        JsonNode en = Json.MAPPER.readTree(Path.of("locales", "en.json").toFile());
+        Pattern placeholder = Pattern.compile("\\{\\w+}");
+        for (String lang : app.ltth.i18n.Locales.LANGUAGES) {
+            assertThat(keys(lang)).as(lang).isEqualTo(keys("en"));
+            JsonNode texts = Json.MAPPER.readTree(Path.of("locales", lang + ".json").toFile());
+            en.fieldNames().forEachRemaining(key -> assertThat(placeholders(placeholder, texts.get(key).asText()))
+                    .as(lang + " " + key).isEqualTo(placeholders(placeholder, en.get(key).asText())));
+        }
+    }
+
+    private static Set<String> placeholders(Pattern placeholder, String text) {
+        Set<String> found = new TreeSet<>();
+        Matcher m = placeholder.matcher(text);
+        while (m.find()) found.add(m.group());
+        return found;
     }
 
     @Test
