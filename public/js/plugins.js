@@ -35,10 +35,11 @@
         t('plugins.failures', { n: p.failures }) + (p.lastError ? ': ' + p.lastError : '')));
     }
     box.appendChild(head);
-    if (p.hasUi) {
+    // A page in the dashboard's layout (page.html) opens here, while the plugin runs; a page of its own in a tab.
+    if ((p.hasPage && p.state === 'running') || p.hasUi) {
       var ui = el('a', 'btn btn-sm btn-outline-secondary', t('plugins.open'));
-      ui.href = '/plugins/' + encodeURIComponent(p.id) + '/ui.html';
-      ui.target = '_blank';
+      ui.href = '/plugins/' + encodeURIComponent(p.id) + (p.hasPage ? '' : '/ui.html');
+      if (!p.hasPage) ui.target = '_blank';
       box.appendChild(ui);
     }
     var id = encodeURIComponent(p.id);

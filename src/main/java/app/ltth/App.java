@@ -349,7 +349,7 @@ public final class App implements AutoCloseable {
                 new OscController(osc)::routes, new MultiCamController(multiCam)::routes,
                 new VdoNinjaController(vdoNinja)::routes, new HealthController(this::health)::routes, this::statusRoutes,
                 new FirstRunController(firstRun)::routes, new DashboardPages(locales, () -> settings.text(SettingsRegistry.UI_LANGUAGE),
-                        () -> settings.text(SettingsRegistry.UI_THEME), profiles::active)::routes);
+                        () -> settings.text(SettingsRegistry.UI_THEME), profiles::active, plugins)::routes);
         web = new WebServer(AppConfig.HOST, httpPort, socketPort, ownOrigins(), config.appHome(), apis);
         web.start();
         lock.publishDashboard(dashboardUrl());

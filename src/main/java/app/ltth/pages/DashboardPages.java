@@ -1,11 +1,16 @@
 package app.ltth.pages;
 
 import app.ltth.i18n.Locales;
+import app.ltth.i18n.Texts;
+import app.ltth.plugin.PluginManager;
+import app.ltth.plugin.PluginManager.PluginPage;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.io.IOException;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -21,14 +26,18 @@ public final class DashboardPages {
     private final Supplier<String> language;
     private final Supplier<String> theme;
     private final Supplier<String> profile;
+    private final PluginManager plugins;
 
     /**
      * @param language the language setting ({@code auto} or a language code)
      * @param theme    the theme setting
      * @param profile  the open profile's name
+     * @param plugins  for the pages of running plugins
      */
-    public DashboardPages(Locales locales, Supplier<String> language, Supplier<String> theme, Supplier<String> profile) {
+    public DashboardPages(Locales locales, Supplier<String> language, Supplier<String> theme, Supplier<String> profile,
+                          PluginManager plugins) {
         this.locales = locales;
+        this.plugins = plugins;
         this.language = language;
         this.theme = theme;
         this.profile = profile;
@@ -41,15 +50,36 @@ public final class DashboardPages {
 
     public void routes(RoutesConfig routes) {
         for (DashboardPage page : Navigation.PAGES) {
-            routes.get(page.path(), ctx -> render(ctx, page));
+            routes.get(page.path(), ctx -> {
+                Texts texts = texts();
+                send(ctx, "pages/" + page.name() + ".jte", model(page, texts.get(page.titleKey()), texts, null, null));
+            });
         }
+        routes.get("/plugins/{id}", this::pluginPage);
     }
 
-    private void render(Context ctx, DashboardPage page) {
+    /** A running plugin's page.html inside the layout, named after the plugin, its entry in the navigation active. */
+    private void pluginPage(Context ctx) throws IOException {
+        String id = ctx.pathParam("id");
+        PluginPage plugin = plugins.page(id).orElseThrow(() -> new NotFoundResponse(
+                "Plugin " + id + " has no page here: it is not running, or it brings none"));
+        DashboardPage page = new DashboardPage("plugin", "nav.plugins", plugin.scripts(), plugin.styles());
+        send(ctx, "plugin.jte", model(page, plugin.name(), texts(), id, plugin.html()));
+    }
+
+    private Texts texts() {
+        return locales.texts(Locales.resolve(language.get()));
+    }
+
+    private Page model(DashboardPage page, String title, Texts texts, String currentPlugin, String pluginHtml) {
         String themeName = Page.THEMES.contains(theme.get()) ? theme.get() : Page.THEMES.get(0);
-        Page model = new Page(page, locales.texts(Locales.resolve(language.get())), themeName, profile.get());
+        return new Page(page, title, texts, themeName, profile.get(),
+                Navigation.links(page, texts, plugins.pages(), currentPlugin), pluginHtml);
+    }
+
+    private void send(Context ctx, String template, Page model) {
         StringOutput out = new StringOutput();
-        templates.render("pages/" + page.name() + ".jte", model, out);
+        templates.render(template, model, out);
         ctx.header("Cache-Control", "no-cache");
         ctx.html(out.toString());
     }

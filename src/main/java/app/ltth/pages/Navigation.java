@@ -3,6 +3,7 @@ package app.ltth.pages;
 import app.ltth.i18n.Texts;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The pages of the dashboard and the side navigation that leads to them, in the order the streamer sees. */
 final class Navigation {
@@ -53,14 +54,20 @@ final class Navigation {
     private Navigation() {
     }
 
-    /** The navigation as {@code current} shows it: its first entry marked active. */
-    static List<Page.Link> links(DashboardPage current, Texts texts) {
+    /**
+     * The navigation as {@code current} shows it (its first entry marked active), with the pages of running plugins
+     * (id to name) after LTTH's plugin page; {@code currentPlugin} is the plugin whose page is shown, or null.
+     */
+    static List<Page.Link> links(DashboardPage current, Texts texts, Map<String, String> pluginPages, String currentPlugin) {
         List<Page.Link> links = new ArrayList<>();
         boolean marked = false;
         for (Entry e : ENTRIES) {
             boolean active = !marked && e.page().equals(current);
             marked |= active;
             links.add(new Page.Link(e.href(), texts.get(e.key()), active));
+            if (e.page() == PLUGINS) {
+                pluginPages.forEach((id, name) -> links.add(new Page.Link("/plugins/" + id, name, id.equals(currentPlugin))));
+            }
         }
         return links;
     }

@@ -25,15 +25,26 @@ public final class Page {
     static final List<String> THEMES = List.of("dark", "light", "contrast");
 
     private final DashboardPage page;
+    private final String title;
     private final Texts texts;
     private final String theme;
     private final String profile;
+    private final List<Link> navigation;
+    private final String pluginHtml;
 
-    Page(DashboardPage page, Texts texts, String theme, String profile) {
+    /**
+     * @param pluginHtml the content of a plugin's page (its page.html), or null for LTTH's own pages, whose content
+     *                   is their template
+     */
+    Page(DashboardPage page, String title, Texts texts, String theme, String profile, List<Link> navigation,
+         String pluginHtml) {
         this.page = page;
+        this.title = title;
         this.texts = texts;
         this.theme = theme;
         this.profile = profile;
+        this.navigation = navigation;
+        this.pluginHtml = pluginHtml;
     }
 
     public String t(String key) {
@@ -41,7 +52,12 @@ public final class Page {
     }
 
     public String title() {
-        return t(page.titleKey());
+        return title;
+    }
+
+    /** A plugin's page content: the plugin runs inside LTTH with the streamer's consent, so its page is trusted alike. */
+    public String pluginHtml() {
+        return pluginHtml;
     }
 
     public String language() {
@@ -65,7 +81,7 @@ public final class Page {
     }
 
     public List<Link> navigation() {
-        return Navigation.links(page, texts);
+        return navigation;
     }
 
     public List<Language> languages() {

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -44,8 +45,19 @@ public final class PluginManager implements ProfileManager.Listener, AutoCloseab
      */
     public record PluginInfo(String id, String name, String version, Map<String, String> description, boolean builtIn,
                              boolean enabled, String state, long failures, String lastError, List<String> routes,
-                             boolean hasUi, boolean hasOverlay, String main, String jar, String minAppVersion) {
+                             boolean hasUi, boolean hasPage, boolean hasOverlay, String main, String jar,
+                             String minAppVersion) {
     }
+
+    /**
+     * A running plugin's page in the dashboard: {@code page.html} holds only its content, which LTTH puts into the
+     * layout of every page; {@code assets/page.js} and {@code assets/page.css} come with it when they exist.
+     */
+    public record PluginPage(String id, String name, String html, List<String> scripts, List<String> styles) {
+    }
+
+    /** The largest page.html LTTH puts into the layout. */
+    static final long MAX_PAGE_BYTES = 1_000_000;
 
     /** Written into the folder of an uploaded plugin: its manifest's enabledByDefault never starts it. */
     static final String UPLOADED_MARK = ".uploaded";
@@ -334,6 +346,30 @@ public final class PluginManager implements ProfileManager.Listener, AutoCloseab
         return runtime.dispatch(request);
     }
 
+    /** The page of a running plugin that has one (page.html); empty otherwise. */
+    public Optional<PluginPage> page(String id) throws IOException {
+        Entry e;
+        synchronized (this) {
+            e = entries.get(id);
+            if (e == null || e.manifest == null || !"running".equals(e.state)) return Optional.empty();
+        }
+        Path file = e.dir.resolve("page.html");
+        if (!Files.isRegularFile(file) || Files.size(file) > MAX_PAGE_BYTES) return Optional.empty();
+        String base = "/plugins/" + id + "/assets/page.";
+        List<String> scripts = Files.isRegularFile(e.dir.resolve("assets/page.js")) ? List.of(base + "js") : List.of();
+        List<String> styles = Files.isRegularFile(e.dir.resolve("assets/page.css")) ? List.of(base + "css") : List.of();
+        return Optional.of(new PluginPage(id, e.manifest.name(), Files.readString(file), scripts, styles));
+    }
+
+    /** The running plugins that have a page, for the navigation: id and name. */
+    public synchronized Map<String, String> pages() {
+        Map<String, String> pages = new LinkedHashMap<>();
+        entries.values().stream()
+                .filter(e -> e.manifest != null && "running".equals(e.state) && Files.isRegularFile(e.dir.resolve("page.html")))
+                .forEach(e -> pages.put(e.id, e.manifest.name()));
+        return pages;
+    }
+
     /** The plugin's folder, for serving ui.html, overlay.html and assets/. */
     public synchronized Path dir(String id) {
         return entry(id).dir;
@@ -351,7 +387,8 @@ public final class PluginManager implements ProfileManager.Listener, AutoCloseab
         return new PluginInfo(e.id, m == null ? e.id : m.name(), m == null ? "" : m.version(),
                 m == null ? Map.of() : m.description(), m != null && m.jar() == null, e.enabled, e.state,
                 e.failures.get(), e.invalidReason != null ? e.invalidReason : e.lastError, routes,
-                Files.isRegularFile(e.dir.resolve("ui.html")), Files.isRegularFile(e.dir.resolve("overlay.html")),
+                Files.isRegularFile(e.dir.resolve("ui.html")), Files.isRegularFile(e.dir.resolve("page.html")),
+                Files.isRegularFile(e.dir.resolve("overlay.html")),
                 m == null || m.jar() == null ? "" : m.main(), m == null || m.jar() == null ? "" : m.jar(),
                 m == null || m.minAppVersion() == null ? "" : m.minAppVersion());
     }

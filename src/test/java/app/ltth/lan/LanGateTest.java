@@ -22,7 +22,7 @@ class LanGateTest {
                     .isEqualTo(new LanGate.Verdict.Admitted(Access.OVERLAY));
         }
         for (String path : new String[] {"/api/settings", "/dashboard.html", "/plugins.html", "/api/plugins",
-                "/plugins/hello/ui.html", "/api/profiles/default/export", "/api/lan", "/api/lan/qr", "/overlays/../api/lan"}) {
+                "/plugins/hello", "/api/profiles/default/export", "/api/lan", "/api/lan/qr", "/overlays/../api/lan"}) {
             assertThat(gate.request("192.168.1.20", "GET", path, tokens.overlay())).as(path)
                     .isInstanceOf(LanGate.Verdict.Refused.class);
         }

@@ -99,7 +99,7 @@ public class PluginSystemTest {
             assertThat(hello.get("state").asText()).as(hello.toString()).isEqualTo("running");
             assertThat(hello.get("routes")).extracting(JsonNode::asText).containsExactly("GET stats", "POST greeting");
             assertThat(hello.get("builtIn").asBoolean()).isFalse();
-            assertThat(hello.get("hasUi").asBoolean()).isTrue();
+            assertThat(hello.get("hasPage").asBoolean()).isTrue();
             assertThat(app.get("/api/plugins").json().get("flowActions").get(0).get("key").asText()).isEqualTo("hello.greet");
 
             app.post("/api/events/simulate", "{\"type\":\"gift\",\"user\":\"fan\",\"giftName\":\"Rose\",\"coins\":1,\"count\":7}");
@@ -111,9 +111,14 @@ public class PluginSystemTest {
             assertThat(app.get("/api/plugins/hello/stats").json().get("greeting").asText()).isEqualTo("Welcome");
             assertThat(app.post("/api/plugins/hello/greeting", "").status()).isEqualTo(400);
             assertThat(app.get("/api/plugins/hello/nope").status()).isEqualTo(404);
-            assertThat(app.get("/plugins/hello/ui.html").body()).contains("Hello Plugin");
+            // Its page stands in the dashboard's layout, with its script, and is in the navigation of every page.
+            String page = app.get("/plugins/hello").body();
+            assertThat(page).contains("Hello Plugin").contains("id=\"shell-header\"")
+                    .contains("<script src=\"/plugins/hello/assets/page.js\"></script>")
+                    .contains("<a class=\"nav-link active\" href=\"/plugins/hello\"");
+            assertThat(app.get("/goals.html").body()).contains("href=\"/plugins/hello\"");
             // Its scripts are files (pages run under script-src 'self'), served as scripts so nosniff lets them run.
-            assertThat(app.get("/plugins/hello/assets/ui.js").contentType()).hasValueSatisfying(
+            assertThat(app.get("/plugins/hello/assets/page.js").contentType()).hasValueSatisfying(
                     type -> assertThat(type).contains("javascript"));
             assertThat(app.get("/plugins/hello/../../pom.xml").status()).isEqualTo(404);
             assertThat(app.get("/plugins/hello/plugin.json").status()).as("only pages and assets are served").isEqualTo(404);
@@ -128,6 +133,8 @@ public class PluginSystemTest {
             assertThat(threadsRunning).isPositive();
             assertThat(app.post("/api/plugins/hello/disable", "").json().get("state").asText()).isEqualTo("disabled");
             assertThat(app.get("/api/plugins/hello/stats").status()).isEqualTo(404);
+            assertThat(app.get("/plugins/hello").status()).as("a stopped plugin's page is gone").isEqualTo(404);
+            assertThat(app.get("/goals.html").body()).doesNotContain("href=\"/plugins/hello\"");
             assertThat(threadsOf("hello")).isZero();
             assertThat(app.get("/api/status").json().at("/bus/listeners").findValuesAsText("name")).doesNotContain("plugin:hello");
             assertThat(app.get("/api/plugins").json().get("flowActions")).isEmpty();
