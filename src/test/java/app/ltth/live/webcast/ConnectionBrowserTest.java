@@ -3,38 +3,12 @@ package app.ltth.live.webcast;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.ltth.BrowserTest;
-import app.ltth.TestApp;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.Select;
 
 /** The dashboard header as a streamer sees it while TikTok refuses the direct socket and the relay takes over. */
-class ConnectionBrowserTest {
-
-    @TempDir
-    Path dir;
-    FakeTikTok tiktok;
-    TestApp app;
-    WebDriver browser;
-
-    @BeforeEach
-    void start() throws Exception {
-        tiktok = new FakeTikTok();
-        app = TestApp.start(dir);
-        browser = BrowserTest.chromium(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) browser.quit();
-        if (app != null) app.close();
-        if (tiktok != null) tiktok.close();
-    }
+class ConnectionBrowserTest extends FakeTikTokBrowserSuite {
 
     @Test
     void theHeaderShowsWhichWayCarriesTheLiveAndWhyItSwitched() throws Exception {
@@ -56,9 +30,12 @@ class ConnectionBrowserTest {
         tiktok.relaySend("{\"messages\":[" + RelaySourceTest.gift(41, 1, 1) + "]}");
         app.post("/api/events/simulate", "{\"type\":\"battle\",\"phase\":\"end\",\"score\":120,\"opponentScore\":80}");
         app.post("/api/events/simulate", "{\"type\":\"poll\",\"title\":\"Pizza?\",\"options\":\"Yes:3,No:1\"}");
-        BrowserTest.waiting(browser).until(d -> d.findElement(By.tagName("body")).getText().contains("The battle ended 120 : 80"));
-        assertThat(browser.findElement(By.tagName("body")).getText()).contains("Poll started: Pizza? Yes (3), No (1)")
-                .contains("sent Rose x1");
+        // Each event arrives on its own (the gift through the relay): wait until all three are shown.
+        BrowserTest.waiting(browser).until(d -> {
+            String body = d.findElement(By.tagName("body")).getText();
+            return body.contains("The battle ended 120 : 80") && body.contains("Poll started: Pizza? Yes (3), No (1)")
+                    && body.contains("sent Rose x1");
+        });
         BrowserTest.screenshot(browser, "dashboard-relay-en");
 
         new Select(browser.findElement(By.id("language"))).selectByValue("de");

@@ -3,38 +3,17 @@ package app.ltth.live.webcast;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.ltth.BrowserSuite;
-import app.ltth.TestApp;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 /** When Connect fails, the header says whose problem it is, in the page's language, and marks only a wrong username. */
-class ConnectionErrorsBrowserTest {
-
-    @TempDir
-    Path dir;
-    FakeTikTok tiktok;
-    TestApp app;
-    WebDriver browser;
+class ConnectionErrorsBrowserTest extends FakeTikTokBrowserSuite {
 
     @BeforeEach
-    void start() throws Exception {
-        tiktok = new FakeTikTok();
-        app = TestApp.start(dir);
-        browser = BrowserSuite.chromium(dir);
+    void settings() throws Exception {
         app.put("/api/settings", "{" + tiktok.settingsFields() + ", \"ui.language\": \"de\"}");
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) browser.quit();
-        if (app != null) app.close();
-        if (tiktok != null) tiktok.close();
     }
 
     /** Connects as {@code user} from the header; returns the error it shows. */

@@ -3,39 +3,18 @@ package app.ltth.live.webcast;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.ltth.BrowserSuite;
-import app.ltth.TestApp;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 
 /** A new streamer's checklist on the Live page ticks each step as it happens: overlay in OBS, test seen, LIVE connected. */
-class FirstRunBrowserTest {
-
-    @TempDir
-    Path dir;
-    FakeTikTok tiktok;
-    TestApp app;
-    WebDriver browser;
+class FirstRunBrowserTest extends FakeTikTokBrowserSuite {
 
     @BeforeEach
-    void start() throws Exception {
-        tiktok = new FakeTikTok();
-        app = TestApp.start(dir);
-        browser = BrowserSuite.chromium(dir);
+    void settings() throws Exception {
         app.put("/api/settings", "{" + tiktok.settingsFields() + "}");
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) browser.quit();
-        if (app != null) app.close();
-        if (tiktok != null) tiktok.close();
     }
 
     private void waitDone(String step) {
