@@ -1,7 +1,6 @@
 package app.ltth.input;
 
 import app.ltth.i18n.Message;
-
 import app.ltth.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;

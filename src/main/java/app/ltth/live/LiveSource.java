@@ -1,8 +1,8 @@
 package app.ltth.live;
 
-import app.ltth.i18n.Message;
 import app.ltth.events.ConnectionState;
 import app.ltth.events.LiveEvent;
+import app.ltth.i18n.Message;
 import java.util.Map;
 
 /** Where live events come from: TikTok, the simulator, or a recorded session. */

@@ -1,12 +1,12 @@
 package app.ltth.live;
 
-import app.ltth.live.webcast.WebcastException;
-import app.ltth.i18n.Message;
 import app.ltth.events.ConnectionState;
 import app.ltth.events.ConnectionStatusEvent;
 import app.ltth.events.EventBus;
 import app.ltth.events.EventIds;
 import app.ltth.events.LiveEvent;
+import app.ltth.i18n.Message;
+import app.ltth.live.webcast.WebcastException;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;

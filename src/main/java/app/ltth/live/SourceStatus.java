@@ -1,7 +1,7 @@
 package app.ltth.live;
 
-import app.ltth.i18n.Message;
 import app.ltth.events.ConnectionState;
+import app.ltth.i18n.Message;
 
 /**
  * The live source as the dashboard shows it.

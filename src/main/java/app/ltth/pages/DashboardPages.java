@@ -2,8 +2,8 @@ package app.ltth.pages;
 
 import app.ltth.i18n.Locales;
 import app.ltth.i18n.Texts;
-import app.ltth.plugin.PluginManager;
 import app.ltth.plugin.PluginManager.PluginPage;
+import app.ltth.plugin.PluginManager;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;

@@ -1,9 +1,9 @@
 package app.ltth.live.webcast;
 
-import app.ltth.live.webcast.WebcastException.Problem;
-import app.ltth.i18n.Message;
 import app.ltth.events.ConnectionState;
+import app.ltth.i18n.Message;
 import app.ltth.live.LiveSource;
+import app.ltth.live.webcast.WebcastException.Problem;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;

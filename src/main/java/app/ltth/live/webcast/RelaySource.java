@@ -2,7 +2,6 @@ package app.ltth.live.webcast;
 
 import app.ltth.i18n.Message;
 import app.ltth.live.webcast.WebcastException.Problem;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;

@@ -1,9 +1,8 @@
 package app.ltth.live.webcast;
 
 import app.ltth.i18n.Message;
-import app.ltth.live.webcast.WebcastException.Problem;
-
 import app.ltth.json.Json;
+import app.ltth.live.webcast.WebcastException.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.CookieManager;

@@ -1,9 +1,8 @@
 package app.ltth.live.webcast;
 
 import app.ltth.i18n.Message;
-import app.ltth.live.webcast.WebcastException.Problem;
-
 import app.ltth.json.Json;
+import app.ltth.live.webcast.WebcastException.Problem;
 import app.ltth.live.webcast.proto.ProtoMessageFetchResult;
 import com.google.protobuf.InvalidProtocolBufferException;
 import java.io.IOException;

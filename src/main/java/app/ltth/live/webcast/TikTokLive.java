@@ -1,10 +1,9 @@
 package app.ltth.live.webcast;
 
-import app.ltth.i18n.Message;
-import app.ltth.live.webcast.WebcastException.Problem;
-
 import app.ltth.events.ConnectionState;
+import app.ltth.i18n.Message;
 import app.ltth.live.LiveSource;
+import app.ltth.live.webcast.WebcastException.Problem;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;

@@ -2,7 +2,6 @@ package app.ltth.live.webcast;
 
 import app.ltth.i18n.Message;
 import app.ltth.live.webcast.WebcastException.Problem;
-
 import app.ltth.live.webcast.proto.ProtoMessageFetchResult;
 import app.ltth.threads.DaemonThreads;
 import java.io.ByteArrayOutputStream;

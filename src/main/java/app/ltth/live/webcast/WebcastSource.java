@@ -1,9 +1,8 @@
 package app.ltth.live.webcast;
 
 import app.ltth.i18n.Message;
-import app.ltth.live.webcast.WebcastException.Problem;
-
 import app.ltth.live.replay.Recording;
+import app.ltth.live.webcast.WebcastException.Problem;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
