@@ -157,7 +157,7 @@ public class BrowserTest extends BrowserSuite {
         browser.findElement(By.id("create-name")).sendKeys("my<b>stream");
         browser.findElement(By.cssSelector("#create-form button")).click();
         waiting().until(d -> d.findElement(By.id("create-name")).getAttribute("class").contains("is-invalid"));
-        assertThat(browser.findElement(By.id("create-error")).getText()).contains("not a valid profile name");
+        assertThat(browser.findElement(By.id("create-error")).getText()).contains("cannot be a profile name");
 
         browser.findElement(By.id("create-name")).clear();
         browser.findElement(By.id("create-name")).sendKeys("browser_profile");

@@ -103,7 +103,7 @@ public final class LiveController {
         if (username.startsWith("@")) username = username.substring(1);
         if (!TIKTOK_HANDLE.matcher(username).matches()) {
             throw new ValidationException("username", "'" + username + "' is not a TikTok username: 2 to 24 letters, "
-                    + "digits, '.' or '_'");
+                    + "digits, '.' or '_'", "error.username", Map.of("name", username));
         }
         // One profile per streamer: never mix another account's events into this profile's history.
         String bound = settings.text(SettingsRegistry.TIKTOK_USERNAME);

@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -48,7 +49,8 @@ public final class ProfileStore {
         if (!isValidName(name)) {
             throw new ValidationException(field, "'" + name + "' is not a valid profile name: use letters, "
                     + "digits, '.', '_' or '-' (at most 64 characters, starting with a letter or digit, not ending "
-                    + "with a dot, and not a name Windows keeps for devices such as CON or NUL)");
+                    + "with a dot, and not a name Windows keeps for devices such as CON or NUL)",
+                    "error.profile.name", Map.of("name", String.valueOf(name)));
         }
     }
 
@@ -143,7 +145,10 @@ public final class ProfileStore {
     public void create(String profile) throws StoreException {
         requireValidName(profile, "name");
         Optional<String> taken = existingOrNone(profile);
-        if (taken.isPresent()) throw new ValidationException("name", "A profile named '" + taken.get() + "' exists");
+        if (taken.isPresent()) {
+            throw new ValidationException("name", "A profile named '" + taken.get() + "' exists", "error.profile.exists",
+                    Map.of("name", taken.get()));
+        }
         Database.open(databaseFile(profile)).close();
     }
 
@@ -153,7 +158,8 @@ public final class ProfileStore {
         if (!exists(from)) throw new ValidationException("name", "There is no profile named '" + from + "'");
         Optional<String> taken = existing(to);
         if ((taken.isPresent() && !taken.get().equals(from)) || (taken.isEmpty() && Files.exists(configsDir.resolve(to)))) {
-            throw new ValidationException("newName", "A profile named '" + taken.orElse(to) + "' exists already");
+            throw new ValidationException("newName", "A profile named '" + taken.orElse(to) + "' exists already",
+                    "error.profile.exists", Map.of("name", taken.orElse(to)));
         }
         Files.move(configsDir.resolve(from), configsDir.resolve(to));
         backups.renameProfile(from, to);

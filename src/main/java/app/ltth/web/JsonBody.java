@@ -5,6 +5,7 @@ import app.ltth.json.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
+import java.util.Map;
 
 /** Reads request bodies as JSON objects, turning malformed input into a 400 with a readable reason. */
 public final class JsonBody {
@@ -32,7 +33,7 @@ public final class JsonBody {
     public static boolean requiredBoolean(JsonNode body, String field) {
         JsonNode node = body.get(field);
         if (node == null || !node.isBoolean()) {
-            throw new ValidationException(field, field + " is required and must be true or false");
+            throw new ValidationException(field, field + " is required and must be true or false", "error.field.bool", Map.of());
         }
         return node.asBoolean();
     }
@@ -40,7 +41,8 @@ public final class JsonBody {
     public static String requiredText(JsonNode body, String field) {
         JsonNode node = body.get(field);
         if (node == null || !node.isTextual() || node.asText().isBlank()) {
-            throw new ValidationException(field, field + " is required and must be a non-empty string");
+            throw new ValidationException(field, field + " is required and must be a non-empty string", "error.field.required",
+                    Map.of());
         }
         return node.asText().trim();
     }
