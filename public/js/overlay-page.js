@@ -1,6 +1,7 @@
 /*
- * What every page under /overlays shares. Query options: ?size=vertical (1080x1920 instead of 1920x1080),
- * ?scale=0.5 (0.25 to 4), ?preview=1 (shows an "offline" marker while the page is not connected: for the
+ * What every page under /overlays shares. The stage fits the browser source, whatever its size. Query options:
+ * ?size=vertical or horizontal (otherwise a portrait source gets the 1080x1920 stage), ?scale=0.5 (0.1 to 4, instead
+ * of fitting), ?preview=1 (shows an "offline" marker while the page is not connected: for the
  * dashboard's previews only, never in OBS), ?lang=de.
  * LTTH.overlay.start(handlers) loads translations and connects (see ltth-socket.js); handlers.connection is kept.
  */
@@ -8,11 +9,32 @@
   'use strict';
   var params = new URLSearchParams(location.search);
   var preview = params.get('preview') === '1';
-  var vertical = params.get('size') === 'vertical';
-  var scale = Math.min(4, Math.max(0.25, parseFloat(params.get('scale')) || 1));
+  var size = params.get('size');   // vertical or horizontal; without it, the source's shape decides
+  var fixedScale = parseFloat(params.get('scale'));
   var stage = document.querySelector('.stage');
-  stage.classList.toggle('vertical', vertical);
-  stage.style.transform = 'scale(' + scale + ')';
+  var vertical = false;
+
+  /**
+   * The stage (1920x1080, or 1080x1920 vertical) scaled to the browser source's size, keeping its aspect and
+   * centred, so nothing is cut whatever size OBS gives the source; ?scale= sets the factor instead.
+   */
+  function fit() {
+    var w = window.innerWidth || 1920;
+    var h = window.innerHeight || 1080;
+    vertical = size ? size === 'vertical' : h > w;
+    stage.classList.toggle('vertical', vertical);
+    var stageW = vertical ? 1080 : 1920;
+    var stageH = vertical ? 1920 : 1080;
+    if (fixedScale > 0) {
+      stage.style.transform = 'scale(' + Math.min(4, Math.max(0.1, fixedScale)) + ')';
+      return;
+    }
+    var scale = Math.min(w / stageW, h / stageH);
+    stage.style.transform = 'translate(' + (w - stageW * scale) / 2 + 'px, ' + (h - stageH * scale) / 2 + 'px) '
+      + 'scale(' + scale + ')';
+  }
+  fit();
+  window.addEventListener('resize', fit);
   var marker = document.createElement('div');
   marker.id = 'offline';
   marker.className = 'offline';
@@ -54,6 +76,6 @@
   }
 
   global.LTTH = global.LTTH || {};
-  global.LTTH.overlay = { params: params, preview: preview, vertical: vertical, start: start, number: number,
-    streakKey: streakKey, setServerHtml: setServerHtml };
+  global.LTTH.overlay = { params: params, preview: preview, vertical: function () { return vertical; }, start: start,
+    number: number, streakKey: streakKey, setServerHtml: setServerHtml };
 })(window);

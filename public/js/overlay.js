@@ -23,10 +23,10 @@
       card.append(who, what);
       cards.appendChild(card);
       if (key) { streakCards[key] = card; card.setAttribute('data-streak', key); }
-      while (cards.children.length > MAX_CARDS) remove(cards.firstElementChild);
     }
     card.querySelector('.who').textContent = d.who;
     card.querySelector('.what').textContent = d.text;
+    trim();
     clearTimeout(card._timer);
     card._timer = setTimeout(function () { leave(card); }, SHOWN[msg.type]);
   }
@@ -34,6 +34,13 @@
   function leave(card) {
     card.classList.add('leaving');
     setTimeout(function () { remove(card); }, 500);
+  }
+
+  /** At most MAX_CARDS, and only as many as fit the stage: the oldest go first, nothing is drawn off screen. */
+  function trim() {
+    while (cards.children.length > MAX_CARDS || (cards.children.length > 1 && cards.scrollHeight > cards.clientHeight)) {
+      remove(cards.firstElementChild);
+    }
   }
 
   function remove(card) {
@@ -59,10 +66,11 @@
       media.src = m.url;
       media.className = 'flow-media';
       if (m.kind === 'video') { media.autoplay = true; media.muted = true; }
+      media.addEventListener(m.kind === 'video' ? 'loadedmetadata' : 'load', trim);   // its height is known now
       card.appendChild(media);
     }
     cards.appendChild(card);
-    while (cards.children.length > MAX_CARDS) remove(cards.firstElementChild);
+    trim();
     card._timer = setTimeout(function () { leave(card); }, Math.max(1, Number(m.seconds) || 5) * 1000);
   }
 

@@ -32,7 +32,10 @@
     text.textContent = d.comment;
     line.append(name, text);
     chat.appendChild(line);
-    while (chat.children.length > max) chat.removeChild(chat.firstElementChild);
+    // At most ?max lines, and only as many as fit the stage: long messages push the oldest out, never off screen.
+    while (chat.children.length > max || (chat.children.length > 1 && chat.scrollHeight > chat.clientHeight)) {
+      chat.removeChild(chat.firstElementChild);
+    }
   }
 
   LTTH.overlay.start({

@@ -15,9 +15,10 @@
   }
 
   function label(goal) {
+    var n = LTTH.i18n.number;
     var values = {
-      name: goal.name, current: goal.current, target: goal.currentTarget, percent: Math.floor(goal.percent),
-      remaining: Math.max(0, goal.currentTarget - goal.current)
+      name: goal.name, current: n(goal.current), target: n(goal.currentTarget), percent: Math.floor(goal.percent),
+      remaining: n(Math.max(0, goal.currentTarget - goal.current))
     };
     return goal.label.replace(/\{(name|current|target|percent|remaining)\}/g, function (m, k) { return values[k]; });
   }
@@ -62,7 +63,7 @@
     view.setAttribute('data-current', goal.current);
     view.setAttribute('data-target', goal.currentTarget);
     view.querySelector('.goal-label').textContent = label(goal);
-    var numbers = goal.current + ' / ' + goal.currentTarget;
+    var numbers = LTTH.i18n.number(goal.current) + ' / ' + LTTH.i18n.number(goal.currentTarget);
     if (view._kind === 'ring') {
       view.querySelector('.arc').setAttribute('stroke-dashoffset', String(326.73 * (1 - goal.percent / 100)));
       view.querySelector('.goal-numbers').textContent = Math.floor(goal.percent) + '%';

@@ -47,7 +47,7 @@ class OverlayBrowserTest extends BrowserSuite {
     void aStreakOfTenRosesShowsOneEscapedAlertAndCountsTenCoinsForTheGoalAndTheLeaderboard() throws Exception {
         app.put("/api/alerts/gift", "{\"enabled\":true,\"animation\":\"fade\",\"seconds\":10}");
         app.post("/api/leaderboard/reset", "");
-        String goal = app.post("/api/goals", "{\"name\":\"Roses\",\"target\":500}").json().get("id").asText();
+        String goal = app.post("/api/goals", "{\"name\":\"Roses\",\"target\":5000}").json().get("id").asText();
         open("/overlays/alerts.html");
         // Remember every alert that ever enters the page, however briefly.
         js("window.seen = []; new MutationObserver(function (ms) { ms.forEach(function (m) { m.addedNodes.forEach("
@@ -65,7 +65,9 @@ class OverlayBrowserTest extends BrowserSuite {
         open("/overlays/goal.html?id=" + goal);
         WebElement view = waiting().until(d -> d.findElement(By.cssSelector("[data-goal='" + goal + "']")));
         assertThat(view.getAttribute("data-current")).isEqualTo("10");
-        assertThat(view.findElement(By.className("goal-label")).getText()).isEqualTo("Roses: 10 / 500");
+        // The bar carries the numbers (with separators); the label is the name alone.
+        assertThat(view.findElement(By.className("goal-label")).getText()).isEqualTo("Roses");
+        assertThat(view.findElement(By.className("goal-numbers")).getText()).isEqualTo("10 / 5,000");
 
         open("/overlays/leaderboard.html?board=gifters");
         WebElement first = waiting().until(d -> d.findElement(By.cssSelector("#rows .row")));

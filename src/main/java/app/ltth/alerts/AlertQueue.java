@@ -1,7 +1,6 @@
 package app.ltth.alerts;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,13 +8,14 @@ import java.util.Optional;
  * Alerts waiting their turn: one shows at a time. The queue has a maximum length and a stated policy for when it
  * is full: {@code drop-lowest} (default) lets the least valuable alert go (a join before a follow, a follow before a
  * gift, a small gift before a big one; the newest of equals), {@code drop-newest} refuses the new alert,
- * {@code drop-oldest} lets the oldest waiting alert go. Not thread-safe: the alert service guards it.
+ * {@code drop-oldest} lets the oldest waiting alert go. A test from the dashboard is never the one to go. Not
+ * thread-safe: the alert service guards it.
  */
 final class AlertQueue {
 
     static final List<String> POLICIES = List.of("drop-lowest", "drop-newest", "drop-oldest");
 
-    private final List<Alert> waiting = new ArrayList<>();
+    private final List<Waiting> waiting = new ArrayList<>();
     private int max;
     private String policy;
     private long dropped;
@@ -28,42 +28,56 @@ final class AlertQueue {
         if (!POLICIES.contains(policy)) throw new IllegalArgumentException("unknown overflow policy " + policy);
         this.max = Math.max(1, max);
         this.policy = policy;
-        while (waiting.size() > this.max) drop(waiting.size() - 1);
+        for (int victim = last(); waiting.size() > this.max && victim >= 0; victim = last()) drop(victim);
     }
 
     /** @return the alert that was dropped to respect the maximum (possibly the new one), if any */
-    Optional<Alert> offer(Alert alert) {
+    Optional<Waiting> offer(Waiting alert) {
         waiting.add(alert);
-        if (waiting.size() <= max) return Optional.empty();
-        int victim = switch (policy) {
-            case "drop-newest" -> waiting.size() - 1;
-            case "drop-oldest" -> 0;
+        return makeRoom(switch (policy) {
+            case "drop-newest" -> last();
+            case "drop-oldest" -> first();
             default -> lowest();
-        };
-        return Optional.of(drop(victim));
+        });
     }
 
     /** Shows this one next (the dashboard's test button); when full, the last waiting alert makes room. */
-    Optional<Alert> offerFirst(Alert alert) {
+    Optional<Waiting> offerFirst(Waiting alert) {
         waiting.add(0, alert);
-        return waiting.size() <= max ? Optional.empty() : Optional.of(drop(waiting.size() - 1));
+        return makeRoom(last());
+    }
+
+    private Optional<Waiting> makeRoom(int victim) {
+        // Only tests waiting: the queue holds one more rather than lose what the streamer asked to see.
+        return waiting.size() <= max || victim < 0 ? Optional.empty() : Optional.of(drop(victim));
+    }
+
+    private int first() {
+        for (int i = 0; i < waiting.size(); i++) if (!waiting.get(i).test()) return i;
+        return -1;
+    }
+
+    private int last() {
+        for (int i = waiting.size() - 1; i >= 0; i--) if (!waiting.get(i).test()) return i;
+        return -1;
     }
 
     private int lowest() {
         // The newest among the least valuable: a late small alert gives way before one that waited longer.
-        Alert min = waiting.stream().min(Comparator.comparingLong(Alert::priority)).orElseThrow();
+        int found = -1;
         for (int i = waiting.size() - 1; i >= 0; i--) {
-            if (waiting.get(i).priority() == min.priority()) return i;
+            Waiting w = waiting.get(i);
+            if (!w.test() && (found < 0 || w.priority() < waiting.get(found).priority())) found = i;
         }
-        throw new IllegalStateException();
+        return found;
     }
 
-    private Alert drop(int index) {
+    private Waiting drop(int index) {
         dropped++;
         return waiting.remove(index);
     }
 
-    Optional<Alert> poll() {
+    Optional<Waiting> poll() {
         return waiting.isEmpty() ? Optional.empty() : Optional.of(waiting.remove(0));
     }
 

@@ -56,6 +56,8 @@ public final class AlertService implements ProfileManager.Listener, AutoCloseabl
     private Alert showing;
     private boolean skip;
     private long shown;
+    private long droppedLately;
+    private long dropsLoggedAt;
     private boolean closed;
 
     public AlertService(SocketServer sockets, StreamStats stats, Texts texts) {
@@ -158,7 +160,7 @@ public final class AlertService implements ProfileManager.Listener, AutoCloseabl
         }
         if (config == null || !config.enabled()) return;
         if (event instanceof GiftEvent g && (!g.isFinal() || g.coins() < config.minCoins())) return;
-        enqueue(config, fields(event), event instanceof GiftEvent g ? g.coins() : 0, false);
+        enqueue(config, fields(event), event instanceof GiftEvent g ? g.coins() : 0);
     }
 
     private void likeMilestone(AlertConfig config) {
@@ -169,39 +171,62 @@ public final class AlertService implements ProfileManager.Listener, AutoCloseabl
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("totalLikes", reached * config.likeStep());
         fields.put("likeCount", reached * config.likeStep());
-        enqueue(config, fields, 0, false);
+        enqueue(config, fields, 0);
     }
 
     private Map<String, Object> fields(LiveEvent event) {
         return EventFields.of(event, stats.snapshot().coins(), ZoneId.systemDefault());
     }
 
-    /** The dashboard's test button: a sample event of the type, shown even while that alert is switched off. */
+    /** The dashboard's test button: a sample event of the type, shown next, even while that alert is switched off. */
     public Alert test(String type) {
         AlertConfig config = Optional.ofNullable(configs.get(type))
                 .orElseThrow(() -> new ValidationException("type", "type must be one of " + String.join(", ", AlertConfig.TYPES)));
         EventType eventType = EventType.fromWireName(type).orElseThrow();
         Map<String, Object> fields = fields(samples.sample(eventType));
         if (type.equals("like")) fields.put("totalLikes", config.likeStep());
-        return enqueue(config, fields, 0, true);
+        return render(enqueue(new Waiting(nextId(), type, fields, Long.MAX_VALUE, true, null)));
     }
 
     /** A flow's "show alert" action: its own text (a template), and optionally a sound and a picture or video. */
     public Alert custom(String template, Map<String, Object> fields, int seconds, String sound, String media) {
         AlertConfig look = new AlertConfig("custom", true, template, sound, 0.8, media, seconds, "slide", 0, 1);
-        return enqueue(look, fields, 0, false);
+        return render(enqueue(new Waiting(nextId(), "custom", fields, Alert.priority("custom", 0), false, look)));
     }
 
-    private Alert enqueue(AlertConfig config, Map<String, Object> fields, long coins, boolean next) {
-        String type = config.type();
-        Alert alert = new Alert("a" + ids.incrementAndGet(), type, Template.renderHtml(config.text(), fields),
-                config.sound(), config.volume(), config.media(), Alert.mediaKind(config.media()), config.seconds(),
-                config.animation(), Alert.priority(type, coins));
+    private void enqueue(AlertConfig config, Map<String, Object> fields, long coins) {
+        enqueue(new Waiting(nextId(), config.type(), fields, Alert.priority(config.type(), coins), false, null));
+    }
+
+    private String nextId() {
+        return "a" + ids.incrementAndGet();
+    }
+
+    private Waiting enqueue(Waiting alert) {
         synchronized (this) {
-            (next ? queue.offerFirst(alert) : queue.offer(alert)).ifPresent(d -> log.info("The alert queue is full ({}): a {} alert was dropped", queue.max(), d.type()));
+            (alert.test() ? queue.offerFirst(alert) : queue.offer(alert)).ifPresent(dropped -> droppedLately++);
+            // The streamer pressed Test and looks at OBS: the alert on screen makes way at once.
+            if (alert.test() && showing != null) skip();
             notifyAll();
         }
         return alert;
+    }
+
+    /** What the overlay shows: the alert's text, sound and media from the settings of now (or the flow's own). */
+    private Alert render(Waiting w) {
+        AlertConfig config = w.look() != null ? w.look() : configs.get(w.type());
+        return new Alert(w.id(), w.type(), Template.renderHtml(config.text(), w.fields()), config.sound(), config.volume(),
+                config.media(), Alert.mediaKind(config.media()), config.seconds(), config.animation(), w.priority());
+    }
+
+    /** A full queue drops alerts by the dozen in a busy LIVE: the log says how many once a minute, not each one. */
+    private synchronized void logDrops() {
+        long now = System.currentTimeMillis();
+        if (droppedLately == 0 || now - dropsLoggedAt < 60_000) return;
+        log.info("The alert queue was full ({} waiting at most): {} alerts dropped in the last minute", queue.max(),
+                droppedLately);
+        droppedLately = 0;
+        dropsLoggedAt = now;
     }
 
     // ---- showing -------------------------------------------------------------------------------------------
@@ -213,7 +238,13 @@ public final class AlertService implements ProfileManager.Listener, AutoCloseabl
                 synchronized (this) {
                     while (!closed && queue.size() == 0) wait();
                     if (closed) return;
-                    next = queue.poll().orElseThrow();
+                    logDrops();
+                    Optional<Waiting> waiting = queue.poll();
+                    if (waiting.isEmpty()) continue;
+                    Waiting w = waiting.get();
+                    // Switched off while it waited: the streamer no longer wants it (a test shows anyway).
+                    if (!w.test() && w.look() == null && !configs.get(w.type()).enabled()) continue;
+                    next = render(w);
                     showing = next;
                     skip = false;
                     shown++;

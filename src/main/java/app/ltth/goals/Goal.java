@@ -61,7 +61,7 @@ public record Goal(String id, String name, String metric, long target, String la
         boolean targetChanged = previous == null || previous.target() != target;
         long current = previous == null ? 0 : previous.current();
         long currentTarget = targetChanged ? target : previous.currentTarget();
-        return new Goal(id, name, metric, target, f.text("label", "{name}: {current} / {target}", 200), style, onReached,
+        return new Goal(id, name, metric, target, f.text("label", "{name}", 200), style, onReached,
                 raiseBy, f.bool("resetOnNewStream", true), current, currentTarget,
                 current >= currentTarget && previous != null && previous.reached());
     }

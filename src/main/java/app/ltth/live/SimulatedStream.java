@@ -88,30 +88,36 @@ public final class SimulatedStream {
         return out;
     }
 
+    /**
+     * One event, in the proportions of a believable LIVE (at the demo's default 5 events a second: a gift every half
+     * minute or so, a follow every quarter minute, a subscription every few minutes, coins in the hundreds over a few
+     * minutes), so that alerts, goals and tests in demo mode behave as they will on stream.
+     */
     private LiveEvent randomEvent(long now) {
         User user = randomUser();
-        int roll = random.nextInt(100);
-        if (roll < 34) return new ChatEvent(EventIds.next("sim"), now, user, COMMENTS[random.nextInt(COMMENTS.length)]);
-        if (roll < 58) {
-            int count = 1 + random.nextInt(15);
+        int roll = random.nextInt(1000);
+        if (roll < 500) return new ChatEvent(EventIds.next("sim"), now, user, COMMENTS[random.nextInt(COMMENTS.length)]);
+        if (roll < 800) {
+            // Likes come in bursts: mostly a few taps, now and then a viewer holding the screen.
+            int count = random.nextInt(5) == 0 ? 15 + random.nextInt(36) : 1 + random.nextInt(10);
             totalLikes += count;
             return new LikeEvent(EventIds.next("sim"), now, user, count, totalLikes);
         }
-        if (roll < 70) return new JoinEvent(EventIds.next("sim"), now, user);
-        if (roll < 80) return startGift(now, user);
-        if (roll < 87) return new FollowEvent(EventIds.next("sim"), now, user);
-        if (roll < 91) return new ShareEvent(EventIds.next("sim"), now, user);
-        if (roll < 93) return new SubscribeEvent(EventIds.next("sim"), now, user, 1 + random.nextInt(12));
-        if (roll < 97) return new EmoteEvent(EventIds.next("sim"), now, user, "emote-" + (1 + random.nextInt(5)), "");
+        if (roll < 920) return new JoinEvent(EventIds.next("sim"), now, user);
+        if (roll < 927) return startGift(now, user);
+        if (roll < 940) return new FollowEvent(EventIds.next("sim"), now, user);
+        if (roll < 950) return new ShareEvent(EventIds.next("sim"), now, user);
+        if (roll < 951) return new SubscribeEvent(EventIds.next("sim"), now, user, 1 + random.nextInt(12));
+        if (roll < 980) return new EmoteEvent(EventIds.next("sim"), now, user, "emote-" + (1 + random.nextInt(5)), "");
         return new QuestionEvent(EventIds.next("sim"), now, user, QUESTIONS[random.nextInt(QUESTIONS.length)]);
     }
 
     private LiveEvent startGift(long now, User user) {
-        // Cheap gifts are common, expensive ones rare, as on a real LIVE.
-        int pick = random.nextInt(100);
-        GiftType gift = pick < 40 ? GIFTS.get(0) : pick < 60 ? GIFTS.get(1) : pick < 78 ? GIFTS.get(2)
-                : pick < 86 ? GIFTS.get(3) : pick < 93 ? GIFTS.get(4) : pick < 97 ? GIFTS.get(5)
-                : pick < 99 ? GIFTS.get(6) : GIFTS.get(7);
+        // Cheap gifts are common, expensive ones rare, as on a real LIVE: a Lion is one gift in a thousand.
+        int pick = random.nextInt(1000);
+        GiftType gift = pick < 400 ? GIFTS.get(0) : pick < 600 ? GIFTS.get(1) : pick < 780 ? GIFTS.get(2)
+                : pick < 870 ? GIFTS.get(3) : pick < 940 ? GIFTS.get(4) : pick < 990 ? GIFTS.get(5)
+                : pick < 999 ? GIFTS.get(6) : GIFTS.get(7);
         long groupId = ++groupIds;
         if (!gift.streakable()) {
             return gift(now, user, gift, 1, false, groupId);

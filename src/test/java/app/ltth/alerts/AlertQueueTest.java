@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class AlertQueueTest {
 
-    private static Alert alert(String id, String type, long coins) {
-        return new Alert(id, type, id, "", 1, "", "", 5, "slide", Alert.priority(type, coins));
+    private static Waiting alert(String id, String type, long coins) {
+        return new Waiting(id, type, Map.of(), Alert.priority(type, coins), false, null);
+    }
+
+    private static Waiting test(String id) {
+        return new Waiting(id, "gift", Map.of(), Long.MAX_VALUE, true, null);
     }
 
     private static List<String> drain(AlertQueue q) {
@@ -24,10 +29,10 @@ class AlertQueueTest {
         q.offer(alert("gift-small", "gift", 1));
         q.offer(alert("follow", "follow", 0));
         q.offer(alert("join", "join", 0));
-        assertThat(q.offer(alert("gift-big", "gift", 5000))).get().extracting(Alert::id).isEqualTo("join");
+        assertThat(q.offer(alert("gift-big", "gift", 5000))).get().extracting(Waiting::id).isEqualTo("join");
         assertThat(q.offer(alert("share", "share", 0))).as("a share is worth less than all waiting").get()
-                .extracting(Alert::id).isEqualTo("share");
-        assertThat(q.offer(alert("sub", "subscribe", 0))).get().extracting(Alert::id).isEqualTo("follow");
+                .extracting(Waiting::id).isEqualTo("share");
+        assertThat(q.offer(alert("sub", "subscribe", 0))).get().extracting(Waiting::id).isEqualTo("follow");
         assertThat(drain(q)).containsExactly("gift-small", "gift-big", "sub");
         assertThat(q.dropped()).isEqualTo(3);
     }
@@ -50,9 +55,24 @@ class AlertQueueTest {
         q.offer(alert("a", "follow", 0));
         q.offer(alert("b", "follow", 0));
         q.offer(alert("c", "follow", 0));
-        assertThat(q.offerFirst(alert("test", "gift", 1))).get().extracting(Alert::id).isEqualTo("c");
+        assertThat(q.offerFirst(test("test"))).get().extracting(Waiting::id).isEqualTo("c");
         q.configure(2, "drop-oldest");
         assertThat(drain(q)).containsExactly("test", "a");
+    }
+
+    @Test
+    void aTestIsNeverTheOneToGoWhateverThePolicy() {
+        for (String policy : AlertQueue.POLICIES) {
+            AlertQueue q = new AlertQueue(2, policy);
+            q.offerFirst(test("test"));
+            for (int i = 0; i < 10; i++) q.offer(alert("big" + i, "gift", 30_000 + i));
+            assertThat(drain(q)).as(policy).hasSize(2).first().isEqualTo("test");
+        }
+        AlertQueue onlyTests = new AlertQueue(1, "drop-lowest");
+        onlyTests.offerFirst(test("t1"));
+        assertThat(onlyTests.offerFirst(test("t2"))).as("two tests: both are shown").isEmpty();
+        onlyTests.configure(1, "drop-oldest");
+        assertThat(drain(onlyTests)).containsExactly("t2", "t1");
     }
 
     @Test

@@ -17,12 +17,16 @@ import org.junit.jupiter.api.Test;
 
 class SimulatedStreamTest {
 
-    /** Ten simulated minutes at 20 events/s, stepped as the simulator steps it; then the streaks are left to end. */
+    /** Ten simulated minutes at 100 events/s, stepped as the simulator steps it; then the streaks are left to end. */
     private static List<LiveEvent> tenMinutes(long seed) {
+        return tenMinutes(seed, 100);
+    }
+
+    private static List<LiveEvent> tenMinutes(long seed, double rate) {
         SimulatedStream stream = new SimulatedStream(new Random(seed));
         List<LiveEvent> events = new ArrayList<>();
         long now = 0;
-        for (int i = 0; i < 6_000; i++, now += 100) events.addAll(stream.step(now, 0.1, 20));
+        for (int i = 0; i < 6_000; i++, now += 100) events.addAll(stream.step(now, 0.1, rate));
         for (int i = 0; stream.runningStreaks() > 0 && i < 10_000; i++, now += 100) {
             events.addAll(stream.step(now, 0.1, 0));
         }
@@ -73,6 +77,23 @@ class SimulatedStreamTest {
 
     private static boolean isFirstOfStreak(GiftEvent g) {
         return g.repeatCount() == 1 && !g.repeatEnd();
+    }
+
+    @Test
+    void atTheDemosSpeedAlertsAndCoinsComeAsOnARealLive() {
+        for (long seed = 1; seed <= 5; seed++) {
+            List<LiveEvent> events = tenMinutes(seed, 5);   // the demo's default speed
+            long gifts = events.stream().filter(e -> e instanceof GiftEvent g && g.isFinal()).count();
+            long coins = events.stream().filter(e -> e instanceof GiftEvent g && g.isFinal())
+                    .mapToLong(e -> ((GiftEvent) e).coins()).sum();
+            long follows = events.stream().filter(e -> e.type() == EventType.FOLLOW).count();
+            long subscriptions = events.stream().filter(e -> e.type() == EventType.SUBSCRIBE).count();
+            // A gift alert every 20-40 s on average, a follow every 10-20 s, a few subscriptions, not a coin flood.
+            assertThat(gifts).as("gifts in 10 minutes, seed " + seed).isBetween(12L, 35L);
+            assertThat(follows).as("follows, seed " + seed).isBetween(25L, 60L);
+            assertThat(subscriptions).as("subscriptions, seed " + seed).isLessThanOrEqualTo(8);
+            assertThat(coins).as("coins, seed " + seed).isBetween(100L, 35_000L);
+        }
     }
 
     @Test

@@ -104,11 +104,10 @@ class OverlayModulesApiTest {
 
             JsonNode test = app.post("/api/alerts/follow/test", "").json();
             assertThat(test.get("html").asText()).isEqualTo("Test User followed!");
-            assertThat(app.get("/api/alerts").json().at("/queue/waiting").asInt()).isEqualTo(1);
-            app.post("/api/alerts/skip", "");
+            // The streamer looks at OBS: the alert on screen makes way for the test at once.
             long deadline = System.currentTimeMillis() + 10_000;
             while (!app.get("/api/alerts").json().at("/queue/showing/type").asText().equals("follow")) {
-                assertThat(System.currentTimeMillis()).as("the test alert shows after a skip").isLessThan(deadline);
+                assertThat(System.currentTimeMillis()).as("the test alert shows without waiting").isLessThan(deadline);
                 Thread.sleep(20);
             }
         }
