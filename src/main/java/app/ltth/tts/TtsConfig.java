@@ -38,8 +38,10 @@ public record TtsConfig(boolean enabled, String who, String prefix, String chatT
         Map<String, String> events = new LinkedHashMap<>();
         events.put("gift", texts.get("tts.default.gift"));
         events.put("subscribe", texts.get("tts.default.subscribe"));
-        return new TtsConfig(true, "everyone", "", "{comment}", "", events, 1, List.of(), List.of(), Map.of(), "replace",
-                200, 3, 60, 20, 100);
+        // Chat is read only when a viewer asks with !tts, until the streamer decides otherwise: reading every line of a
+        // busy chat aloud from the first start does harm.
+        return new TtsConfig(true, "everyone", "!tts", "{comment}", "", events, 1, List.of(), List.of(), Map.of(),
+                "replace", 200, 3, 60, 20, 100);
     }
 
     /** Reads a config; what it leaves out is taken from {@code d}. */

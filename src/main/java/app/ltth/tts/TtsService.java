@@ -68,6 +68,8 @@ public final class TtsService implements ProfileManager.Listener, AutoCloseable 
     private volatile boolean paused;
     private volatile Map<String, Object> speaking;
     private volatile String lastError;
+    /** Why speaking fails, logged when it changes: one line when a voice goes away, not one per chat message. */
+    private final StateChange failures = new StateChange();
 
     public TtsService(List<TtsEngine> engines, AudioOut audio, SocketServer sockets, ProfileManager profiles, Path cache,
                       Texts texts) {
@@ -285,9 +287,10 @@ public final class TtsService implements ProfileManager.Listener, AutoCloseable 
             s = synthesize(item.text(), item.voice());
         } catch (TtsException e) {
             lastError = e.getMessage();
-            log.warn("Nothing could speak '{}': {}", item.text(), e.getMessage());
+            if (failures.changedTo(e.getMessage())) log.warn("Text to speech cannot speak: {}", e.getMessage());
             return;
         }
+        if (failures.changedTo(null)) log.info("Text to speech speaks again");
         Map<String, Object> now = describe(item);
         now.put("voice", s.voice());   // the one that spoke: a fallback may have taken over
         speaking = now;
