@@ -6,12 +6,34 @@
   var el = LTTH.el;
   var $ = function (id) { return document.getElementById(id); };
   var form = $('vdo-config');
+  var MASK = '••••••';
+  var password = '';
+  var revealed = false;   // a dashboard shown on stream must not show the room's password
+  var links = [];         // [input, url]: the inputs show the url masked until "Show"
 
-  function copy(input, button) {
-    input.select();
+  function masked(url) {
+    return revealed || !password ? url : url.split(password).join(MASK);
+  }
+
+  function reveal(on) {
+    revealed = on;
+    $('vdo-password').textContent = on ? password : MASK;
+    $('vdo-show').textContent = t(on ? 'vdo.hide' : 'vdo.show');
+    links.forEach(function (l) { l[0].value = masked(l[1]); });
+  }
+
+  /** Copies the whole link, password included, whether or not it is shown. */
+  function copy(input, url, button) {
     var done = function () { button.textContent = t('vdo.copied'); };
-    if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(input.value).then(done, function () { document.execCommand('copy'); done(); });
-    else { document.execCommand('copy'); done(); }
+    var fallback = function () {
+      input.value = url;
+      input.select();
+      document.execCommand('copy');
+      input.value = masked(url);
+      done();
+    };
+    if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(url).then(done, fallback);
+    else fallback();
   }
 
   function link(label, url, key) {
@@ -19,12 +41,13 @@
     var group = el('div', 'input-group input-group-sm');
     var input = el('input', 'form-control font-monospace');
     input.readOnly = true;
-    input.value = url;
+    input.value = masked(url);
+    links.push([input, url]);
     input.setAttribute('data-link', key);
     input.setAttribute('aria-label', label);
     var button = el('button', 'btn btn-outline-primary', t('vdo.copy'));
     button.type = 'button';
-    button.addEventListener('click', function () { copy(input, button); });
+    button.addEventListener('click', function () { copy(input, url, button); });
     group.append(input, button);
     wrap.append(el('label', 'form-label small mb-0', label), group);
     return wrap;
@@ -33,7 +56,8 @@
   function show(r) {
     $('vdo-off').classList.add('d-none');
     $('vdo-room').textContent = r.room.room;
-    $('vdo-password').textContent = r.room.password;
+    password = r.room.password;
+    links = [];
     var f = form.elements;
     f.layout.value = r.room.layout;
     f.baseUrl.value = r.room.baseUrl;
@@ -44,6 +68,7 @@
       items.push(link(t('vdo.solo', { n: g.slot, name: g.name }), g.solo, 'solo-' + g.slot));
     });
     $('vdo-links').replaceChildren.apply($('vdo-links'), items);
+    reveal(revealed);
   }
 
   function failed(err) {
@@ -61,6 +86,7 @@
         .then(function (r) { show(r); LTTH.say(t('vdo.saved'), true); })
         .catch(function (err) { if (!LTTH.fieldErrors(form, err)) failed(err); });
     });
+    $('vdo-show').addEventListener('click', function () { reveal(!revealed); });
     $('vdo-renew').addEventListener('click', function () {
       if (!confirm(t('vdo.renewConfirm'))) return;
       api('POST', '/api/vdoninja/room').then(show).catch(failed);

@@ -123,5 +123,18 @@ class StudioBrowserTest extends BrowserSuite {
         click(browser.findElement(By.cssSelector("#vdo-config button[type=submit]")));
         WebElement third = waiting().until(d -> d.findElement(By.cssSelector("[data-link='invite-3']")));
         assertThat(third.getAttribute("value")).contains("push=" + room + "g3").contains("label=Kai");
+
+        // The room's password is hidden until asked for: a dashboard shown on stream does not leak it.
+        String password = app.get("/api/vdoninja").json().at("/room/password").asText();
+        assertThat(password).isNotEmpty();
+        assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain(password);
+        for (WebElement link : browser.findElements(By.cssSelector("[data-link]"))) {
+            assertThat(link.getAttribute("value")).as(link.getAttribute("data-link")).doesNotContain(password);
+        }
+        click(browser.findElement(By.id("vdo-show")));
+        assertThat(browser.findElement(By.id("vdo-password")).getText()).isEqualTo(password);
+        assertThat(browser.findElement(By.cssSelector("[data-link=director]")).getAttribute("value")).contains(password);
+        click(browser.findElement(By.id("vdo-show")));
+        assertThat(browser.findElement(By.id("vdo-password")).getText()).isNotEqualTo(password);
     }
 }
