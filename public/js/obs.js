@@ -51,6 +51,8 @@
       return li;
     }));
     var c = current();
+    // Start / stop only mean something while OBS is connected.
+    document.querySelectorAll('[data-output]').forEach(function (b) { b.disabled = !(c && c.state === 'connected'); });
     $('obs-stream-state').textContent = c && c.streaming ? t('obs.live') : t('obs.notLive');
     $('obs-record-state').textContent = c && c.recording ? t('obs.recording') : t('obs.notRecording');
     if (c && c.state === 'connected' && c.currentScene !== shownScene) loadScenes();

@@ -61,6 +61,7 @@ class StudioBrowserTest extends BrowserSuite {
     void obsIsConnectedFromItsPageAndItsScenesAreButtons() throws Exception {
         browser.get(app.baseUrl() + "/obs.html");
         waiting().until(d -> d.findElement(By.id("obs-scenes")).getText().contains("Connect to OBS"));
+        assertThat(browser.findElement(By.cssSelector("[data-output=stream]")).isEnabled()).as("no OBS yet").isFalse();
         type("#obs-form [name=port]", String.valueOf(obs.port()));
         type("#obs-form [name=password]", "wrong");
         click(browser.findElement(By.cssSelector("#obs-form button[type=submit]")));
@@ -74,6 +75,7 @@ class StudioBrowserTest extends BrowserSuite {
         click(browser.findElement(By.cssSelector("#obs-form button[type=submit]")));
         waiting().until(d -> d.findElement(By.cssSelector("[data-scene='Starting']")).getAttribute("class").contains("btn-primary"));
         assertThat(browser.getPageSource()).doesNotContain("s3cret");
+        assertThat(browser.findElement(By.cssSelector("[data-output=stream]")).isEnabled()).as("OBS connected").isTrue();
         click(By.cssSelector("[data-scene='Gameplay']"));
         assertThat(obs.next("SetCurrentProgramScene").data().get("sceneName").asText()).isEqualTo("Gameplay");
         // the event from OBS marks the new scene and shows its sources

@@ -1,5 +1,6 @@
 package app.ltth.obs;
 
+import app.ltth.errors.Reasons;
 import app.ltth.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -204,8 +205,7 @@ public final class ObsConnection implements AutoCloseable {
     }
 
     private static String describe(Throwable t) {
-        String m = t.getMessage();
-        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+        return Reasons.of(t);
     }
 
     private void setState(State s, String why) {

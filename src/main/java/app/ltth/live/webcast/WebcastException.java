@@ -1,5 +1,6 @@
 package app.ltth.live.webcast;
 
+import app.ltth.errors.Reasons;
 import app.ltth.i18n.Message;
 
 /**
@@ -56,19 +57,7 @@ public class WebcastException extends Exception {
      * class name (a {@code CompletionException}'s own message is its cause's class and message).
      */
     public static String reason(Throwable error) {
-        Throwable t = error;
-        while ((t instanceof java.util.concurrent.CompletionException || t instanceof java.util.concurrent.ExecutionException)
-                && t.getCause() != null) {
-            t = t.getCause();
-        }
-        String message = t.getMessage();
-        if (message != null && !message.isBlank()) return message;
-        if (t instanceof java.net.ConnectException) return "nothing answers at that address";
-        if (t instanceof java.net.UnknownHostException || t instanceof java.nio.channels.UnresolvedAddressException) {
-            return "the address cannot be found (no internet, or DNS fails)";
-        }
-        if (t instanceof java.net.http.HttpTimeoutException) return "no answer in time";
-        return "no further detail";
+        return Reasons.of(error);
     }
 
     public boolean retryable() {
