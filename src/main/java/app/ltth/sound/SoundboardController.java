@@ -1,5 +1,6 @@
 package app.ltth.sound;
 
+import app.ltth.errors.Reasons;
 import app.ltth.input.JsonFields;
 import app.ltth.input.ValidationException;
 import app.ltth.web.JsonBody;
@@ -46,7 +47,7 @@ public final class SoundboardController {
             } catch (IllegalArgumentException e) {
                 throw new ValidationException("url", e.getMessage());
             } catch (java.io.IOException e) {
-                ctx.status(502).json(Map.of("error", "MyInstants could not be reached: " + e.getMessage()));
+                ctx.status(502).json(Map.of("error", "MyInstants could not be reached: " + Reasons.of(e)));
             }
         });
         routes.get("/api/soundboard/files/{name}", ctx -> {
@@ -92,7 +93,7 @@ public final class SoundboardController {
             Thread.currentThread().interrupt();
             ctx.status(503).json(Map.of("error", "Stopped"));
         } catch (Exception e) {
-            ctx.status(502).json(Map.of("error", "MyInstants could not be reached: " + e.getMessage()
+            ctx.status(502).json(Map.of("error", "MyInstants could not be reached: " + Reasons.of(e)
                     + ". Uploaded sounds still work."));
         }
     }

@@ -202,6 +202,12 @@ class AudioApiTest {
         JsonNode found = app.get("/api/soundboard/search?q=airhorn").json();
         assertThat(found.get("sounds")).hasSize(3);
         assertThat(app.get("/api/soundboard/search?q=").status()).isEqualTo(400);
+        // MyInstants out of reach: said in words, never "null".
+        app.put("/api/settings", "{\"soundboard.myInstantsUrl\":\"http://127.0.0.1:9\"}");
+        TestApp.Response unreachable = app.get("/api/soundboard/search?q=airhorn");
+        assertThat(unreachable.status()).isEqualTo(502);
+        assertThat(unreachable.json().get("error").asText()).startsWith("MyInstants could not be reached: ")
+                .doesNotContain("null").doesNotContain("Exception");
 
         assertThat(app.post("/api/plugins/soundboard/disable", "").status()).isEqualTo(200);
         TestApp.Response off = app.post("/api/soundboard/play", "{\"sound\":\"/media/horn.mp3\"}");
