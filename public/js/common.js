@@ -35,6 +35,35 @@
     return json.key && i18n && i18n.has(json.key) ? i18n.t(json.key, json.params) : null;
   }
 
+  /**
+   * Puts text on the clipboard. Where the clipboard API is not there (a page opened over plain http from another
+   * computer), the text is selected in {@code input} and copied the old way; it stays selected for a manual copy if
+   * even that fails. The input shows what it showed before (a masked link stays masked).
+   */
+  function copy(text, input) {
+    function legacy() {
+      var shown = input.value;
+      input.value = text;
+      input.select();
+      try { document.execCommand('copy'); } catch (e) { /* left selected for a manual copy */ }
+      if (shown !== text) input.value = shown;
+    }
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text).catch(legacy);
+    legacy();
+    return Promise.resolve();
+  }
+
+  /** A Copy button for the address in {@code input}: it says "Copied" for a moment. */
+  function copyButton(button, input) {
+    var t = global.LTTH.i18n.t;
+    button.addEventListener('click', function () {
+      copy(input.value, input).then(function () {
+        button.textContent = t('overlay.copied');
+        setTimeout(function () { button.textContent = t('overlay.copy'); }, 1500);
+      });
+    });
+  }
+
   /** An element with a class and text; never HTML. */
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -66,12 +95,15 @@
   /** Shows the server's field error next to the field (elements with data-error="field"); clears the others. */
   function fieldErrors(form, err) {
     form.querySelectorAll('.is-invalid').forEach(function (e) { e.classList.remove('is-invalid'); });
+    form.querySelectorAll('.invalid-feedback.d-block').forEach(function (e) { e.classList.remove('d-block'); });
     if (!err || !err.field) return false;
     // gifts[2].preset is shown at the field "gifts" when the form has no field of its own for it
     var feedback = form.querySelector('[data-error="' + err.field + '"]')
       || form.querySelector('[data-error="' + err.field.split(/[.[]/)[0] + '"]');
     if (!feedback) return false;
     feedback.textContent = err.message;
+    // Shown even where the field is not its sibling (a switch, an input group).
+    feedback.classList.add('d-block');
     var input = feedback.parentNode.querySelector('input, select, textarea');
     if (input) input.classList.add('is-invalid');
     return true;
@@ -101,5 +133,7 @@
   global.LTTH.fieldErrors = fieldErrors;
   global.LTTH.api = api;
   global.LTTH.el = el;
+  global.LTTH.copy = copy;
+  global.LTTH.copyButton = copyButton;
   global.LTTH.say = say;
 })(window);

@@ -222,23 +222,7 @@
     var url = location.origin + '/overlay.html';
     $('overlay-url').value = url;
     $('overlay-open').href = url;
-    $('overlay-copy').addEventListener('click', function () {
-      var done = function () {
-        $('overlay-copy').textContent = t('overlay.copied');
-        setTimeout(function () { $('overlay-copy').textContent = t('overlay.copy'); }, 1500);
-      };
-      if (navigator.clipboard && window.isSecureContext) {
-        navigator.clipboard.writeText(url).then(done, function () { legacyCopy(); done(); });
-      } else {
-        legacyCopy(); done();
-      }
-    });
-  }
-
-  function legacyCopy() {
-    var input = $('overlay-url');
-    input.select();
-    try { document.execCommand('copy'); } catch (e) { /* the URL stays selected for a manual copy */ }
+    LTTH.copyButton($('overlay-copy'), $('overlay-url'));
   }
 
   var TEST_BODIES = {
@@ -315,13 +299,6 @@
     }).catch(function () { /* shown by the connection badge */ });
   }
 
-  function refreshStats() {
-    return api('GET', '/api/status').then(function (s) {
-      stats = s.stats;
-      renderStats();
-    }).catch(function () { /* the header says LTTH is unreachable */ });
-  }
-
   // ---- start ---------------------------------------------------------------------------------------------
 
   i18n.init().then(function () {
@@ -331,10 +308,10 @@
     loadRecordings();
     setInterval(tickClock, 1000);
     LTTH.shell.onStatus(function (s) { status = s; tickClock(); });
+    LTTH.shell.onRefresh(function (answer) { stats = answer.stats; renderStats(); });
     LTTH.connect({
       event: feed.add,
-      stats: function (s) { stats = s; renderStats(); },
-      connection: function (up) { if (up) refreshStats(); }
+      stats: function (s) { stats = s; renderStats(); }
     });
   });
 })();

@@ -41,11 +41,7 @@
     input.setAttribute('aria-label', t(o.key + '.name'));
     var copy = el('button', 'btn btn-outline-primary', t('overlay.copy'));
     copy.type = 'button';
-    copy.addEventListener('click', function () {
-      var done = function () { copy.textContent = t('overlay.copied'); setTimeout(function () { copy.textContent = t('overlay.copy'); }, 1500); };
-      if (navigator.clipboard) navigator.clipboard.writeText(o.url).then(done, function () { input.select(); document.execCommand('copy'); done(); });
-      else { input.select(); document.execCommand('copy'); done(); }
-    });
+    LTTH.copyButton(copy, input);
     row.append(el('span', 'input-group-text first-run-name', t(o.key + '.name')), input, copy, dragLink(o));
     return row;
   }

@@ -48,7 +48,15 @@
       .catch(function () { return 'en'; });
   }
 
+  var ready = null;
+
+  /** Loads the texts once; the header's and the page's scripts both ask for them. */
   function init() {
+    if (!ready) ready = load();
+    return ready;
+  }
+
+  function load() {
     var embedded = document.getElementById('ltth-texts');
     if (embedded) {
       texts = JSON.parse(embedded.textContent);

@@ -30,12 +30,7 @@
     address.value = url(o);
     var copy = el('button', 'btn btn-outline-primary', t('overlay.copy'));
     copy.type = 'button';
-    copy.addEventListener('click', function () {
-      address.select();
-      var done = function () { copy.textContent = t('overlay.copied'); setTimeout(function () { copy.textContent = t('overlay.copy'); }, 1500); };
-      if (navigator.clipboard) navigator.clipboard.writeText(address.value).then(done, function () { document.execCommand('copy'); done(); });
-      else { document.execCommand('copy'); done(); }
-    });
+    LTTH.copyButton(copy, address);
     var open = el('a', 'btn btn-outline-secondary', t('overlay.open'));
     open.href = address.value;
     open.target = '_blank';

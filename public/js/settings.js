@@ -45,24 +45,11 @@
     return out;
   }
 
-  function clearErrors(form) {
-    form.querySelectorAll('.is-invalid').forEach(function (e) { e.classList.remove('is-invalid'); });
-    form.querySelectorAll('.invalid-feedback').forEach(function (e) { e.textContent = ''; e.classList.remove('d-block'); });
-  }
-
-  function showError(form, err) {
-    var feedback = err.field && form.querySelector('[data-error="' + err.field + '"]');
-    if (!feedback) { LTTH.say(err.message); return; }
-    feedback.textContent = err.message;
-    feedback.classList.add('d-block');
-    form.querySelector('[name="' + err.field + '"]').classList.add('is-invalid');
-  }
-
   forms.forEach(function (form) {
     var saved = form.querySelector('.section-saved');
     form.addEventListener('submit', function (e) {
       e.preventDefault();
-      clearErrors(form);
+      LTTH.fieldErrors(form, null);
       saved.classList.add('d-none');
       var sent = body(form);
       api('PUT', '/api/settings', sent).then(function (values) {
@@ -70,7 +57,7 @@
         if (form.getAttribute('data-section') === 'appearance') { location.reload(); return; }
         fill(values);
         saved.classList.remove('d-none');
-      }).catch(function (err) { showError(form, err); });
+      }).catch(function (err) { if (!LTTH.fieldErrors(form, err)) LTTH.say(err.message); });
     });
     form.addEventListener('input', function () { saved.classList.add('d-none'); });
     form.querySelectorAll('.secret-clear').forEach(function (button) {

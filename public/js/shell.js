@@ -120,10 +120,15 @@
     });
   }
 
+  var answer = null;          // the last /api/status, which pages may read too (the Live page's stats)
+  var answerListeners = [];
+
   function refresh() {
     api('GET', '/api/status').then(function (s) {
+      answer = s;
       renderNotices(s.notices);
       setStatus(s.connection);
+      answerListeners.forEach(function (fn) { fn(s); });
     }).catch(function () { /* the badge says LTTH is unreachable */ });
   }
 
@@ -144,6 +149,8 @@
   LTTH.shell = {
     /** fn(status) whenever the connection state changes; null while LTTH cannot be reached. */
     onStatus: function (fn) { listeners.push(fn); fn(socketUp ? status : null); },
+    /** fn(answer) with the whole /api/status each time the header reads it: at the start and after a reconnect. */
+    onRefresh: function (fn) { answerListeners.push(fn); if (answer) fn(answer); },
     setStatus: setStatus,
     showError: showError
   };

@@ -22,20 +22,6 @@
     links.forEach(function (l) { l[0].value = masked(l[1]); });
   }
 
-  /** Copies the whole link, password included, whether or not it is shown. */
-  function copy(input, url, button) {
-    var done = function () { button.textContent = t('vdo.copied'); };
-    var fallback = function () {
-      input.value = url;
-      input.select();
-      document.execCommand('copy');
-      input.value = masked(url);
-      done();
-    };
-    if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(url).then(done, fallback);
-    else fallback();
-  }
-
   function link(label, url, key) {
     var wrap = el('div');
     var group = el('div', 'input-group input-group-sm');
@@ -47,7 +33,10 @@
     input.setAttribute('aria-label', label);
     var button = el('button', 'btn btn-outline-primary', t('vdo.copy'));
     button.type = 'button';
-    button.addEventListener('click', function () { copy(input, url, button); });
+    // The whole link, password included, whether or not it is shown.
+    button.addEventListener('click', function () {
+      LTTH.copy(url, input).then(function () { button.textContent = t('vdo.copied'); });
+    });
     group.append(input, button);
     wrap.append(el('label', 'form-label small mb-0', label), group);
     return wrap;

@@ -1,7 +1,5 @@
 package app.ltth.i18n;
 
-import java.text.NumberFormat;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -34,11 +32,6 @@ public final class Texts {
             text = text.replace("{" + e.getKey() + "}", String.valueOf(e.getValue()));
         }
         return text;
-    }
-
-    /** A whole number as this language writes it (1,234 / 1.234 / 1 234). */
-    public String number(long n) {
-        return NumberFormat.getIntegerInstance(Locale.forLanguageTag(language)).format(n);
     }
 
     /** Every text, for the page's scripts. */

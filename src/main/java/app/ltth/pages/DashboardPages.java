@@ -3,6 +3,7 @@ package app.ltth.pages;
 import app.ltth.i18n.Locales;
 import app.ltth.i18n.Texts;
 import app.ltth.plugin.PluginManager.PluginPage;
+import app.ltth.settings.SettingsRegistry;
 import app.ltth.plugin.PluginManager;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
@@ -27,6 +28,8 @@ public final class DashboardPages {
     private final Supplier<String> theme;
     private final Supplier<String> profile;
     private final PluginManager plugins;
+    /** The header's choice of languages, each named in its own words (its locale's name for itself). */
+    private final List<Page.Language> languages;
 
     /**
      * @param language the language setting ({@code auto} or a language code)
@@ -38,6 +41,8 @@ public final class DashboardPages {
                           PluginManager plugins) {
         this.locales = locales;
         this.plugins = plugins;
+        this.languages = Locales.LANGUAGES.stream()
+                .map(code -> new Page.Language(code, locales.texts(code).get("setting.ui.language." + code))).toList();
         this.language = language;
         this.theme = theme;
         this.profile = profile;
@@ -72,9 +77,10 @@ public final class DashboardPages {
     }
 
     private Page model(DashboardPage page, String title, Texts texts, String currentPlugin, String pluginHtml) {
-        String themeName = Page.THEMES.contains(theme.get()) ? theme.get() : Page.THEMES.get(0);
+        List<String> themes = SettingsRegistry.THEMES;
+        String themeName = themes.contains(theme.get()) ? theme.get() : themes.get(0);
         return new Page(page, title, texts, themeName, profile.get(),
-                Navigation.links(page, texts, plugins.pages(), currentPlugin), pluginHtml);
+                Navigation.links(page, texts, plugins.pages(), currentPlugin), languages, pluginHtml);
     }
 
     private void send(Context ctx, String template, Page model) {

@@ -2,6 +2,7 @@ package app.ltth.pages;
 
 import app.ltth.i18n.Texts;
 import app.ltth.json.Json;
+import app.ltth.settings.SettingsRegistry;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -20,9 +21,6 @@ public final class Page {
     public record Link(String href, String label, boolean active) {
     }
 
-    static final List<Language> LANGUAGES = List.of(new Language("en", "English"), new Language("de", "Deutsch"),
-            new Language("es", "Español"), new Language("fr", "Français"));
-    static final List<String> THEMES = List.of("dark", "light", "contrast");
 
     private final DashboardPage page;
     private final String title;
@@ -30,6 +28,7 @@ public final class Page {
     private final String theme;
     private final String profile;
     private final List<Link> navigation;
+    private final List<Language> languages;
     private final String pluginHtml;
 
     /**
@@ -37,13 +36,14 @@ public final class Page {
      *                   is their template
      */
     Page(DashboardPage page, String title, Texts texts, String theme, String profile, List<Link> navigation,
-         String pluginHtml) {
+         List<Language> languages, String pluginHtml) {
         this.page = page;
         this.title = title;
         this.texts = texts;
         this.theme = theme;
         this.profile = profile;
         this.navigation = navigation;
+        this.languages = languages;
         this.pluginHtml = pluginHtml;
     }
 
@@ -85,11 +85,11 @@ public final class Page {
     }
 
     public List<Language> languages() {
-        return LANGUAGES;
+        return languages;
     }
 
     public List<String> themes() {
-        return THEMES;
+        return SettingsRegistry.THEMES;
     }
 
     /**

@@ -1,5 +1,6 @@
 package app.ltth.settings;
 
+import app.ltth.i18n.Locales;
 import app.ltth.live.webcast.BrowserParams;
 import app.ltth.live.webcast.UrlTemplate;
 import app.ltth.live.webcast.WebcastConfig;
@@ -7,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** Every setting LTTH knows. Features add theirs here, so that one list documents them all. */
 public final class SettingsRegistry {
@@ -41,6 +43,9 @@ public final class SettingsRegistry {
     public static final String TTS_OPENAI_URL = "tts.openAiUrl";
     public static final String MYINSTANTS_URL = "soundboard.myInstantsUrl";
 
+    /** The dashboard's colours, the default first. */
+    public static final List<String> THEMES = List.of("dark", "light", "contrast");
+
     private static final Map<String, Setting> ALL = new LinkedHashMap<>();
     /** The Settings page's sections, in order, each with its settings; "advanced" is folded away there. */
     private static final Map<String, List<Setting>> SECTIONS = new LinkedHashMap<>();
@@ -57,9 +62,10 @@ public final class SettingsRegistry {
     static {
         String url = "https?://\\S+";
         WebcastConfig d = WebcastConfig.defaults();
-        add("appearance", Setting.choice(UI_LANGUAGE, "auto", List.of("auto", "en", "de", "es", "fr"),
+        add("appearance", Setting.choice(UI_LANGUAGE, Locales.AUTO, Stream.concat(Stream.of(Locales.AUTO),
+                Locales.LANGUAGES.stream()).toList(),
                 "Language of the dashboard and overlays"));
-        add("appearance", Setting.choice(UI_THEME, "dark", List.of("dark", "light", "contrast"), "Colours of the dashboard"));
+        add("appearance", Setting.choice(UI_THEME, THEMES.get(0), THEMES, "Colours of the dashboard"));
         add("tiktok", Setting.text(TIKTOK_USERNAME, "", "@?[A-Za-z0-9._]{2,24}", "The TikTok username this profile streams as"));
         add("tiktok", Setting.choice(TIKTOK_CONNECTION, "auto", List.of("auto", "direct", "relay"), "How to connect: directly to "
                 + "TikTok, through the Euler relay, or directly with the relay taking over when TikTok keeps refusing "

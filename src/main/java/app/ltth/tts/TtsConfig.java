@@ -31,6 +31,8 @@ public record TtsConfig(boolean enabled, String who, String prefix, String chatT
                         int duplicateSeconds, int queueMax, int volume) {
 
     public static final List<String> WHO = List.of("everyone", "followers", "subscribers", "moderators", "nobody");
+    /** How many messages may wait by default. */
+    static final int QUEUE_MAX = 20;
     public static final List<String> EVENT_TYPES = List.of("gift", "follow", "share", "subscribe");
 
     /** The defaults, what is read for gifts and subscriptions in the streamer's language ({@code tts.default.<type>}). */
@@ -41,7 +43,7 @@ public record TtsConfig(boolean enabled, String who, String prefix, String chatT
         // Chat is read only when a viewer asks with !tts, until the streamer decides otherwise: reading every line of a
         // busy chat aloud from the first start does harm.
         return new TtsConfig(true, "everyone", "!tts", "{comment}", "", events, 1, List.of(), List.of(), Map.of(),
-                "replace", 200, 3, 60, 20, 100);
+                "replace", 200, 3, 60, QUEUE_MAX, 100);
     }
 
     /** Reads a config; what it leaves out is taken from {@code d}. */

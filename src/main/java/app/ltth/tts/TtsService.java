@@ -54,7 +54,7 @@ public final class TtsService implements ProfileManager.Listener, AutoCloseable 
     private final UserVoices userVoices;
     private final Path cache;
     private final ChatFilter filter = new ChatFilter();
-    private final SpeechQueue queue = new SpeechQueue(20);   // the default size; apply() sets the configured one
+    private final SpeechQueue queue = new SpeechQueue(TtsConfig.QUEUE_MAX);   // apply() sets the configured size
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicLong spoken = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();

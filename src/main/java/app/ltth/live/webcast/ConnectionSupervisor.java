@@ -1,5 +1,6 @@
 package app.ltth.live.webcast;
 
+import app.ltth.errors.Reasons;
 import app.ltth.events.ConnectionState;
 import app.ltth.i18n.Message;
 import app.ltth.live.LiveSource;
@@ -124,7 +125,7 @@ final class ConnectionSupervisor {
             return new Retry(e);
         } catch (RuntimeException e) {
             log.warn("TikTok connection ({}) failed unexpectedly", name, e);
-            return new Retry("Connecting failed (" + WebcastException.reason(e) + ").", 0, Problem.TIKTOK,
+            return new Retry("Connecting failed (" + Reasons.of(e) + ").", 0, Problem.TIKTOK,
                     Message.of("connect.error.tiktokFailed"));
         }
     }

@@ -1,5 +1,6 @@
 package app.ltth.live.webcast;
 
+import app.ltth.errors.Reasons;
 import app.ltth.i18n.Message;
 import app.ltth.live.webcast.WebcastException.Problem;
 import java.net.URI;
@@ -74,7 +75,7 @@ public final class RelaySource extends SupervisedSource {
                         "The relay refused the connection (HTTP " + status + "). LTTH tries "
                         + "again.", true);
             }
-            throw new WebcastException(Problem.RELAY, Message.of("connect.error.relayUnreachable"), "The relay cannot be reached (" + WebcastException.reason(e) + "). LTTH "
+            throw new WebcastException(Problem.RELAY, Message.of("connect.error.relayUnreachable"), "The relay cannot be reached (" + Reasons.of(e) + "). LTTH "
                     + "tries again.", true, e.getCause());
         } catch (TimeoutException e) {
             throw new WebcastException(Problem.RELAY, Message.of("connect.error.relayTimeout"), "The relay did not answer in time. LTTH tries again.", true, e);
@@ -126,7 +127,7 @@ public final class RelaySource extends SupervisedSource {
 
         @Override
         public void onError(WebSocket ws, Throwable error) {
-            if (ws == socket && running) supervisor.lost("The relay connection broke (" + WebcastException.reason(error) + ").");
+            if (ws == socket && running) supervisor.lost("The relay connection broke (" + Reasons.of(error) + ").");
         }
     }
 

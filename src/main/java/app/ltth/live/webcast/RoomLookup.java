@@ -1,5 +1,6 @@
 package app.ltth.live.webcast;
 
+import app.ltth.errors.Reasons;
 import app.ltth.i18n.Message;
 import app.ltth.json.Json;
 import app.ltth.live.webcast.WebcastException.Problem;
@@ -63,7 +64,7 @@ public final class RoomLookup {
             body = get(WebcastConfig.fill(config.apiLiveUrl(), handle, null));
         } catch (IOException e) {
             if (fromPage.isPresent()) return fromPage.get();   // paused or unclear, but a room: try it
-            throw new WebcastException(Problem.NETWORK, Message.of("connect.error.unreachable"), "TikTok could not be reached to find @" + user + "'s LIVE (" + WebcastException.reason(e)
+            throw new WebcastException(Problem.NETWORK, Message.of("connect.error.unreachable"), "TikTok could not be reached to find @" + user + "'s LIVE (" + Reasons.of(e)
                     + "). Check the internet connection, then connect again.", true, e);
         }
         try {

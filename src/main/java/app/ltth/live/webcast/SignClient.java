@@ -1,5 +1,6 @@
 package app.ltth.live.webcast;
 
+import app.ltth.errors.Reasons;
 import app.ltth.i18n.Message;
 import app.ltth.json.Json;
 import app.ltth.live.webcast.WebcastException.Problem;
@@ -48,7 +49,7 @@ public final class SignClient {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw new WebcastException(Problem.SIGN_SERVICE, Message.of("connect.error.signUnreachable"), "The signing service cannot be reached (" + WebcastException.reason(e) + "). LTTH keeps "
+            throw new WebcastException(Problem.SIGN_SERVICE, Message.of("connect.error.signUnreachable"), "The signing service cannot be reached (" + Reasons.of(e) + "). LTTH keeps "
                     + "trying.", true, e);
         }
         int status = response.statusCode();

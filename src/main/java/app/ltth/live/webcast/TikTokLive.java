@@ -1,5 +1,6 @@
 package app.ltth.live.webcast;
 
+import app.ltth.errors.Reasons;
 import app.ltth.events.ConnectionState;
 import app.ltth.i18n.Message;
 import app.ltth.live.LiveSource;
@@ -94,7 +95,7 @@ public final class TikTokLive implements LiveSource {
             context.state(ConnectionState.ERROR, "The switch to the relay failed: " + e.getMessage(),
                     e.problem().wireName(), e.text(), null);
         } catch (Exception e) {
-            context.state(ConnectionState.ERROR, "The switch to the relay failed: " + WebcastException.reason(e),
+            context.state(ConnectionState.ERROR, "The switch to the relay failed: " + Reasons.of(e),
                     Problem.RELAY.wireName(), Message.of("connect.error.relayFailed"), null);
         }
         return true;

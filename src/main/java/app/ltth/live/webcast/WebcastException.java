@@ -1,6 +1,5 @@
 package app.ltth.live.webcast;
 
-import app.ltth.errors.Reasons;
 import app.ltth.i18n.Message;
 
 /**
@@ -50,14 +49,6 @@ public class WebcastException extends Exception {
     /** The message by locale key, for the dashboard. */
     public Message text() {
         return text;
-    }
-
-    /**
-     * What went wrong, in the words of the innermost cause that has any, for a message a streamer reads: never a
-     * class name (a {@code CompletionException}'s own message is its cause's class and message).
-     */
-    public static String reason(Throwable error) {
-        return Reasons.of(error);
     }
 
     public boolean retryable() {

@@ -1,5 +1,6 @@
 package app.ltth.live.webcast;
 
+import app.ltth.errors.Reasons;
 import app.ltth.i18n.Message;
 import app.ltth.live.webcast.WebcastException.Problem;
 import app.ltth.live.webcast.proto.ProtoMessageFetchResult;
@@ -74,7 +75,7 @@ final class WebcastSession implements WebSocket.Listener {
                 String why = h.getResponse().headers().firstValue("handshake-msg").orElse("HTTP " + h.getResponse().statusCode());
                 throw new WebcastException.Refused(why);
             }
-            throw new WebcastException(Problem.TIKTOK, Message.of("connect.error.tiktokFailed"), "Connecting to TikTok failed: " + WebcastException.reason(e)
+            throw new WebcastException(Problem.TIKTOK, Message.of("connect.error.tiktokFailed"), "Connecting to TikTok failed: " + Reasons.of(e)
                     + ". LTTH tries again.", true, e.getCause());
         } catch (TimeoutException e) {
             session.close();
@@ -83,7 +84,7 @@ final class WebcastSession implements WebSocket.Listener {
         } catch (RuntimeException e) {
             // An odd push-server address, a send that failed right after the upgrade: never the end of the LIVE.
             session.close();
-            throw new WebcastException(Problem.TIKTOK, Message.of("connect.error.tiktokFailed"), "Connecting to TikTok failed (" + WebcastException.reason(e) + "). LTTH tries again.", true, e);
+            throw new WebcastException(Problem.TIKTOK, Message.of("connect.error.tiktokFailed"), "Connecting to TikTok failed (" + Reasons.of(e) + "). LTTH tries again.", true, e);
         }
         long every = config.heartbeat().toMillis();
         session.heartbeat.scheduleAtFixedRate(session::beat, every, every, TimeUnit.MILLISECONDS);
@@ -162,7 +163,7 @@ final class WebcastSession implements WebSocket.Listener {
 
     @Override
     public void onError(WebSocket webSocket, Throwable error) {
-        end("broken (" + WebcastException.reason(error) + ")");
+        end("broken (" + Reasons.of(error) + ")");
     }
 
     private void end(String reason) {
