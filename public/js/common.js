@@ -126,7 +126,32 @@
     });
   }
 
+  /**
+   * A small "listen" button for a sound field: plays the address that url() gives in this tab (a click lets the
+   * browser play), and stops it on a second click.
+   */
+  function listenButton(url) {
+    var button = el('button', 'btn btn-sm btn-outline-secondary', '▶');
+    button.type = 'button';
+    button.title = LTTH.i18n.t('common.listen');
+    button.setAttribute('aria-label', button.title);
+    button.setAttribute('data-listen', '');
+    var audio = null;
+    function stopped() { audio = null; button.textContent = '▶'; }
+    button.addEventListener('click', function () {
+      if (audio) { audio.pause(); stopped(); return; }
+      var address = url();
+      if (!address) return;
+      audio = new Audio(address);
+      button.textContent = '■';
+      audio.addEventListener('ended', stopped);
+      audio.play().catch(function () { stopped(); say(LTTH.i18n.t('common.listenFailed')); });
+    });
+    return button;
+  }
+
   global.LTTH = global.LTTH || {};
+  global.LTTH.listenButton = listenButton;
   global.LTTH.lines = lines;
   global.LTTH.submit = submit;
   global.LTTH.preview = preview;

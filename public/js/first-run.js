@@ -1,5 +1,5 @@
 /*
- * The first-run checklist on the Live page: the Alerts, Chat and Goals overlays to add to OBS (copy the address, or
+ * The first-run checklist on the Live page: the Alerts, Audio (alert sounds, TTS), Chat and Goals overlays to add to OBS (copy the address, or
  * drag the link onto OBS's sources), a test alert to see there, and the username to connect. The app ticks each step
  * when it happened (an overlay connected, an alert shown, a LIVE connected); the streamer can hide the list.
  */
@@ -10,7 +10,7 @@
   var el = LTTH.el;
   var $ = function (id) { return document.getElementById(id); };
   var STEPS = ['overlay', 'test', 'live'];
-  var OVERLAYS = ['alerts', 'chat', 'goals'];
+  var OVERLAYS = ['alerts', 'audio', 'chat', 'goals'];
 
   function render(s) {
     $('first-run').classList.toggle('d-none', s.dismissed);

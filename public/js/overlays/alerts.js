@@ -1,6 +1,8 @@
 /*
  * Alerts, one at a time: LTTH decides the order and timing (alert:show), this page shows them. The text arrives
- * rendered, with TikTok's names already HTML-escaped by LTTH; media and sounds are the streamer's own.
+ * rendered, with TikTok's names already HTML-escaped by LTTH; media and sounds are the streamer's own. Sounds play
+ * through the audio overlay (one volume for all of LTTH, quieter while TTS speaks); only the dashboard's preview
+ * (?preview=1) plays them itself, so the streamer hears what they test.
  */
 (function () {
   'use strict';
@@ -8,18 +10,50 @@
   var current = null;
 
   function hide(box) {
-    if (!box || !box.parentNode) return;
+    if (!box || !box.parentNode || box.classList.contains('leaving')) return;
     box.classList.add('leaving');
     if (box._audio) box._audio.pause();
-    setTimeout(function () { if (box.parentNode) box.parentNode.removeChild(box); }, 500);
+    setTimeout(function () { if (box.parentNode) box.parentNode.removeChild(box); }, 600);
+  }
+
+  /** The sender's picture, or the first letter of their name on a coloured disc when TikTok sent none (or it fails). */
+  function avatar(a) {
+    var disc = document.createElement('div');
+    disc.className = 'alert-avatar';
+    var letter = Array.from((a.name || '?').trim())[0] || '?';
+    disc.textContent = letter.toUpperCase();
+    if (a.avatar) {
+      var img = document.createElement('img');
+      img.alt = '';
+      img.src = a.avatar;
+      img.addEventListener('error', function () { img.remove(); });
+      disc.appendChild(img);
+    }
+    return disc;
+  }
+
+  function pictures(a) {
+    var row = document.createElement('div');
+    row.className = 'alert-pictures';
+    if (a.name) row.appendChild(avatar(a));
+    if (a.picture) {
+      var gift = document.createElement('img');
+      gift.className = 'alert-gift';
+      gift.alt = '';
+      gift.src = a.picture;
+      gift.addEventListener('error', function () { gift.remove(); });
+      row.appendChild(gift);
+    }
+    return row;
   }
 
   function show(a) {
     hide(current);
     var box = document.createElement('div');
-    box.className = 'alert ' + (a.animation || 'slide');
+    box.className = 'alert style-' + (a.style || 'clean') + ' ' + (a.animation || 'slide');
     box.setAttribute('data-type', a.type);
     box.setAttribute('data-alert', a.id);
+    if (a.name || a.picture) box.appendChild(pictures(a));
     if (a.media) {
       var media = document.createElement(a.mediaKind === 'video' ? 'video' : 'img');
       media.className = 'alert-media';
@@ -31,10 +65,10 @@
     text.className = 'alert-text shadow-text';
     LTTH.overlay.setServerHtml(text, a.html);
     box.appendChild(text);
-    if (a.sound) {
+    if (a.sound && LTTH.overlay.preview) {
       box._audio = new Audio(a.sound);
       box._audio.volume = Math.max(0, Math.min(1, a.volume));
-      box._audio.play().catch(function () { /* autoplay blocked outside OBS: the alert still shows */ });
+      box._audio.play().catch(function () { /* the browser wants a click first: the alert still shows */ });
     }
     area.appendChild(box);
     current = box;

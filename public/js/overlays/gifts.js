@@ -13,12 +13,13 @@
     if (!line || !line.parentNode) {
       line = lines[key] = document.createElement('div');
       line.className = 'gift-line shadow-text';
-      if (d.imageUrl && /^https?:\/\//.test(d.imageUrl)) {
-        var img = document.createElement('img');
-        img.src = d.imageUrl;
-        img.alt = '';
-        line.appendChild(img);
-      }
+      // TikTok's picture of the gift (the demo's are LTTH's own drawings); a wrapped present when there is none.
+      var img = document.createElement('img');
+      img.src = d.imageUrl && /^(https?:\/\/|\/img\/)/.test(d.imageUrl) ? d.imageUrl : '/img/gifts/gift.svg';
+      img.alt = '';
+      img.className = 'gift-icon';
+      img.addEventListener('error', function () { img.src = '/img/gifts/gift.svg'; }, { once: true });
+      line.appendChild(img);
       var name = document.createElement('span'); name.className = 'name';
       var what = document.createElement('span'); what.className = 'what';
       line.append(name, what);

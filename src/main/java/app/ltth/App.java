@@ -252,11 +252,13 @@ public final class App implements AutoCloseable {
         sockets = new SocketServer(AppConfig.HOST, socketPort, ownOrigins());
         sockets.start();
         bridge = new SocketBridge(sockets, stats, sources, bus, health.overlayLatency());
+        audio = new AudioOut(sockets);
+        settings.onChange(s -> audio.configure(s.number(SettingsRegistry.AUDIO_VOLUME), s.number(SettingsRegistry.AUDIO_DUCK)));
         bus.subscribe("socket-bridge", bridge::onEvent);
     }
 
     private void startOverlayModules() throws Exception {
-        alerts = new AlertService(sockets, stats, texts());
+        alerts = new AlertService(sockets, audio, stats, texts());
         settings.onChange(s -> alerts.useLanguage(texts()));
         profiles.addListener(alerts);
         settings.onChange(s -> alerts.configureQueue((int) s.number(SettingsRegistry.ALERTS_QUEUE_MAX),
@@ -279,10 +281,8 @@ public final class App implements AutoCloseable {
         bus.subscribe("leaderboards", leaderboards::onEvent);
     }
 
-    /** The audio overlay's queue keeper, TTS and the soundboard (the last two run as built-in plugins). */
+    /** TTS and the soundboard (both run as built-in plugins), which play through the audio overlay. */
     private void startAudio() throws Exception {
-        audio = new AudioOut(sockets);
-        settings.onChange(s -> audio.configure(s.number(SettingsRegistry.AUDIO_VOLUME), s.number(SettingsRegistry.AUDIO_DUCK)));
         // Never follows a redirect: these requests carry keys, which must not reach wherever a service points to.
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER).build();

@@ -39,8 +39,8 @@ class OverlayBrowserTest extends BrowserSuite {
         waiting().until(d -> !d.findElement(By.className("offline")).isDisplayed());
     }
 
-    private static Object js(String script) {
-        return ((JavascriptExecutor) browser).executeScript(script);
+    private static Object js(String script, Object... args) {
+        return ((JavascriptExecutor) browser).executeScript(script, args);
     }
 
     @Test
@@ -58,7 +58,7 @@ class OverlayBrowserTest extends BrowserSuite {
         WebElement alert = waiting().until(d -> d.findElements(By.cssSelector(".alert-text")).stream()
                 .filter(e -> !e.getText().isEmpty()).findFirst().orElse(null));
         assertThat(alert.getText()).isEqualTo(BrowserTest.EVIL_NAME + " sent 10x Rose!");
-        assertThat(browser.findElements(By.cssSelector("#alert-area img"))).as("the name is text, not an image").isEmpty();
+        assertThat(browser.findElements(By.cssSelector("#alert-area .alert-text img"))).as("the name is text, not an image").isEmpty();
         Thread.sleep(1500);   // time for any (wrong) per-message alert to arrive
         assertThat((List<?>) js("return window.seen;")).hasSize(1);
 
@@ -221,7 +221,9 @@ class OverlayBrowserTest extends BrowserSuite {
                 .endsWith("?size=vertical"));
 
         browser.get(app.baseUrl() + "/alerts.html");
-        waiting().until(d -> d.findElement(By.cssSelector("[data-test='follow']"))).click();
+        WebElement testFollow = waiting().until(d -> d.findElement(By.cssSelector("[data-test='follow']")));
+        js("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", testFollow);
+        testFollow.click();
         browser.switchTo().frame(browser.findElement(By.id("preview")));
         WebElement shown = waiting().until(d -> d.findElements(By.cssSelector(".alert-text")).stream()
                 .filter(e -> e.getText().equals("Test User followed!")).findFirst().orElse(null));

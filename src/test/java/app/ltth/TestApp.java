@@ -111,14 +111,19 @@ public final class TestApp implements AutoCloseable {
                 + "/api?u={user}\",\"tiktok.signUrl\":\"" + base + "/sign?room={roomId}\"}");
     }
 
+    /** Injects one event (see EventInjector for the fields). */
+    public void simulate(String json) throws Exception {
+        Response r = post("/api/events/simulate", json);
+        if (r.status() != 202) throw new AssertionError("simulate refused: " + r.body());
+    }
+
     /** Injects a streak of {@code count} gifts from one user: updates, then the end. */
     public void giftStreak(String user, String nickname, String gift, int coins, int count, long group) throws Exception {
         for (int c = 1; c <= count; c++) {
             String json = Json.MAPPER.createObjectNode().put("type", "gift").put("user", user).put("nickname", nickname)
                     .put("giftName", gift).put("coins", coins).put("count", c).put("groupId", group)
                     .put("repeatEnd", c == count).toString();
-            Response r = post("/api/events/simulate", json);
-            if (r.status() != 202) throw new AssertionError("simulate refused: " + r.body());
+            simulate(json);
         }
     }
 

@@ -1,5 +1,6 @@
 package app.ltth.alerts;
 
+import app.ltth.audio.AudioOut;
 import app.ltth.events.EventType;
 import app.ltth.events.GiftEvent;
 import app.ltth.events.LikeEvent;
@@ -42,6 +43,7 @@ public final class AlertService implements ProfileManager.Listener, AutoCloseabl
     private static final Logger log = LoggerFactory.getLogger(AlertService.class);
 
     private final SocketServer sockets;
+    private final AudioOut audio;
     private final StreamStats stats;
     private final EventInjector samples = new EventInjector();
     private final AtomicLong ids = new AtomicLong();
@@ -60,8 +62,9 @@ public final class AlertService implements ProfileManager.Listener, AutoCloseabl
     private long dropsLoggedAt;
     private boolean closed;
 
-    public AlertService(SocketServer sockets, StreamStats stats, Texts texts) {
+    public AlertService(SocketServer sockets, AudioOut audio, StreamStats stats, Texts texts) {
         this.sockets = sockets;
+        this.audio = audio;
         this.stats = stats;
         this.texts = texts;
         this.configs = resolve(Map.of(), texts);
@@ -188,9 +191,39 @@ public final class AlertService implements ProfileManager.Listener, AutoCloseabl
         return render(enqueue(new Waiting(nextId(), type, fields, Long.MAX_VALUE, true, null)));
     }
 
+    /**
+     * The preview of a gift variation: a sample gift that it matches (its gift, or the low end of its range), shown
+     * as a real gift of that kind would be, so an earlier variation that also matches is what shows.
+     */
+    public Alert testVariation(String type, String index) {
+        List<AlertVariation> variations = configs.get("gift").variations();
+        int i;
+        try {
+            i = Integer.parseInt(index);
+        } catch (NumberFormatException e) {
+            i = -1;
+        }
+        if (!type.equals("gift") || i < 0 || i >= variations.size()) {
+            throw new ValidationException("variation", "No such variation: save it first",
+                    "error.alert.noVariation", Map.of());
+        }
+        AlertVariation v = variations.get(i);
+        Map<String, Object> fields = fields(samples.sample(EventType.GIFT));
+        long coins = v.giftName().isEmpty() ? Math.max(v.minCoins(), 1) : 1;
+        if (!v.giftName().isEmpty()) {
+            fields.put("giftName", v.giftName());
+            fields.put("giftPicture", "");
+        }
+        fields.put("giftCount", 1);
+        fields.put("diamondCount", coins);
+        fields.put("coins", coins);
+        return render(enqueue(new Waiting(nextId(), type, fields, Long.MAX_VALUE, true, null)));
+    }
+
     /** A flow's "show alert" action: its own text (a template), and optionally a sound and a picture or video. */
     public Alert custom(String template, Map<String, Object> fields, int seconds, String sound, String media) {
-        AlertConfig look = new AlertConfig("custom", true, template, sound, 0.8, media, seconds, "slide", 0, 1);
+        AlertConfig look = new AlertConfig("custom", true, template, sound, 0.8, media, seconds, "slide", "clean", 0, 1,
+                List.of());
         return render(enqueue(new Waiting(nextId(), "custom", fields, Alert.priority("custom", 0), false, look)));
     }
 
@@ -212,11 +245,23 @@ public final class AlertService implements ProfileManager.Listener, AutoCloseabl
         return alert;
     }
 
-    /** What the overlay shows: the alert's text, sound and media from the settings of now (or the flow's own). */
+    /**
+     * What the overlay shows: the alert's text, sound and media from the settings of now (or the flow's own); a gift
+     * takes its variation's, if one matches.
+     */
     private Alert render(Waiting w) {
         AlertConfig config = w.look() != null ? w.look() : configs.get(w.type());
+        boolean gift = w.type().equals("gift");
+        if (gift) config = config.forGift(String.valueOf(w.fields().get("giftName")), coins(w.fields()));
+        String picture = gift ? Alert.picture(w.fields().get("giftPicture")) : "";
         return new Alert(w.id(), w.type(), Template.renderHtml(config.text(), w.fields()), config.sound(), config.volume(),
-                config.media(), Alert.mediaKind(config.media()), config.seconds(), config.animation(), w.priority());
+                config.media(), Alert.mediaKind(config.media()), config.seconds(), config.animation(), config.style(),
+                gift && picture.isEmpty() ? Alert.GIFT_PICTURE : picture, Alert.picture(w.fields().get("avatar")),
+                String.valueOf(w.fields().getOrDefault("nickname", "")), w.priority());
+    }
+
+    private static long coins(Map<String, Object> fields) {
+        return fields.get("coins") instanceof Number n ? n.longValue() : 0;
     }
 
     /** A full queue drops alerts by the dozen in a busy LIVE: the log says how many once a minute, not each one. */
@@ -250,6 +295,11 @@ public final class AlertService implements ProfileManager.Listener, AutoCloseabl
                     shown++;
                 }
                 sockets.broadcast(SHOW, next);
+                // Through the audio overlay, like every sound of LTTH: one volume, and quieter while TTS speaks.
+                if (!next.sound().isEmpty()) {
+                    audio.play(new AudioOut.Clip(audio.nextId("alert"), AudioOut.Channel.SOUND, next.sound(),
+                            next.volume(), 0, null));
+                }
                 synchronized (this) {
                     long until = System.currentTimeMillis() + next.seconds() * 1000L + GAP_MS;
                     for (long left; !skip && !closed && (left = until - System.currentTimeMillis()) > 0; ) wait(left);

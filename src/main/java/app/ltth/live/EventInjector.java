@@ -43,7 +43,8 @@ import java.util.stream.Collectors;
  * <pre>
  * {"type":"chat","user":"anna","comment":"hi"}
  * {"type":"gift","user":"anna","giftName":"Rose","coins":1,"count":5}
- *     optional: giftId, streakable (default true), repeatEnd (default true), groupId
+ *     optional: giftId, streakable (default true), repeatEnd (default true), groupId, imageUrl
+ * every event with a user: optional nickname, avatar (a picture address), follower, moderator, subscriber, teamLevel
  * {"type":"like","user":"anna","count":15}          optional: totalLikes
  * {"type":"follow"|"share"|"join","user":"anna"}
  * {"type":"subscribe","user":"anna","months":3}
@@ -127,7 +128,7 @@ public final class EventInjector {
         ObjectNode json = Json.MAPPER.createObjectNode().put("type", type.wireName());
         switch (type) {
             case CHAT -> json.put("comment", "!test");
-            case GIFT -> json.put("giftName", "Rose").put("coins", 1).put("count", 5);
+            case GIFT -> json.put("giftName", "Rose").put("coins", 1).put("count", 5).put("imageUrl", SimulatedStream.picture("Rose"));
             case LIKE -> json.put("count", 15);
             case VIEWERS -> json.put("viewerCount", 100);
             case QUESTION -> json.put("question", "Is this a test?");
@@ -151,7 +152,8 @@ public final class EventInjector {
         boolean streakable = f.bool("streakable", true);
         boolean repeatEnd = f.bool("repeatEnd", true);
         long groupId = f.integer("groupId", (Long) now, 0, Long.MAX_VALUE);
-        return new GiftEvent(id, now, user, giftId, giftName, coins, count, repeatEnd, streakable, groupId, "");
+        return new GiftEvent(id, now, user, giftId, giftName, coins, count, repeatEnd, streakable, groupId,
+                f.text("imageUrl", false, ""));
     }
 
     private static BattleEvent battle(Fields f, String id, long now) {
@@ -204,7 +206,8 @@ public final class EventInjector {
             boolean moderator = bool("moderator", false);
             boolean subscriber = bool("subscriber", false);
             int teamLevel = (int) integer("teamLevel", 0L, 0, 100);
-            return new User("test-" + uniqueId, uniqueId, nickname, "", follower, moderator, subscriber, teamLevel);
+            String avatar = text("avatar", false, "");
+            return new User("test-" + uniqueId, uniqueId, nickname, avatar, follower, moderator, subscriber, teamLevel);
         }
 
         String text(String name, boolean required, String fallback) {

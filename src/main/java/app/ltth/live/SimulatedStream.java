@@ -30,6 +30,11 @@ public final class SimulatedStream {
     record GiftType(long id, String name, int coins, boolean streakable) {
     }
 
+    /** LTTH's own drawing of a demo gift (public/img/gifts), as TikTok sends a picture with each gift. */
+    static String picture(String giftName) {
+        return "/img/gifts/" + giftName.toLowerCase(java.util.Locale.ROOT).replace(' ', '-') + ".svg";
+    }
+
     static final List<GiftType> GIFTS = List.of(
             new GiftType(5655, "Rose", 1, true),
             new GiftType(5269, "TikTok", 1, true),
@@ -142,7 +147,7 @@ public final class SimulatedStream {
 
     private static GiftEvent gift(long now, User user, GiftType gift, int count, boolean end, long groupId) {
         return new GiftEvent(EventIds.next("sim"), now, user, gift.id(), gift.name(), gift.coins(), count, end,
-                gift.streakable(), groupId, "");
+                gift.streakable(), groupId, picture(gift.name()));
     }
 
     private User randomUser() {

@@ -39,7 +39,7 @@ public final class OverlayController {
             new Page("hud", "HUD", "/overlays/hud.html", "Viewers, likes, coins, followers and stream time", ""),
             new Page("emoji-rain", "Emoji rain", "/overlays/emoji-rain.html", "Emojis falling for gifts and likes", "max=250"),
             new Page("audio", "Audio (sounds and speech)", "/overlays/audio.html",
-                    "Plays the soundboard and text to speech: tick 'Control audio via OBS' on this source", ""),
+                    "Plays alert sounds, the soundboard and text to speech: tick 'Control audio via OBS' on this source", ""),
             new Page("feed", "Event feed", "/overlay.html", "Gifts, follows, chats and flow output as cards", ""));
 
     private final IntSupplier port;

@@ -59,6 +59,7 @@ public final class EventFields {
             f.put("coins", g.coins());
             f.put("streakable", g.streakable());
             f.put("final", g.isFinal());
+            f.put("giftPicture", g.imageUrl() == null ? "" : g.imageUrl());
         }
         if (event instanceof LikeEvent l) {
             f.put("likeCount", l.likeCount());
@@ -113,6 +114,7 @@ public final class EventFields {
         f.put("username", u.uniqueId());
         f.put("nickname", u.nickname());
         f.put("userId", u.id());
+        f.put("avatar", u.avatarUrl());
         f.put("follower", u.follower());
         f.put("moderator", u.moderator());
         f.put("subscriber", u.subscriber());

@@ -34,7 +34,7 @@ class FirstRunBrowserTest extends FakeTikTokBrowserSuite {
             return c.isDisplayed() && !d.findElements(By.cssSelector("#first-run-overlays [data-overlay]")).isEmpty() ? c : null;
         });
         assertThat(card.findElements(By.cssSelector("#first-run-overlays [data-overlay]")))
-                .extracting(e -> e.getAttribute("data-overlay")).containsExactly("alerts", "chat", "goals");
+                .extracting(e -> e.getAttribute("data-overlay")).containsExactly("alerts", "audio", "chat", "goals");
         String alertsLink = card.findElement(By.cssSelector("[data-overlay=alerts] .first-run-drag")).getAttribute("href");
         assertThat(alertsLink).contains("/overlays/alerts.html").contains("layer-width=1920").contains("layer-height=1080");
         assertThat(done("overlay")).isEqualTo("false");
