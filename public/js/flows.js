@@ -1,6 +1,10 @@
 /*
  * The flow editor: a list of flows, an editor with pickers for trigger, conditions and actions, validation messages
  * next to the field the server names, a test button and the live run log. Values are put in with textContent.
+ *
+ * Nothing is lost by opening and saving a flow: every field the engine reads has its input, a value the editor shows
+ * unchanged is saved exactly as it came (number, text, true/false, object), and fields the editor does not know
+ * (a newer LTTH's, a plugin's) are kept.
  */
 (function () {
   'use strict';
@@ -15,62 +19,150 @@
   var OPS = ['==', '!=', '>=', '>', '<=', '<', 'contains', 'notContains', 'startsWith', 'endsWith', 'regex', 'in', 'notIn', 'exists'];
   var DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
   var CONDITION_KINDS = ['field', 'minCoins', 'gift', 'user', 'userIs', 'teamLevelAtLeast', 'chance', 'timeBetween'];
-  // Each action's fields: [name, kind, label of a select's empty choice]; kind is text, number, or select:a,b,c
+  var OSC_PRESETS = ['', 'wave', 'celebrate', 'dance', 'hearts', 'confetti', 'emote0', 'emote1', 'emote2', 'emote3', 'emote4',
+    'emote5', 'emote6', 'emote7', 'chatbox'];
+
+  /** One input of an action: what the engine reads (name), how it is edited (kind), its choices and their labels. */
+  function f(name, kind, choices, labels, empty) {
+    return { name: name, kind: kind, choices: choices, labels: labels, empty: empty };
+  }
+  var CONNECTION = f('connection', 'obsConnection');
+  // Each action's full field set, as FlowActions and FlowEngine read it. kinds: text, number, json, select, and the
+  // pickers sound, voice, goal, scene, source, flow, obsConnection.
   var ACTIONS = {
-    overlayText: [['text', 'text'], ['seconds', 'number']], overlayImage: [['url', 'text'], ['seconds', 'number']],
-    overlayVideo: [['url', 'text'], ['seconds', 'number']], overlayEvent: [['event', 'text']],
-    webhook: [['url', 'text'], ['method', 'select:POST,GET,PUT'], ['body', 'text']],
-    variable: [['name', 'text'], ['op', 'select:set,add'], ['value', 'text']], wait: [['seconds', 'number']],
-    runFlow: [['flow', 'text']], log: [['line', 'text'], ['file', 'text']], plugin: [['action', 'text']],
-    tts: [['text', 'text']], alert: [['text', 'text']], sound: [['sound', 'text']],
-    obsScene: [['scene', 'text'], ['connection', 'text']],
-    obsSource: [['scene', 'text'], ['source', 'text'], ['visible', 'select:show,hide,toggle']],
-    obsFilter: [['source', 'text'], ['filter', 'text'], ['enabled', 'select:on,off,toggle']],
-    osc: [['preset', 'select:,wave,celebrate,dance,hearts,confetti,emote0,emote1,emote2,emote3,emote4,emote5,emote6,emote7,chatbox', 'flows.noPreset'],
-      ['address', 'text'], ['args', 'text'], ['text', 'text']],
-    goal: [['goal', 'text'], ['value', 'number']]
+    alert: [f('text', 'text'), f('seconds', 'number'), f('sound', 'sound'), f('media', 'text')],
+    sound: [f('sound', 'sound')],
+    tts: [f('text', 'text'), f('voice', 'voice')],
+    overlayText: [f('text', 'text'), f('seconds', 'number')],
+    overlayImage: [f('url', 'text'), f('seconds', 'number')],
+    overlayVideo: [f('url', 'text'), f('seconds', 'number')],
+    overlayEvent: [f('event', 'text'), f('data', 'json')],
+    goal: [f('goal', 'goal'), f('op', 'select', ['add', 'set', 'reset'], 'flows.choice.', 'add'), f('value', 'text')],
+    obsScene: [f('scene', 'scene'), CONNECTION],
+    obsSource: [f('scene', 'scene'), f('source', 'source'), f('visible', 'select', ['show', 'hide', 'toggle'], 'flows.choice.'), CONNECTION],
+    obsFilter: [f('source', 'source'), f('filter', 'text'), f('enabled', 'select', ['on', 'off', 'toggle'], 'flows.choice.'), CONNECTION],
+    osc: [f('preset', 'select', OSC_PRESETS, 'osc.preset.', ''), f('address', 'text'), f('args', 'text'), f('text', 'text')],
+    webhook: [f('url', 'text'), f('method', 'select', ['POST', 'GET', 'PUT'], null, 'POST'), f('body', 'json'),
+      f('contentType', 'text'), f('timeoutSeconds', 'number')],
+    variable: [f('name', 'text'), f('op', 'select', ['set', 'add'], 'flows.choice.', 'set'), f('value', 'text')],
+    wait: [f('seconds', 'number')],
+    runFlow: [f('flow', 'flow')],
+    log: [f('line', 'text'), f('file', 'text')],
+    plugin: [f('action', 'text'), f('input', 'json')]
   };
+  var PICKER_LISTS = { sound: 'pick-sounds', goal: 'pick-goals', scene: 'pick-scenes', source: 'pick-sources', gift: 'pick-gifts' };
 
   var current = null;   // the flow being edited, as the server has it
   var pluginTriggers = [];
+  var voices = [];
+  var flows = [];
+  var goals = [];
 
   var request = LTTH.api;
   var say = LTTH.say;
   var el = LTTH.el;
 
+  /** How a stored value reads in an input: objects as JSON, nothing as empty. */
+  function textOf(v) {
+    if (v === undefined || v === null) return '';
+    return typeof v === 'object' ? JSON.stringify(v) : String(v);
+  }
+
+  /**
+   * The value to save: the stored one while the input still shows it (so 5 stays a number, "5" text, true a
+   * boolean, and a missing field missing when the input shows its default), otherwise what was typed, as fromText
+   * reads it; undefined (left out) when emptied.
+   */
+  function keep(stored, text, fromText, fallback) {
+    if (text === textOf(stored) || (stored === undefined && fallback !== undefined && text === fallback)) return stored;
+    if (text === '') return undefined;
+    return fromText ? fromText(text) : text;
+  }
+
+  function copy(o) {
+    return o ? JSON.parse(JSON.stringify(o)) : {};
+  }
+
+  function setOrDelete(target, key, value) {
+    if (value === undefined) delete target[key]; else target[key] = value;
+  }
+
+  var asNumber = function (v) { return v === '' || isNaN(Number(v)) ? v : Number(v); };
+  var asJson = function (v) { try { return JSON.parse(v); } catch (e) { return v; } };
+
   /**
    * An input (or select) with the JSON path the server uses in its errors, and a place for the message. A select's
-   * empty choice reads as emptyKey says ("any state" unless given).
+   * choices read as labels (a locale prefix) says; its empty choice as emptyKey; a stored value it does not offer is
+   * added as a choice of its own, so it is not lost.
    */
-  function input(kind, path, value, placeholder, label, emptyKey) {
+  function input(kind, path, value, placeholder, label, emptyKey, labels) {
     var wrap = el('div', 'flex-grow-1');
     if (label) wrap.appendChild(el('label', 'form-label small text-body-secondary mb-0 d-block', label));
     var field;
-    if (kind.indexOf('select:') === 0 || Array.isArray(kind)) {
+    if (Array.isArray(kind)) {
       field = el('select', 'form-select form-select-sm');
-      (Array.isArray(kind) ? kind : kind.slice(7).split(',')).forEach(function (o) {
-        var option = el('option', '', o === '' ? t(emptyKey || 'flows.any.state') : o);
+      var choices = kind.slice();
+      if (value !== undefined && value !== null && choices.indexOf(textOf(value)) < 0) choices.push(textOf(value));
+      choices.forEach(function (o) {
+        var known = kind.indexOf(o) >= 0;
+        var option = el('option', '', o === '' ? t(emptyKey || 'flows.any.state') : labels && known ? t(labels + o) : o);
         option.value = o;
         field.appendChild(option);
       });
     } else {
       field = el('input', 'form-control form-control-sm');
       field.type = kind === 'number' ? 'number' : kind === 'time' ? 'time' : 'text';
+      if (PICKER_LISTS[kind]) field.setAttribute('list', PICKER_LISTS[kind]);
       if (placeholder) field.placeholder = placeholder;
     }
     field.setAttribute('data-path', path);
-    // A structured webhook body (an object) is edited as its JSON text; saved as text, its placeholders are still
-    // filled JSON-escaped.
-    if (value !== undefined && value !== null) field.value = typeof value === 'object' ? JSON.stringify(value) : String(value);
+    // A structured value (a webhook's body, an event's data) is edited as its JSON text.
+    if (value !== undefined && value !== null) field.value = textOf(value);
     if (label) field.setAttribute('aria-label', label);
     wrap.append(field, el('div', 'invalid-feedback'));
     return wrap;
   }
 
-  function valueOf(wrap, kind) {
-    var v = wrap.querySelector('[data-path]').value;
-    if (kind === 'number') return v === '' ? undefined : Number(v);
-    return v;
+  /** A voice, a flow or an OBS connection: chosen from what LTTH has, the stored one kept even if it is gone. */
+  function pickerChoices(kind) {
+    if (kind === 'voice') return [''].concat(voices.map(function (v) { return v.id; }));
+    if (kind === 'flow') return flows.map(function (x) { return x.id; });
+    return null;
+  }
+
+  function actionInput(spec, value) {
+    var label = t('flows.field.' + spec.name);
+    if (spec.kind === 'select') return input(spec.choices, spec.name, value === undefined ? spec.empty : value, null, label, 'flows.noPreset', spec.labels);
+    var choices = pickerChoices(spec.kind);
+    if (choices) {
+      var wrap = input(choices, spec.name, value === undefined ? '' : value, null, label, 'flows.defaultVoice');
+      // Voices and flows read by their names; the stored id stays the value.
+      wrap.querySelectorAll('option').forEach(function (o) {
+        var voice = voices.filter(function (v) { return v.id === o.value; })[0];
+        var flow = flows.filter(function (x) { return x.id === o.value; })[0];
+        if (voice) o.textContent = voice.name + ' (' + voice.engine + ', ' + voice.language + ')';
+        if (flow) o.textContent = flow.name;
+      });
+      return wrap;
+    }
+    var box = input(spec.kind, spec.name, value, spec.kind === 'obsConnection' ? t('flows.field.connection') : spec.name, label);
+    if (spec.kind === 'sound') {
+      var sound = box.querySelector('input');
+      var group = el('div', 'input-group input-group-sm');
+      sound.parentNode.insertBefore(group, sound);
+      group.append(sound, LTTH.listenButton(function () { return sound.value; }));
+    }
+    if (spec.kind === 'scene') box.querySelector('input').addEventListener('change', function (e) { loadSources(e.target.value); });
+    return box;
+  }
+
+  /** The value of an action's input, to save: see keep. */
+  function actionValue(spec, field, stored) {
+    var text = field.value;
+    if (spec.kind === 'number') return keep(stored, text, Number);
+    if (spec.kind === 'json') return keep(stored, text, asJson);
+    if (spec.kind === 'select') return keep(stored, text, null, spec.empty);
+    return keep(stored, text, null, spec.kind === 'voice' || spec.kind === 'obsConnection' ? '' : undefined);
   }
 
   // ---- trigger -------------------------------------------------------------------------------------------
@@ -78,10 +170,20 @@
   function renderTrigger(trigger) {
     var box = $('trigger-fields');
     box.replaceChildren();
+    box.stored = trigger;
     var type = $('trigger-type').value;
     var row = el('div', 'd-flex gap-2');
-    if (type === 'event') row.appendChild(input(EVENTS, 'trigger.event', trigger.event || 'gift'));
-    if (type === 'connection') row.appendChild(input(STATES, 'trigger.state', trigger.state || ''));
+    if (type === 'event') row.appendChild(input(EVENTS, 'trigger.event', trigger.event || 'gift', null, null, null, 'eventType.'));
+    if (type === 'connection') row.appendChild(input(STATES, 'trigger.state', trigger.state || '', null, null, null, 'state.'));
+    if (type === 'goal') {
+      row.appendChild(input([''].concat(goals.map(function (g) { return g.id; })), 'trigger.goal', trigger.goal || '',
+        null, t('flows.field.goal'), 'flows.anyGoal'));
+      row.querySelectorAll('[data-path="trigger.goal"] option').forEach(function (o) {
+        var goal = goals.filter(function (g) { return g.id === o.value; })[0];
+        if (goal) o.textContent = goal.name;
+      });
+      row.appendChild(input(['reached', 'progress'], 'trigger.on', trigger.on || 'reached', null, t('flows.field.on'), null, 'flows.goalOn.'));
+    }
     if (type === 'timer') {
       row.appendChild(input('number', 'trigger.everySeconds', trigger.everySeconds, t('flows.everySeconds')));
       row.appendChild(input('time', 'trigger.at', trigger.at, t('flows.at')));
@@ -105,7 +207,8 @@
         ? 'POST ' + location.origin + '/api/flows/hooks/' + trigger.token : t('flows.webhookAfterSave')));
     }
     if (type === 'plugin') {
-      row.appendChild(pluginTriggers.length ? input(pluginTriggers, 'trigger.trigger', trigger.trigger)
+      var known = pluginTriggers.slice();
+      row.appendChild(known.length || trigger.trigger ? input(known, 'trigger.trigger', trigger.trigger)
         : el('div', 'small text-body-secondary', t('flows.noPluginTriggers')));
     }
     box.appendChild(row);
@@ -113,20 +216,28 @@
 
   function triggerJson() {
     var type = $('trigger-type').value;
-    var tr = { type: type };
-    var get = function (path) { var f = document.querySelector('[data-path="' + path + '"]'); return f ? f.value : ''; };
+    var stored = $('trigger-fields').stored || {};
+    var tr = stored.type === type ? copy(stored) : { type: type };
+    var get = function (path) { var x = document.querySelector('[data-path="' + path + '"]'); return x ? x.value : ''; };
     if (type === 'event') tr.event = get('trigger.event');
-    if (type === 'connection' && get('trigger.state')) tr.state = get('trigger.state');
+    if (type === 'connection') setOrDelete(tr, 'state', keep(tr.state, get('trigger.state')));
+    if (type === 'goal') {
+      setOrDelete(tr, 'goal', keep(tr.goal, get('trigger.goal'), null, ''));
+      setOrDelete(tr, 'on', keep(tr.on, get('trigger.on'), null, 'reached'));
+    }
     if (type === 'timer') {
       if (get('trigger.at')) {
         tr.at = get('trigger.at');
-        tr.days = Array.prototype.filter.call(document.querySelectorAll('#trigger-fields .day'), function (b) { return b.checked; })
+        delete tr.everySeconds;
+        var days = Array.prototype.filter.call(document.querySelectorAll('#trigger-fields .day'), function (b) { return b.checked; })
           .map(function (b) { return b.value; });
+        setOrDelete(tr, 'days', tr.days === undefined && days.length === DAYS.length ? undefined : days);
       } else {
-        tr.everySeconds = Number(get('trigger.everySeconds'));
+        tr.everySeconds = keep(tr.everySeconds, get('trigger.everySeconds'), Number);
+        delete tr.at;
+        delete tr.days;
       }
     }
-    if (type === 'webhook' && current && current.trigger.token) tr.token = current.trigger.token;
     if (type === 'plugin') tr.trigger = get('trigger.trigger');
     return tr;
   }
@@ -143,16 +254,22 @@
     return c && (c.all !== undefined || c.any !== undefined || c.not !== undefined);
   }
 
-  /** Any condition JSON as a group the editor can show: {mode, not, items}. */
+  /**
+   * Any condition JSON as a group the editor can show: {mode, not, items, written}. written remembers a shorter way
+   * it was written ("one": a single condition, "notOne": {"not": one condition}), so that it is saved that way.
+   */
   function toGroup(c) {
-    if (!c || !Object.keys(c).length) return { mode: 'all', not: false, items: [] };
+    if (!c || !Object.keys(c).length) return { mode: 'all', not: false, items: [], written: c ? 'empty' : 'none' };
     if (c.not !== undefined) {
-      var inner = isGroup(c.not) && c.not.not === undefined ? toGroup(c.not) : { mode: 'all', items: [c.not] };
-      inner.not = true;
-      return inner;
+      if (isGroup(c.not) && c.not.not === undefined) {
+        var inner = toGroup(c.not);
+        inner.not = true;
+        return inner;
+      }
+      return { mode: 'all', not: true, items: [c.not], written: 'notOne' };
     }
     if (c.all !== undefined || c.any !== undefined) return { mode: c.any !== undefined ? 'any' : 'all', not: false, items: c.any || c.all };
-    return { mode: 'all', not: false, items: [c] };
+    return { mode: 'all', not: false, items: [c], written: 'one' };
   }
 
   function removeButton(target) {
@@ -163,37 +280,57 @@
     return remove;
   }
 
+  /** The gift's picture from the catalog next to a gift name, as it is typed. */
+  function giftPicture(field) {
+    var img = el('img', 'flow-gift-picture');
+    img.alt = '';
+    function show() {
+      var gift = giftCatalog.filter(function (g) { return g.name.toLowerCase() === field.value.trim().toLowerCase(); })[0];
+      img.hidden = !(gift && gift.imageUrl);
+      if (gift && gift.imageUrl) img.src = gift.imageUrl;
+    }
+    field.addEventListener('input', show);
+    show();
+    return img;
+  }
+
   function conditionRow(c) {
     var row = el('div', 'd-flex gap-2 align-items-end condition-row');
+    row.stored = c;
     var kind = leafKind(c);
-    var kindSelect = input(CONDITION_KINDS, 'kind', kind);
+    var kindSelect = input(CONDITION_KINDS, 'kind', kind, null, null, null, 'flows.condition.');
     kindSelect.classList.remove('flex-grow-1');
     kindSelect.querySelector('select').classList.add('condition-kind');
     row.appendChild(kindSelect);
-    var inputs = el('div', 'd-flex gap-2 flex-grow-1 condition-inputs');
+    var inputs = el('div', 'd-flex gap-2 flex-grow-1 condition-inputs align-items-end');
     row.append(inputs, removeButton(row));
     function fill(k, c) {
       inputs.replaceChildren();
       if (k === 'field') {
         var value = Array.isArray(c.value) ? c.value.join(', ') : c.value;
-        inputs.append(input(FIELDS, 'field', c.field || 'coins', null, t('flows.field.field')),
-          input(OPS, 'op', c.op || '>=', null, t('flows.field.op')), input('text', 'value', value, null, t('flows.field.value')));
+        inputs.append(input(FIELDS, 'field', c.field || 'coins', null, t('flows.field.field'), null, 'flows.eventField.'),
+          input(OPS, 'op', c.op || '>=', null, t('flows.field.op'), null, 'flows.op.'),
+          input('text', 'value', value, null, t('flows.field.value')));
       } else if (k === 'userIs') {
-        inputs.appendChild(input(['follower', 'subscriber', 'moderator', 'topGifter'], 'userIs', c.userIs));
+        inputs.appendChild(input(['follower', 'subscriber', 'moderator', 'topGifter'], 'userIs', c.userIs, null, null, null, 'flows.userIs.'));
       } else if (k === 'timeBetween') {
         inputs.append(input('time', 'timeBetween[0]', (c.timeBetween || [])[0]), input('time', 'timeBetween[1]', (c.timeBetween || [])[1]));
+      } else if (k === 'gift') {
+        var gift = input('gift', 'gift', c.gift, t('flows.condition.gift'));
+        inputs.append(gift, giftPicture(gift.querySelector('input')));
       } else {
-        inputs.appendChild(input(k === 'user' || k === 'gift' ? 'text' : 'number', k, Array.isArray(c[k]) ? c[k].join(', ') : c[k]));
+        inputs.appendChild(input(k === 'user' ? 'text' : 'number', k, Array.isArray(c[k]) ? c[k].join(', ') : c[k]));
       }
       renumber();
     }
-    kindSelect.querySelector('select').addEventListener('change', function (e) { fill(e.target.value, {}); });
+    kindSelect.querySelector('select').addEventListener('change', function (e) { row.stored = {}; fill(e.target.value, {}); });
     fill(kind, c);
     return row;
   }
 
   function groupBox(group, root) {
     var box = el('div', 'condition-group d-flex flex-column gap-2' + (root ? '' : ' border rounded p-2'));
+    box.written = group.written;
     var head = el('div', 'd-flex gap-2 align-items-center flex-wrap');
     var notLabel = el('label', 'form-check-label d-flex gap-1 align-items-center small');
     var not = el('input', 'form-check-input group-not');
@@ -233,7 +370,16 @@
 
   /** The path of a group's list, as the server names it in its errors: conditions.not.any[2]... */
   function listPath(box, path) {
+    if (box.written === 'one' && isShort(box, false)) return path;
+    if (box.written === 'notOne' && isShort(box, true)) return path + '.not';
     return (box.groupNot.checked ? path + '.not' : path) + '.' + box.groupMode.value;
+  }
+
+  /** Still the one condition (or NOT one condition) it was written as: saved in that short form again. */
+  function isShort(box, not) {
+    var children = box.querySelector(':scope > .group-children').children;
+    return box.groupNot.checked === not && box.groupMode.value === 'all' && children.length === 1
+      && !children[0].classList.contains('condition-group');
   }
 
   /** Fields know where they are only through their paths: renumber after anything was added, removed or changed. */
@@ -241,40 +387,53 @@
     var root = $('conditions').firstChild;
     if (root) (function walk(box, path) {
       var list = listPath(box, path);
+      var short = list === path || list === path + '.not';
       Array.prototype.forEach.call(box.querySelector(':scope > .group-children').children, function (child, i) {
-        var at = list + '[' + i + ']';
+        var at = short ? list : list + '[' + i + ']';
         if (child.classList.contains('condition-group')) { walk(child, at); return; }
-        child.querySelectorAll('.condition-inputs [data-path]').forEach(function (f) {
-          var leaf = f.getAttribute('data-leaf') || f.getAttribute('data-path');
-          f.setAttribute('data-leaf', leaf);
-          f.setAttribute('data-path', at + '.' + leaf);
+        child.querySelectorAll('.condition-inputs [data-path]').forEach(function (x) {
+          var leaf = x.getAttribute('data-leaf') || x.getAttribute('data-path');
+          x.setAttribute('data-leaf', leaf);
+          x.setAttribute('data-path', at + '.' + leaf);
         });
       });
     })(root, 'conditions');
     document.querySelectorAll('#actions .action-row').forEach(function (row, i) {
-      row.querySelectorAll('[data-path]').forEach(function (f) {
-        var leaf = f.getAttribute('data-leaf') || f.getAttribute('data-path');
-        f.setAttribute('data-leaf', leaf);
-        f.setAttribute('data-path', 'actions[' + i + '].' + leaf);
+      row.querySelectorAll('.action-inputs [data-path], .action-type [data-path]').forEach(function (x) {
+        var leaf = x.getAttribute('data-leaf') || x.getAttribute('data-path');
+        x.setAttribute('data-leaf', leaf);
+        x.setAttribute('data-path', 'actions[' + i + '].' + leaf);
       });
     });
   }
 
   function leafJson(row) {
     var kind = row.querySelector('.condition-kind').value;
+    var stored = row.stored || {};
+    var c = leafKind(stored) === kind ? copy(stored) : {};
     var fields = {};
-    row.querySelectorAll('.condition-inputs [data-leaf]').forEach(function (f) { fields[f.getAttribute('data-leaf')] = f.value; });
-    var num = function (v) { return v === '' || isNaN(Number(v)) ? v : Number(v); };
+    row.querySelectorAll('.condition-inputs [data-leaf]').forEach(function (x) { fields[x.getAttribute('data-leaf')] = x.value; });
     var list = function (v) { return v.split(',').map(function (x) { return x.trim(); }).filter(Boolean); };
+    var shown = function (v) { return Array.isArray(v) ? v.join(', ') : textOf(v); };
+    var value = function (storedValue, text, read) { return text === shown(storedValue) ? storedValue : read(text); };
     if (kind === 'field') {
-      if (fields.op === 'exists') return { field: fields.field, op: 'exists' };
+      c.field = fields.field;
+      c.op = fields.op;
+      if (fields.op === 'exists') { delete c.value; return c; }
       var inList = fields.op === 'in' || fields.op === 'notIn';
-      return { field: fields.field, op: fields.op, value: inList ? list(fields.value).map(num) : num(fields.value) };
+      c.value = value(c.value, fields.value, function (v) { return inList ? list(v).map(asNumber) : asNumber(v); });
+      return c;
     }
-    if (kind === 'timeBetween') return { timeBetween: [fields['timeBetween[0]'], fields['timeBetween[1]']] };
-    var c = {};
-    c[kind] = kind === 'gift' ? fields[kind] : kind === 'user' ? (fields[kind].indexOf(',') >= 0 ? list(fields[kind]) : fields[kind])
-      : num(fields[kind]);
+    if (kind === 'timeBetween') {
+      var between = [fields['timeBetween[0]'], fields['timeBetween[1]']];
+      c.timeBetween = value(c.timeBetween, between.join(', '), function () { return between; });
+      return c;
+    }
+    c[kind] = value(c[kind], fields[kind], function (v) {
+      if (kind === 'gift') return v;
+      if (kind === 'user') return v.indexOf(',') >= 0 ? list(v) : v;
+      return asNumber(v);
+    });
     return c;
   }
 
@@ -282,27 +441,35 @@
     var items = Array.prototype.map.call(box.querySelector(':scope > .group-children').children, function (child) {
       return child.classList.contains('condition-group') ? groupJson(child) : leafJson(child);
     });
+    if (box.written === 'one' && isShort(box, false)) return items[0];
+    if (box.written === 'notOne' && isShort(box, true)) return { not: items[0] };
     var json = {};
     json[box.groupMode.value] = items;
     return box.groupNot.checked ? { not: json } : json;
   }
 
+  /** undefined when the flow had no conditions and still has none: left out, as it came. */
   function conditionsJson() {
-    return groupJson($('conditions').firstChild);
+    var root = $('conditions').firstChild;
+    var json = groupJson(root);
+    var empty = !root.groupNot.checked && root.groupMode.value === 'all' && json.all && !json.all.length;
+    return empty && root.written === 'none' ? undefined : json;
   }
 
   // ---- actions -------------------------------------------------------------------------------------------
 
   function actionRow(a) {
     var row = el('div', 'd-flex gap-2 align-items-end action-row');
-    var typeSelect = input(Object.keys(ACTIONS), 'type', a.type || 'overlayText');
+    row.stored = a;
+    var typeSelect = input(Object.keys(ACTIONS), 'type', a.type || 'overlayText', null, null, null, 'flows.action.');
     typeSelect.classList.remove('flex-grow-1');
+    typeSelect.classList.add('action-type');
     row.appendChild(typeSelect);
-    var inputs = el('div', 'd-flex gap-2 flex-grow-1 action-inputs');
+    var inputs = el('div', 'd-flex flex-wrap gap-2 flex-grow-1 action-inputs');
     row.append(inputs, removeButton(row));
     function fill(type, a) {
       inputs.replaceChildren();
-      ACTIONS[type].forEach(function (f) { inputs.appendChild(input(f[1], f[0], a[f[0]], f[0], t('flows.field.' + f[0]), f[2])); });
+      (ACTIONS[type] || []).forEach(function (spec) { inputs.appendChild(actionInput(spec, a[spec.name])); });
       renumber();
     }
     typeSelect.querySelector('select').addEventListener('change', function (e) { fill(e.target.value, {}); });
@@ -313,16 +480,62 @@
   function actionsJson() {
     var list = [];
     document.querySelectorAll('#actions .action-row').forEach(function (row) {
-      var type = row.querySelector('select').value;
-      var a = { type: type };
-      ACTIONS[type].forEach(function (f, i) {
-        var v = valueOf(row.querySelectorAll('.action-inputs > div')[i], f[1]);
-        if (v !== undefined && v !== '') a[f[0]] = v;
+      var type = row.querySelector('.action-type select').value;
+      var stored = row.stored && row.stored.type === type ? row.stored : { type: type };
+      var a = copy(stored);
+      (ACTIONS[type] || []).forEach(function (spec) {
+        var field = row.querySelector('.action-inputs [data-leaf="' + spec.name + '"]');
+        if (field) setOrDelete(a, spec.name, actionValue(spec, field, stored[spec.name]));
       });
-      if (type === 'variable' && a.op === 'add' && a.value !== undefined) a.value = Number(a.value);
+      if (type === 'variable' && a.op === 'add' && typeof a.value === 'string') a.value = asNumber(a.value);
       list.push(a);
     });
     return list;
+  }
+
+  // ---- pickers -------------------------------------------------------------------------------------------
+
+  var giftCatalog = [];
+
+  function fillList(id, values) {
+    $(id).replaceChildren.apply($(id), values.map(function (v) {
+      var o = el('option', '', v.label || '');
+      o.value = v.value;
+      return o;
+    }));
+  }
+
+  /** Choices from the rest of LTTH; each is optional (OBS may be off): a field can always be typed. */
+  function loadPickers() {
+    var quiet = function () {};
+    return Promise.all([
+      request('GET', '/api/gifts').then(function (r) {
+        giftCatalog = r.gifts;
+        fillList('pick-gifts', r.gifts.map(function (g) { return { value: g.name, label: t('alerts.giftCoins', { coins: g.coins }) }; }));
+      }, quiet),
+      request('GET', '/api/goals').then(function (r) {
+        goals = r.goals;
+        fillList('pick-goals', r.goals.map(function (g) { return { value: g.name }; }));
+      }, quiet),
+      request('GET', '/api/tts/voices').then(function (r) { voices = r.voices; }, quiet),
+      Promise.all([request('GET', '/api/alerts').catch(quiet), request('GET', '/api/soundboard/config').catch(quiet)]).then(function (r) {
+        var sounds = ((r[0] && r[0].sounds) || []).map(function (url) {
+          return { value: url, label: t('alerts.builtInSound.' + url.replace(/^.*\/|\.wav$/g, '')) };
+        });
+        ((r[1] && r[1].buttons) || []).forEach(function (b) { sounds.push({ value: b.sound, label: b.name }); });
+        fillList('pick-sounds', sounds);
+      }),
+      request('GET', '/api/obs/scenes').then(function (r) {
+        fillList('pick-scenes', r.scenes.map(function (s) { return { value: s }; }));
+      }, quiet)
+    ]);
+  }
+
+  function loadSources(scene) {
+    if (!scene) return;
+    request('GET', '/api/obs/sources?scene=' + encodeURIComponent(scene)).then(function (r) {
+      fillList('pick-sources', r.sources.map(function (s) { return { value: s.source }; }));
+    }, function () {});
   }
 
   // ---- the editor ----------------------------------------------------------------------------------------
@@ -339,26 +552,33 @@
     $('trigger-type').value = trigger.type;
     renderTrigger(trigger);
     $('conditions').replaceChildren(groupBox(toGroup(flow && flow.conditions), true));
-    $('cooldown').value = flow && flow.cooldownSeconds || '';
-    $('user-cooldown').value = flow && flow.userCooldownSeconds || '';
-    $('rate').value = flow && flow.maxRunsPerMinute || '';
+    $('cooldown').value = textOf(flow && flow.cooldownSeconds);
+    $('user-cooldown').value = textOf(flow && flow.userCooldownSeconds);
+    $('rate').value = textOf(flow && flow.maxRunsPerMinute);
     $('action-mode').value = flow && flow.mode === 'random' ? 'random' : 'all';
     $('flow-queue').value = flow && flow.queue || 'default';
     $('actions').replaceChildren();
     (flow ? flow.actions : [{ type: 'overlayText', text: t('flows.defaultText'), seconds: 5 }])
       .forEach(function (a) { $('actions').appendChild(actionRow(a)); });
     $('delete-flow').disabled = !(flow && flow.id);
+    var scene = document.querySelector('#actions [data-leaf="scene"]');
+    if (scene) loadSources(scene.value);
     renumber();
   }
 
+  /** The flow as saved: what it was (fields this editor does not know included), with what the editor shows. */
   function flowJson() {
-    var json = {
-      name: $('flow-name').value, enabled: $('flow-enabled').checked, trigger: triggerJson(),
-      conditions: conditionsJson(), mode: $('action-mode').value, queue: $('flow-queue').value.trim() || 'default',
-      actions: actionsJson()
-    };
+    var json = copy(current);
+    json.name = $('flow-name').value;
+    json.enabled = keep(json.enabled, String($('flow-enabled').checked), function (v) { return v === 'true'; }, 'true');
+    if (json.enabled === undefined) delete json.enabled;
+    json.trigger = triggerJson();
+    setOrDelete(json, 'conditions', conditionsJson());
+    setOrDelete(json, 'mode', keep(json.mode, $('action-mode').value, null, 'all'));
+    setOrDelete(json, 'queue', keep(json.queue, $('flow-queue').value.trim(), null, 'default'));
+    json.actions = actionsJson();
     [['cooldown', 'cooldownSeconds'], ['user-cooldown', 'userCooldownSeconds'], ['rate', 'maxRunsPerMinute']].forEach(function (p) {
-      if ($(p[0]).value !== '') json[p[1]] = Number($(p[0]).value);
+      setOrDelete(json, p[1], keep(json[p[1]], $(p[0]).value, Number));
     });
     return json;
   }
@@ -414,11 +634,13 @@
 
   function summary(f) {
     var tr = f.trigger;
-    return tr.type === 'event' ? tr.event : tr.type === 'timer' ? (tr.at || tr.everySeconds + ' s') : tr.type;
+    return tr.type === 'event' ? t('eventType.' + tr.event) : tr.type === 'timer' ? (tr.at || tr.everySeconds + ' s')
+      : t('flows.trigger.' + tr.type);
   }
 
   function loadList() {
     return request('GET', '/api/flows').then(function (data) {
+      flows = data.flows;
       var list = $('flow-list');
       list.replaceChildren();
       if (!data.flows.length) list.appendChild(el('li', 'list-group-item small text-body-secondary', t('flows.none')));
@@ -530,10 +752,9 @@
       if (!current || !current.id || !window.confirm(t('flows.deleteConfirm', { name: current.name }))) return;
       request('DELETE', '/api/flows/' + encodeURIComponent(current.id)).then(function () { edit(null); loadList(); });
     });
-    request('GET', '/api/plugins').then(function (p) {
+    Promise.all([request('GET', '/api/plugins').then(function (p) {
       pluginTriggers = p.flowTriggers.map(function (tr) { return tr.pluginId + '.' + tr.id; });
-    }).catch(function () {}).then(function () { edit(null); });
-    loadList();
+    }).catch(function () {}), loadPickers(), loadList()]).then(function () { edit(null); });
     request('GET', '/api/flows/log').then(function (data) { data.runs.slice().reverse().forEach(logRun); });
     loadQueues();
     LTTH.connect({ on: { 'flow:run': function (run) { logRun(run); refreshQueuesSoon(); } } });

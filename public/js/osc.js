@@ -47,7 +47,9 @@
     $('osc-problem').textContent = s.problem;
     $('osc-status').textContent = t('osc.counters', { to: s.sendTo, listening: s.listening || '–', sent: s.sent, dropped: s.dropped, received: s.received });
     $('osc-presets').replaceChildren.apply($('osc-presets'), s.presets.filter(function (p) { return p !== 'chatbox'; }).map(function (p) {
-      var b = el('button', 'btn btn-sm btn-outline-primary', p);
+      // VRChat's community names read in the page's language; an avatar's own parameter keeps its name.
+      var label = t('osc.preset.' + p);
+      var b = el('button', 'btn btn-sm btn-outline-primary', label === 'osc.preset.' + p ? p : label);
       b.type = 'button';
       b.setAttribute('data-preset', p);
       b.addEventListener('click', function () { send({ preset: p }); });

@@ -26,8 +26,9 @@ public record SoundboardConfig(boolean enabled, Map<String, String> gifts, Map<S
 
     public static final List<String> EVENT_TYPES = List.of("follow", "share", "subscribe", "join");
     /** A sound is an uploaded file, a cached MyInstants sound, or a web address. */
+    /** An uploaded sound, a MyInstants download, one of LTTH's own (public/sounds) or a web address. */
     static final Pattern SOUND = Pattern.compile("/media/[A-Za-z0-9._-]+\\.(mp3|wav|ogg|m4a)|/api/soundboard/files/[A-Za-z0-9._-]+\\.mp3"
-            + "|https?://\\S+");
+            + "|/sounds/[a-z0-9-]+\\.wav|https?://\\S+");
     private static final Pattern HOTKEY = Pattern.compile("[a-z0-9]|f([1-9]|1[0-2])");
 
     public static SoundboardConfig defaults() {
@@ -79,7 +80,7 @@ public record SoundboardConfig(boolean enabled, Map<String, String> gifts, Map<S
     public static String sound(String value, String field) {
         String v = value.trim();
         if (v.length() > 500 || !SOUND.matcher(v).matches()) {
-            throw new ValidationException(field, "A sound is an uploaded sound (/media/...mp3), a MyInstants sound or a web address");
+            throw new ValidationException(field, "A sound is an uploaded sound (/media/...mp3), a MyInstants sound, one of LTTH's own or a web address");
         }
         return v;
     }
