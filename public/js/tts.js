@@ -24,6 +24,11 @@
   function loadVoices() {
     return api('GET', '/api/tts/voices').then(function (data) {
       voiceOptions($('speak-voice'), data.voices, t('tts.defaultVoice'));
+      // Nothing can speak: said where the streamer types, with the way to a voice (install espeak-ng, or a key).
+      var none = data.engines.every(function (e) { return !e.available; });
+      $('tts-no-voice').classList.toggle('d-none', !none);
+      var local = data.engines.filter(function (e) { return e.id === 'local'; })[0];
+      $('tts-no-voice-hint').textContent = none && local ? (LTTH.i18n.has(local.reasonKey) ? t(local.reasonKey) : local.reason) : '';
       voiceOptions(form.elements.voice, data.voices, t('tts.defaultVoice'));
       voiceOptions(document.querySelector('#user-voice-form [name=voice]'), data.voices);
       $('tts-engines').replaceChildren.apply($('tts-engines'), data.engines.map(function (e) {

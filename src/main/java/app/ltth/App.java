@@ -286,7 +286,7 @@ public final class App implements AutoCloseable {
         // Never follows a redirect: these requests carry keys, which must not reach wherever a service points to.
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        tts = new TtsService(List.of(new LocalTts(config.userData().resolve("tmp")),
+        tts = new TtsService(List.of(new LocalTts(() -> settings.text(SettingsRegistry.TTS_LOCAL_PROGRAM), config.userData().resolve("tmp")),
                 new CloudTts.TikTok(http, () -> settings.text(SettingsRegistry.TTS_TIKTOK_SESSION), () -> settings.text(SettingsRegistry.TTS_TIKTOK_URL)),
                 new CloudTts.Google(http, () -> settings.text(SettingsRegistry.TTS_GOOGLE_KEY), () -> settings.text(SettingsRegistry.TTS_GOOGLE_URL)),
                 new CloudTts.ElevenLabs(http, () -> settings.text(SettingsRegistry.TTS_ELEVENLABS_KEY),

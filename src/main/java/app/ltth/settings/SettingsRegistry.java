@@ -42,6 +42,7 @@ public final class SettingsRegistry {
     public static final String TTS_ELEVENLABS_URL = "tts.elevenLabsUrl";
     public static final String TTS_OPENAI_URL = "tts.openAiUrl";
     public static final String MYINSTANTS_URL = "soundboard.myInstantsUrl";
+    public static final String TTS_LOCAL_PROGRAM = "tts.localProgram";
 
     /** The dashboard's colours, the default first. */
     public static final List<String> THEMES = List.of("dark", "light", "contrast");
@@ -108,6 +109,8 @@ public final class SettingsRegistry {
                 "Advanced: Google text-to-speech service"));
         add("advanced", Setting.text(TTS_ELEVENLABS_URL, "https://api.elevenlabs.io/v1/text-to-speech/", url, "Advanced: ElevenLabs service"));
         add("advanced", Setting.text(TTS_OPENAI_URL, "https://api.openai.com/v1/audio/speech", url, "Advanced: OpenAI speech service"));
+        add("advanced", Setting.text(TTS_LOCAL_PROGRAM, "", "[^\\r\\n]{0,500}",
+                "Local voices: the path of espeak-ng if LTTH does not find it (empty: found automatically)"));
         add("advanced", Setting.text(MYINSTANTS_URL, "https://www.myinstants.com", url, "Advanced: MyInstants address"));
     }
 

@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
  * The operating system's own voices: free, offline, the default. espeak-ng (or espeak) on Linux, the Windows speech
- * API through PowerShell, {@code say} on macOS; found once at start. The text always goes through standard input and
- * the voice through a checked argument or an environment variable: chat text never reaches a shell.
+ * API through PowerShell, {@code say} on macOS; found once, or at the path the streamer set (the setting
+ * tts.localProgram, for an espeak-ng outside the PATH). The text always goes through standard input and the voice
+ * through a checked argument or an environment variable: chat text never reaches a shell.
  */
 public final class LocalTts implements TtsEngine {
 
@@ -24,23 +26,50 @@ public final class LocalTts implements TtsEngine {
 
     enum Kind { ESPEAK, WINDOWS, MAC, NONE }
 
-    private final Kind kind;
-    private final String program;
+    private final Supplier<String> configured;
     private final Path tmp;
-    private volatile List<Voice> voices;
+    private volatile Found found;
 
-    public LocalTts(Path tmp) {
-        this(detect(), tmp);
+    /** @param configured the path of an espeak-ng program the streamer chose; empty: look for one */
+    public LocalTts(Supplier<String> configured, Path tmp) {
+        this.configured = configured;
+        this.tmp = tmp;
+    }
+
+    LocalTts(Program program, Path tmp) {
+        this(() -> "", tmp);
+        this.found = new Found("", program);
     }
 
     /** The speech program this machine has, and where. */
     record Program(Kind kind, String path) {
     }
 
-    LocalTts(Program found, Path tmp) {
-        this.kind = found.kind();
-        this.program = found.path();
-        this.tmp = tmp;
+    /** The program for one value of the setting, and its voices once read. */
+    private static final class Found {
+        final String configured;
+        final Program program;
+        volatile List<Voice> voices;
+
+        Found(String configured, Program program) {
+            this.configured = configured;
+            this.program = program;
+        }
+    }
+
+    private Found found() {
+        String chosen = configured.get().trim();
+        Found f = found;
+        if (f == null || !f.configured.equals(chosen)) {
+            f = new Found(chosen, chosen.isEmpty() ? detect() : Files.isExecutable(Path.of(chosen))
+                    ? new Program(Kind.ESPEAK, chosen) : new Program(Kind.NONE, ""));
+            found = f;
+        }
+        return f;
+    }
+
+    private Kind kind() {
+        return found().program.kind();
     }
 
     static Program detect() {
@@ -63,8 +92,8 @@ public final class LocalTts implements TtsEngine {
 
     @Override
     public String name() {
-        return switch (kind) {
-            case ESPEAK -> "Local voices (" + Path.of(program).getFileName() + ")";
+        return switch (kind()) {
+            case ESPEAK -> "Local voices (" + Path.of(found().program.path()).getFileName() + ")";
             case WINDOWS -> "Local voices (Windows)";
             case MAC -> "Local voices (macOS)";
             case NONE -> "Local voices";
@@ -73,13 +102,13 @@ public final class LocalTts implements TtsEngine {
 
     @Override
     public String unavailableReason() {
-        return kind == Kind.NONE ? "No speech program was found. On Linux install espeak-ng (sudo apt install espeak-ng) "
-                + "and restart LTTH, or set up a cloud voice." : null;
+        return kind() == Kind.NONE ? "No speech program was found. On Linux install espeak-ng (sudo apt install espeak-ng) "
+                + "and restart LTTH (or give its path under Settings, Advanced), or set up a cloud voice." : null;
     }
 
     @Override
     public String defaultVoice() {
-        return switch (kind) {
+        return switch (kind()) {
             case ESPEAK -> voices().stream().anyMatch(v -> v.id().equals("en-us")) || voices().isEmpty() ? "en-us" : voices().get(0).id();
             case WINDOWS, MAC, NONE -> voices().isEmpty() ? "" : voices().get(0).id();
         };
@@ -87,18 +116,20 @@ public final class LocalTts implements TtsEngine {
 
     @Override
     public List<Voice> voices() {
-        List<Voice> known = voices;
+        Found f = found();
+        List<Voice> known = f.voices;
         if (known == null) {
-            known = kind == Kind.NONE ? List.of() : readVoices();
-            voices = known;
+            known = f.program.kind() == Kind.NONE ? List.of() : readVoices(f.program);
+            f.voices = known;
         }
         return known;
     }
 
-    private List<Voice> readVoices() {
+    private List<Voice> readVoices(Program found) {
+        String program = found.path();
         try {
             List<Voice> out = new ArrayList<>();
-            switch (kind) {
+            switch (found.kind()) {
                 case ESPEAK -> {
                     // Pty Language Age/Gender VoiceName File Other: the language code is what -v takes.
                     for (String line : run(List.of(program, "--voices"), "", Map.of()).split("\n")) {
@@ -130,7 +161,9 @@ public final class LocalTts implements TtsEngine {
 
     @Override
     public Speech speak(String text, String voice) throws TtsException {
-        if (kind == Kind.NONE) throw new TtsException(unavailableReason());
+        Program found = found().program;
+        String program = found.path();
+        if (found.kind() == Kind.NONE) throw new TtsException(unavailableReason());
         String v = voice == null || voice.isBlank() ? defaultVoice() : voice;
         if (!VOICE.matcher(v).matches()) throw new TtsException("'" + v + "' is not a voice name");
         Path out;
@@ -141,7 +174,7 @@ public final class LocalTts implements TtsEngine {
             throw new TtsException("Cannot write the speech file: " + e.getMessage(), e);
         }
         try {
-            switch (kind) {
+            switch (found.kind()) {
                 case ESPEAK -> run(List.of(program, "-v", v, "-w", out.toString(), "--stdin"), text, Map.of());
                 case MAC -> run(List.of(program, "-v", v, "-o", out.toString(), "--file-format=WAVE",
                         "--data-format=LEI16@22050", "-f", "-"), text, Map.of());

@@ -218,6 +218,11 @@ public final class TtsService implements ProfileManager.Listener, AutoCloseable 
     public String speak(String text, String voice) {
         if (!active) throw new NotActive();
         if (voice != null && !voice.isBlank()) checkVoice(voice, "voice");
+        // Queued, it would fail out of sight: the streamer who pressed Speak is told now, with what to install.
+        if (engines.stream().allMatch(e -> e.unavailableReason() != null)) {
+            throw new ValidationException("voice", "No voice can speak: " + engines.get(0).unavailableReason(),
+                    "tts.error.noVoice", Map.of());
+        }
         String clipped = text.length() > 1000 ? text.substring(0, 1000) : text;
         return enqueue(SpeechQueue.Priority.MANUAL, clipped, voice == null || voice.isBlank() ? defaultVoice() : voice, null);
     }

@@ -115,7 +115,8 @@ class TtsEnginesTest {
 
     @Test
     void theLocalEngineSpeaksWithEspeakNg(@TempDir Path dir) throws Exception {
-        LocalTts local = new LocalTts(dir);
+        java.util.concurrent.atomic.AtomicReference<String> chosen = new java.util.concurrent.atomic.AtomicReference<>("");
+        LocalTts local = new LocalTts(chosen::get, dir);
         assertThat(local.unavailableReason()).as("scripts/test.sh installs espeak-ng").isNull();
         assertThat(local.voices()).extracting(TtsEngine.Voice::id).contains("en-us", "de");
         assertThat(local.defaultVoice()).isEqualTo("en-us");
@@ -123,6 +124,12 @@ class TtsEnginesTest {
         assertThat(speech.mimeType()).isEqualTo("audio/wav");
         assertThat(AudioLength.millis(speech.audio())).isBetween(500L, 15_000L);
         assertThatThrownBy(() -> local.speak("x", "en; rm -rf /")).isInstanceOf(TtsException.class);
+        // The path set under Settings, Advanced: one that is not a program means no local voice.
+        chosen.set("/no/such/espeak-ng");
+        assertThat(local.unavailableReason()).contains("espeak-ng");
+        assertThat(local.voices()).isEmpty();
+        chosen.set("/usr/bin/espeak-ng");
+        assertThat(local.unavailableReason()).isNull();
         LocalTts none = new LocalTts(new LocalTts.Program(LocalTts.Kind.NONE, ""), dir);
         assertThat(none.unavailableReason()).contains("espeak-ng");
         assertThatThrownBy(() -> none.speak("x", "en")).hasMessageContaining("espeak-ng");
