@@ -35,8 +35,15 @@
     var remove = el('button', 'btn btn-sm btn-outline-danger', '×');
     remove.type = 'button';
     remove.addEventListener('click', function () { row.remove(); });
-    row.append(gift, s, remove);
+    row.append(gift, s, LTTH.listenButton(function () { return s.value.trim(); }), remove);
     return row;
+  }
+
+  /** A configured sound can be heard before the stream: a listen button beside each sound field. */
+  function listenBeside(field) {
+    var group = el('div', 'input-group input-group-sm');
+    field.parentNode.insertBefore(group, field);
+    group.append(field, LTTH.listenButton(function () { return field.value.trim(); }));
   }
 
   function fill(c) {
@@ -114,6 +121,8 @@
   LTTH.i18n.init().then(function () {
     document.querySelectorAll('#sound-config [data-error^="ev-"]').forEach(function (e) { e.setAttribute('data-error', 'events.' + e.getAttribute('data-error').slice(3)); });
     track();
+    document.querySelectorAll('#sound-config input[name^="ev-"], #sound-config input[name="likeSound"], '
+      + '#button-form [name="sound"]').forEach(listenBeside);
     form.addEventListener('submit', function (e) { e.preventDefault(); save(collect()).catch(function () {}); });
     $('add-gift').addEventListener('click', function () { $('gift-sounds').appendChild(giftRow('', '')); });
     $('button-form').addEventListener('submit', function (e) {

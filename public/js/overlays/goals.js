@@ -1,6 +1,6 @@
 /*
- * Goals as bars, rings or counters. goal.html shows the goal ?id=, goals.html all goals (or ?ids=a,b). LTTH sends
- * goal:all on connect, goal:update on change, goal:reached when one is reached and goal:removed. A goal set to
+ * Goals as bars, rings, counters, pills, bands or thermometers. goal.html shows the goal ?id=, goals.html all goals
+ * (or ?ids=a,b). LTTH sends goal:all on connect, goal:update on change, goal:reached when one is reached and goal:removed. A goal set to
  * "hide" when reached celebrates, then fades out. Labels are the streamer's templates, shown as text.
  */
 (function () {
@@ -23,30 +23,41 @@
     return goal.label.replace(/\{(name|current|target|percent|remaining)\}/g, function (m, k) { return values[k]; });
   }
 
+  function part(parent, className, html) {
+    var e = document.createElement('div');
+    e.className = className;
+    if (html) e.innerHTML = html;   // fixed markup only: the goal's values go in as text
+    parent.appendChild(e);
+    return e;
+  }
+
+  /**
+   * The goal in one of its templates: bar, ring, counter, pill (a compact card with the percent), band (a wide strip
+   * with the name and numbers inside) or thermometer (a vertical tube). All have a label; update() fills what is there.
+   */
   function build(goal) {
     var view = document.createElement('div');
-    view.className = 'goal';
-    view.setAttribute('data-goal', goal.id);
-    var text = document.createElement('div');
-    text.className = 'goal-label shadow-text';
-    view.appendChild(text);
     var kind = goal.style.kind;
+    view.className = 'goal goal-' + kind;
+    view.setAttribute('data-goal', goal.id);
+    part(view, 'goal-label shadow-text');
     if (kind === 'ring') {
-      var ring = document.createElement('div');
-      ring.className = 'goal-ring';
-      ring.innerHTML = '<svg viewBox="0 0 120 120"><circle class="track" cx="60" cy="60" r="52" fill="none" stroke-width="14"/>'
+      part(view, 'goal-ring', '<svg viewBox="0 0 120 120"><circle class="track" cx="60" cy="60" r="52" fill="none" stroke-width="14"/>'
         + '<circle class="arc" cx="60" cy="60" r="52" fill="none" stroke-width="14" stroke-linecap="round"'
-        + ' stroke-dasharray="326.73" stroke-dashoffset="326.73"/></svg><div class="goal-numbers shadow-text"></div>';
-      view.appendChild(ring);
+        + ' stroke-dasharray="326.73" stroke-dashoffset="326.73"/></svg><div class="goal-percent shadow-text"></div>');
     } else if (kind === 'counter') {
-      var counter = document.createElement('div');
-      counter.className = 'goal-counter shadow-text';
-      view.appendChild(counter);
+      part(view, 'goal-counter goal-numbers shadow-text');
+    } else if (kind === 'pill') {
+      part(view, 'goal-percent');
+      part(view, 'goal-bar', '<div class="goal-fill"></div>');
+      part(view, 'goal-numbers');
+    } else if (kind === 'thermometer') {
+      var tube = part(view, 'goal-tube', '<div class="goal-fill"></div>');
+      part(tube, 'goal-percent shadow-text');
+      part(view, 'goal-numbers shadow-text');
     } else {
-      var bar = document.createElement('div');
-      bar.className = 'goal-bar';
-      bar.innerHTML = '<div class="goal-fill" style="width:0"></div><div class="goal-numbers shadow-text"></div>';
-      view.appendChild(bar);
+      // bar, and band: the same parts, the band draws the label inside the strip
+      part(view, 'goal-bar', '<div class="goal-fill"></div><div class="goal-numbers shadow-text"></div>');
     }
     view._kind = kind;
     return view;
@@ -63,16 +74,14 @@
     view.setAttribute('data-current', goal.current);
     view.setAttribute('data-target', goal.currentTarget);
     view.querySelector('.goal-label').textContent = label(goal);
-    var numbers = LTTH.i18n.number(goal.current) + ' / ' + LTTH.i18n.number(goal.currentTarget);
-    if (view._kind === 'ring') {
-      view.querySelector('.arc').setAttribute('stroke-dashoffset', String(326.73 * (1 - goal.percent / 100)));
-      view.querySelector('.goal-numbers').textContent = Math.floor(goal.percent) + '%';
-    } else if (view._kind === 'counter') {
-      view.querySelector('.goal-counter').textContent = numbers;
-    } else {
-      view.querySelector('.goal-fill').style.width = goal.percent + '%';
-      view.querySelector('.goal-numbers').textContent = numbers;
-    }
+    var percent = Math.min(100, goal.percent);
+    var set = function (selector, text) { var e = view.querySelector(selector); if (e) e.textContent = text; };
+    set('.goal-numbers', LTTH.i18n.number(goal.current) + ' / ' + LTTH.i18n.number(goal.currentTarget));
+    set('.goal-percent', Math.floor(goal.percent) + '%');
+    var fill = view.querySelector('.goal-fill');
+    if (fill) fill.style[view._kind === 'thermometer' ? 'height' : 'width'] = percent + '%';
+    var arc = view.querySelector('.arc');
+    if (arc) arc.setAttribute('stroke-dashoffset', String(326.73 * (1 - percent / 100)));
     var hidden = goal.reached && goal.onReached === 'hide';
     if (!hidden) view.classList.remove('gone');
     if (hidden && !view._hiding) {

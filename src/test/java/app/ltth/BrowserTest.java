@@ -348,12 +348,19 @@ public class BrowserTest extends BrowserSuite {
             browser.findElement(By.cssSelector("#button-form [name=name]")).sendKeys("Horn");
             browser.findElement(By.cssSelector("#button-form [name=sound]")).sendKeys("/media/horn.mp3");
             browser.findElement(By.cssSelector("#button-form [name=hotkey]")).sendKeys("h");
-            click(browser.findElement(By.cssSelector("#button-form button")));
+            click(browser.findElement(By.cssSelector("#button-form button[type=submit]")));
             WebElement horn = waiting().until(d -> d.findElement(By.cssSelector("[data-button='Horn']")));
             click(horn);
             overlay.await("audio:play", m -> m.get("url").asText().equals("/media/horn.mp3"));
             new org.openqa.selenium.interactions.Actions(browser).sendKeys("h").perform();
             overlay.await("audio:play", m -> m.get("url").asText().equals("/media/horn.mp3"));
+            // A configured sound is heard here first: its listen button plays it in the page, then is ready again.
+            WebElement follow = browser.findElement(By.cssSelector("#sound-config [name='ev-follow']"));
+            follow.sendKeys("/sounds/follow.wav");
+            WebElement listen = follow.findElement(By.xpath("following-sibling::button[@data-listen]"));
+            click(listen);
+            waiting().until(d -> listen.getText().equals("■"));
+            waiting().until(d -> listen.getText().equals("▶"));   // played to its end (one second)
 
             browser.get(app.baseUrl() + "/tts.html");
             waiting().until(d -> d.findElements(By.cssSelector("#speak-voice option")).size() > 1);

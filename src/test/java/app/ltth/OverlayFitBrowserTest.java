@@ -19,7 +19,7 @@ class OverlayFitBrowserTest extends BrowserSuite {
     private static final int[][] SOURCES = {{800, 600}, {1280, 720}, {1920, 1080}, {1080, 1920}};
 
     /** Visible elements of the stage whose box leaves the window, as "tag.class: left,top,right,bottom". */
-    private static final String OUTSIDE = """
+    static final String OUTSIDE = """
             const out = [];
             for (const e of document.querySelectorAll('.stage *')) {
               const r = e.getBoundingClientRect();

@@ -25,9 +25,9 @@ public record Goal(String id, String name, String metric, long target, String la
     public static final long MAX = 1_000_000_000_000L;
     static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
-    /** Colours and shape; the overlay draws it. */
+    /** Colours and shape (the overlay's templates); the overlay draws it. */
     public record Style(String kind, String color, String background, String textColor) {
-        public static final List<String> KINDS = List.of("bar", "ring", "counter");
+        public static final List<String> KINDS = List.of("bar", "ring", "counter", "pill", "band", "thermometer");
     }
 
     /** Whether flows naming a goal mean this one: by its id, or by its name in any case. */
