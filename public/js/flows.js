@@ -625,7 +625,8 @@
     box.replaceChildren(el('div', 'fw-semibold test-status', t('flows.result', { status: run.status })));
     var list = el('ul', 'mb-0');
     run.steps.forEach(function (s) {
-      list.appendChild(el('li', 'test-step', s.action + ' · ' + s.outcome + ' · ' + s.millis + ' ms · ' + s.result));
+      var action = LTTH.i18n.has('flows.action.' + s.action) ? t('flows.action.' + s.action) : s.action;
+      list.appendChild(el('li', 'test-step', action + ' · ' + s.outcome + ' · ' + s.millis + ' ms · ' + s.result));
     });
     box.appendChild(list);
   }
