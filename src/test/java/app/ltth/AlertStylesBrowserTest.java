@@ -26,7 +26,9 @@ class AlertStylesBrowserTest extends BrowserSuite {
     @Test
     void everyStyleShowsPictureAvatarAndSoundAndAVariationWins() throws Exception {
         try (TestSocket audio = TestSocket.connect(app.socketUrl(), null, "audio:play")) {
-            browser.get(app.baseUrl() + "/overlays/alerts.html");
+            // preview=1 shows a marker until the page is connected: alerts sent before that would miss it.
+            browser.get(app.baseUrl() + "/overlays/alerts.html?preview=1");
+            waiting(browser).until(d -> !d.findElement(By.className("offline")).isDisplayed());
             for (String style : List.of("clean", "neon", "comic")) {
                 app.post("/api/alerts/skip", "");
                 assertThat(app.put("/api/alerts/gift", "{\"style\":\"" + style + "\",\"text\":\"{nickname} sent {giftName}\"}")

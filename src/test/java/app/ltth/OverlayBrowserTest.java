@@ -126,7 +126,7 @@ class OverlayBrowserTest extends BrowserSuite {
         app.post("/api/goals/" + doubled + "/add", "{\"amount\":6}");
         WebElement ring = browser.findElement(By.cssSelector("[data-goal='" + doubled + "']"));
         waiting().until(d -> "10".equals(ring.getAttribute("data-target")));
-        assertThat(ring.findElement(By.className("goal-numbers")).getText()).isEqualTo("60%");
+        assertThat(ring.findElement(By.className("goal-percent")).getText()).isEqualTo("60%");
         WebElement hidden = browser.findElement(By.cssSelector("[data-goal='" + hide + "']"));
         waiting().until(d -> hidden.getAttribute("class").contains("gone"));
         assertThat(ring.getAttribute("class")).doesNotContain("gone");

@@ -13,7 +13,9 @@ import app.ltth.web.JsonBody;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -22,6 +24,8 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * POST /api/events/simulate  {"type":"gift","user":"anna","giftName":"Rose","coins":1,"count":5} -> 202 {"id":...}
+ * POST /api/events/simulate/batch  [event, event, ...] (at most 1000) -> 202 {"accepted": n, "shed": m}: for load
+ *                            tools; all are checked before any is published
  * POST /api/demo             {"enabled":true|false}
  * GET  /api/simulator        {"running":..,"rate":..}
  * POST /api/simulator        {"rate":20}
@@ -31,6 +35,7 @@ import java.util.regex.Pattern;
  */
 public final class LiveController {
 
+    static final int BATCH_MAX = 1000;
     private static final Pattern TIKTOK_HANDLE = Pattern.compile("[A-Za-z0-9._]{2,24}");
 
     private final EventBus bus;
@@ -54,6 +59,7 @@ public final class LiveController {
 
     public void routes(RoutesConfig routes) {
         routes.post("/api/events/simulate", this::simulate);
+        routes.post("/api/events/simulate/batch", this::simulateBatch);
         routes.post("/api/demo", this::demo);
         routes.get("/api/simulator", ctx -> ctx.json(simulatorState()));
         routes.post("/api/simulator", this::setRate);
@@ -71,6 +77,22 @@ public final class LiveController {
         } else {
             ctx.status(503).json(ApiError.of("The event bus is overloaded and shed this event; try again shortly"));
         }
+    }
+
+    private void simulateBatch(Context ctx) {
+        JsonNode body = JsonBody.array(ctx, BATCH_MAX);
+        List<LiveEvent> events = new ArrayList<>(body.size());
+        for (int i = 0; i < body.size(); i++) {
+            try {
+                events.add(injector.parse(body.get(i)));
+            } catch (ValidationException e) {
+                String field = "[" + i + "]" + (e.field() == null ? "" : "." + e.field());
+                throw new ValidationException(field, "Event " + i + ": " + e.getMessage(), e.key(), e.params());
+            }
+        }
+        int shed = 0;
+        for (LiveEvent event : events) if (!bus.publish(event)) shed++;
+        ctx.status(202).json(Map.of("accepted", events.size() - shed, "shed", shed));
     }
 
     private void demo(Context ctx) throws Exception {

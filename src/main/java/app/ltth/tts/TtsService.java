@@ -16,6 +16,7 @@ import app.ltth.store.Database;
 import app.ltth.store.ProfileManager;
 import app.ltth.template.EventFields;
 import app.ltth.template.Template;
+import app.ltth.threads.DaemonThreads;
 import app.ltth.web.SocketServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -31,6 +32,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -70,6 +74,10 @@ public final class TtsService implements ProfileManager.Listener, AutoCloseable 
     private volatile String lastError;
     /** Why speaking fails, logged when it changes: one line when a voice goes away, not one per chat message. */
     private final StateChange failures = new StateChange();
+    /** The queue's state goes to the dashboard at most every {@value #STATUS_EVERY_MS} ms, however busy the chat. */
+    static final long STATUS_EVERY_MS = 250;
+    private final ScheduledExecutorService statusSender = DaemonThreads.scheduler("ltth-tts-status");
+    private final AtomicBoolean statusDue = new AtomicBoolean();
 
     public TtsService(List<TtsEngine> engines, AudioOut audio, SocketServer sockets, ProfileManager profiles, Path cache,
                       Texts texts) {
@@ -200,6 +208,7 @@ public final class TtsService implements ProfileManager.Listener, AutoCloseable 
             }
             Map<String, Object> fields = EventFields.of(event, 0, ZoneId.systemDefault());
             fields.put("comment", verdict.text());
+            if (cannotSpeak()) return;
             enqueue(SpeechQueue.Priority.CHAT, Template.render(c.chatTemplate(), fields), voiceFor(chat.user().uniqueId()),
                     chat.user().uniqueId());
             return;
@@ -209,7 +218,7 @@ public final class TtsService implements ProfileManager.Listener, AutoCloseable 
         if (type == null || !c.events().containsKey(type)) return;
         if (event instanceof GiftEvent g && (!g.isFinal() || g.coins() < c.giftMinCoins())) return;
         String user = ((UserEvent) event).user().uniqueId();
-        if (c.block().contains(TtsConfig.handle(user))) return;
+        if (c.block().contains(TtsConfig.handle(user)) || cannotSpeak()) return;
         String text = Template.render(c.events().get(type), EventFields.of(event, 0, ZoneId.systemDefault()));
         enqueue(event instanceof GiftEvent ? SpeechQueue.Priority.GIFT : SpeechQueue.Priority.EVENT, text, voiceFor(user), user);
     }
@@ -219,10 +228,8 @@ public final class TtsService implements ProfileManager.Listener, AutoCloseable 
         if (!active) throw new NotActive();
         if (voice != null && !voice.isBlank()) checkVoice(voice, "voice");
         // Queued, it would fail out of sight: the streamer who pressed Speak is told now, with what to install.
-        if (engines.stream().allMatch(e -> e.unavailableReason() != null)) {
-            throw new ValidationException("voice", "No voice can speak: " + engines.get(0).unavailableReason(),
-                    "tts.error.noVoice", Map.of());
-        }
+        String none = noVoice();
+        if (none != null) throw new ValidationException("voice", "No voice can speak: " + none, "tts.error.noVoice", Map.of());
         String clipped = text.length() > 1000 ? text.substring(0, 1000) : text;
         return enqueue(SpeechQueue.Priority.MANUAL, clipped, voice == null || voice.isBlank() ? defaultVoice() : voice, null);
     }
@@ -232,6 +239,27 @@ public final class TtsService implements ProfileManager.Listener, AutoCloseable 
         NotActive() {
             super("Text to speech is turned off: turn the plugin 'tts' on under Plugins");
         }
+    }
+
+    /** Why no engine can speak, or null when one can. */
+    private String noVoice() {
+        for (TtsEngine e : engines) if (e.unavailableReason() == null) return null;
+        return engines.get(0).unavailableReason();
+    }
+
+    /**
+     * No engine can speak: nothing is queued for a speaker that does not exist (no work per chat), and the reason is
+     * logged once, when it starts.
+     */
+    private boolean cannotSpeak() {
+        String none = noVoice();
+        if (none != null) failed(none);
+        return none != null;
+    }
+
+    private void failed(String reason) {
+        lastError = reason;
+        if (failures.changedTo(reason)) log.warn("Text to speech cannot speak: {}", reason);
     }
 
     private String voiceFor(String user) {
@@ -291,8 +319,7 @@ public final class TtsService implements ProfileManager.Listener, AutoCloseable 
         try {
             s = synthesize(item.text(), item.voice());
         } catch (TtsException e) {
-            lastError = e.getMessage();
-            if (failures.changedTo(e.getMessage())) log.warn("Text to speech cannot speak: {}", e.getMessage());
+            failed(e.getMessage());
             return;
         }
         if (failures.changedTo(null)) log.info("Text to speech speaks again");
@@ -412,8 +439,13 @@ public final class TtsService implements ProfileManager.Listener, AutoCloseable 
         return m;
     }
 
+    /** The queue changed: its state is sent soon, merged with the changes until then. */
     private void publish() {
-        sockets.broadcast(QUEUE_EVENT, status());
+        if (statusDue.getAndSet(true)) return;
+        statusSender.schedule(() -> {
+            statusDue.set(false);
+            sockets.broadcast(QUEUE_EVENT, status());
+        }, STATUS_EVERY_MS, TimeUnit.MILLISECONDS);
     }
 
     public void skip() {
@@ -442,5 +474,6 @@ public final class TtsService implements ProfileManager.Listener, AutoCloseable 
     @Override
     public void close() {
         player.interrupt();
+        statusSender.shutdownNow();
     }
 }

@@ -14,6 +14,23 @@ public final class JsonBody {
     }
 
     public static JsonNode object(Context ctx) {
+        JsonNode node = parse(ctx);
+        if (node == null || !node.isObject()) {
+            throw new ValidationException(null, "The body must be a JSON object");
+        }
+        return node;
+    }
+
+    /** A body that is a JSON array of at most {@code max} entries. */
+    public static JsonNode array(Context ctx, int max) {
+        JsonNode node = parse(ctx);
+        if (node == null || !node.isArray() || node.size() > max) {
+            throw new ValidationException(null, "The body must be a JSON array of at most " + max + " entries");
+        }
+        return node;
+    }
+
+    private static JsonNode parse(Context ctx) {
         String body = ctx.body();
         if (body.isBlank()) {
             throw new ValidationException(null, "The request needs a JSON object as its body");
@@ -23,9 +40,6 @@ public final class JsonBody {
             node = Json.MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
             throw new ValidationException(null, "The body is not valid JSON: " + e.getOriginalMessage());
-        }
-        if (node == null || !node.isObject()) {
-            throw new ValidationException(null, "The body must be a JSON object");
         }
         return node;
     }

@@ -32,4 +32,31 @@ class TtsDefaultsTest {
             assertThat(waiting).extracting(w -> w.get("text").asText()).containsExactly("hi there");
         }
     }
+
+    @Test
+    void theQueuesStateGoesOutMergedNotOncePerChat() throws Exception {
+        try (TestApp app = TestApp.start(dir);
+             app.ltth.TestSocket socket = app.ltth.TestSocket.connect(app.socketUrl(), null, TtsService.QUEUE_EVENT)) {
+            app.post("/api/tts/queue/pause", "");
+            app.put("/api/tts/config", "{\"queueMax\": 500}");
+            socket.await(TtsService.QUEUE_EVENT, q -> q.get("paused").asBoolean());
+            socket.drain(TtsService.QUEUE_EVENT);
+            long started = System.nanoTime();
+            StringBuilder batch = new StringBuilder("[");
+            for (int i = 0; i < 200; i++) {
+                batch.append(i == 0 ? "" : ",").append("{\"type\":\"chat\",\"user\":\"v" + i + "\",\"comment\":\"!tts hello " + i + "\"}");
+            }
+            app.post("/api/events/simulate/batch", batch.append("]").toString());
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (app.get("/api/tts/queue").json().get("waiting").size() < 200 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            Thread.sleep(3 * TtsService.STATUS_EVERY_MS);
+            java.util.List<JsonNode> sent = socket.drain(TtsService.QUEUE_EVENT);
+            int messages = sent.size();
+            assertThat(sent.get(sent.size() - 1).get("waiting")).as("the last state is the whole queue").hasSize(200);
+            assertThat(messages).as("200 chats in %.1f s", seconds).isLessThanOrEqualTo((int) (seconds * 4) + 3);
+        }
+    }
 }
