@@ -121,7 +121,7 @@ class SimulateApiTest {
 
     @Test
     void aBatchIsCheckedWholeThenPublishedAsOneRequest() throws Exception {
-        long before = app.bus().stats().published();
+        long before = app.app().bus().stats().published();
         StringBuilder batch = new StringBuilder("[");
         for (int i = 0; i < 500; i++) {
             batch.append(i == 0 ? "" : ",").append(i % 2 == 0
@@ -131,15 +131,15 @@ class SimulateApiTest {
         TestApp.Response sent = app.post("/api/events/simulate/batch", batch.append("]").toString());
         assertThat(sent.status()).isEqualTo(202);
         assertThat(sent.json().get("accepted").asInt() + sent.json().get("shed").asInt()).isEqualTo(500);
-        assertThat(app.bus().stats().published() - before).isEqualTo(sent.json().get("accepted").asLong());
+        assertThat(app.app().bus().stats().published() - before).isEqualTo(sent.json().get("accepted").asLong());
 
         // One bad event: none is published, and the error names it.
-        long now = app.bus().stats().published();
+        long now = app.app().bus().stats().published();
         TestApp.Response bad = app.post("/api/events/simulate/batch",
                 "[{\"type\":\"chat\",\"user\":\"a\",\"comment\":\"ok\"},{\"type\":\"gift\",\"user\":\"b\"}]");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().get("field").asText()).isEqualTo("[1].giftName");
-        assertThat(app.bus().stats().published()).isEqualTo(now);
+        assertThat(app.app().bus().stats().published()).isEqualTo(now);
         assertThat(app.post("/api/events/simulate/batch", "{\"type\":\"chat\"}").status()).isEqualTo(400);
         assertThat(app.post("/api/events/simulate/batch", "[" + "{},".repeat(1000) + "{}]").status()).isEqualTo(400);
     }

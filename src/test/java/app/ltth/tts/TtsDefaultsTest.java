@@ -3,6 +3,7 @@ package app.ltth.tts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.ltth.TestApp;
+import app.ltth.TestSocket;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class TtsDefaultsTest {
     @Test
     void theQueuesStateGoesOutMergedNotOncePerChat() throws Exception {
         try (TestApp app = TestApp.start(dir);
-             app.ltth.TestSocket socket = app.ltth.TestSocket.connect(app.socketUrl(), null, TtsService.QUEUE_EVENT)) {
+             TestSocket socket = TestSocket.connect(app.socketUrl(), null, TtsService.QUEUE_EVENT)) {
             app.post("/api/tts/queue/pause", "");
             app.put("/api/tts/config", "{\"queueMax\": 500}");
             socket.await(TtsService.QUEUE_EVENT, q -> q.get("paused").asBoolean());
