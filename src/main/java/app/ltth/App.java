@@ -82,6 +82,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.StringJoiner;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -165,9 +166,14 @@ public final class App implements AutoCloseable {
                 new Step("web server", app::startWeb),
                 new Step("LAN mode", app::restoreLanMode),
                 new Step("live source", app::startLiveSource));
+        long startedAt = System.nanoTime();
+        StringJoiner slow = new StringJoiner(", ");
         for (Step step : steps) {
+            long stepAt = System.nanoTime();
             try {
                 step.action().run();
+                long ms = (System.nanoTime() - stepAt) / 1_000_000;
+                if (ms >= SLOW_STEP_MS) slow.add(step.name() + " " + ms + " ms");
             } catch (AlreadyRunningException e) {
                 app.close();
                 throw e;
@@ -176,10 +182,14 @@ public final class App implements AutoCloseable {
                 throw new StartupException(step.name(), e);
             }
         }
-        log.info("LTTH {} is running: dashboard {} (profile '{}', data in {})", Version.current(), app.dashboardUrl(),
-                app.profiles.active(), config.dataDir());
+        log.info("LTTH {} is running: dashboard {} (profile '{}', data in {}; started in {} ms{})", Version.current(),
+                app.dashboardUrl(), app.profiles.active(), config.dataDir(), (System.nanoTime() - startedAt) / 1_000_000,
+                slow.length() == 0 ? "" : ": " + slow);
         return app;
     }
+
+    /** Start-up steps at least this slow are named in the "is running" line, so a slow start says where it went. */
+    private static final long SLOW_STEP_MS = 100;
 
     private record Step(String name, Action action) {
     }

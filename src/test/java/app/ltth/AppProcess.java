@@ -66,6 +66,14 @@ public final class AppProcess implements AutoCloseable {
         return start(new ArrayList<>(List.of(java(), "-jar", jar.toString())), dataDir);
     }
 
+    /** Starts the native launcher of an app image built by {@code -Ppackage} (scripts/Package.java). */
+    public static AppProcess fromAppImage(Path image, Path dataDir) throws IOException {
+        boolean windows = System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).contains("win");
+        Path launcher = windows ? image.resolve("ltth.exe") : image.resolve(image.toString().endsWith(".app")
+                ? "Contents/MacOS/ltth" : "bin/ltth");
+        return start(new ArrayList<>(List.of(launcher.toString())), dataDir);
+    }
+
     private static AppProcess start(List<String> command, Path dataDir) throws IOException {
         int port = TestApp.freeTcpPort();
         command.addAll(List.of("--no-browser", "--data-dir", dataDir.toString(), "--port", String.valueOf(port),

@@ -74,8 +74,39 @@ final class ProcessBenchmark {
                     .row("resident set size (RSS), idle", mb(idle.get("rss")))
                     .row("heap in use after " + LOAD_MINUTES + " min at " + RATE + " events/s", mb(loaded.get("heapUsed")))
                     .row("RSS after " + LOAD_MINUTES + " min at " + RATE + " events/s", mb(loaded.get("rss")));
+            appImage(dir, table, json);
             return table;
         }
+    }
+
+    /**
+     * The installable app (mvn -Ppackage, scripts/Package.java), when it was built: its launcher, runtime and JVM
+     * settings, and its AOT cache when built with JDK 25. Start as above; RSS 3 s after the dashboard answers (no GC
+     * forced: what the streamer's task manager shows).
+     */
+    private static void appImage(Path dir, Table table, Map<String, Object> json) throws Exception {
+        Path image = Path.of("target", "package", "ltth");
+        if (!Files.isDirectory(image)) {
+            table.row("app image (mvn -Ppackage)", "not built in this run");
+            return;
+        }
+        double[] starts = new double[STARTS];
+        long[] rss = new long[STARTS];
+        for (int i = 0; i < STARTS; i++) {
+            try (AppProcess app = AppProcess.fromAppImage(image, PipelineBenchmark.fresh(dir.resolve("image-" + i)))) {
+                starts[i] = app.awaitDashboard(Duration.ofSeconds(60)) / 1e6;
+                Thread.sleep(3_000);
+                rss[i] = app.get("/api/health").json().at("/memory/rss").asLong();
+            }
+        }
+        Arrays.sort(starts);
+        Arrays.sort(rss);
+        json.put("appImageColdStartMillis", starts);
+        json.put("appImageRss3s", rss);
+        table.row("app image: cold start until the dashboard answers (median of " + STARTS + ", min "
+                        + Math.round(starts[0]) + " ms, max " + Math.round(starts[STARTS - 1]) + " ms)",
+                        Math.round(starts[STARTS / 2]) + " ms")
+                .row("app image: RSS 3 s after start (median)", Math.round(rss[STARTS / 2] / 1048576.0) + " MB");
     }
 
     private static JsonNode memoryAfterGc(AppProcess app) throws Exception {
