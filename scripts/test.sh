@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test, the real-browser ones included. Installs what they need when it is missing:
-# a JDK 17 and Maven, Debian's chromium + chromium-driver (the browser tests never download a browser), and
-# espeak-ng (the local TTS voice), Node with the dev-time packages of the WebCast cross-check (src/test/node, from the npm registry).
+# a JDK 17 and Maven, Debian's chromium + chromium-driver (the browser tests never download a browser),
+# espeak-ng (the local TTS voice), Xvfb (a display for the tray icon's test), and Node with the dev-time packages of
+# the WebCast cross-check (src/test/node, from the npm registry).
 # Extra arguments go to Maven, e.g. scripts/test.sh -Dtest=EventBusTest
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +14,7 @@ command -v mvn >/dev/null 2>&1 || missing+=(maven)
 [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
 command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
 command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
+[ -x /usr/bin/Xvfb ] || missing+=(xvfb)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"
   sudo=""

@@ -395,8 +395,8 @@ public final class App implements AutoCloseable {
         return description;
     }
 
-    /** What LTTH says to the streamer and the viewers, in the language the streamer chose. */
-    private Texts texts() {
+    /** What LTTH says to the streamer and the viewers (alerts, speech, the tray icon), in the language the streamer chose. */
+    public Texts texts() {
         return locales.texts(Locales.resolve(settings.text(SettingsRegistry.UI_LANGUAGE)));
     }
 

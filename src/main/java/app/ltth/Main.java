@@ -4,6 +4,8 @@ import app.ltth.config.AppConfig;
 import app.ltth.config.AppHome;
 import app.ltth.config.CommandLine;
 import app.ltth.config.ConfigException;
+import app.ltth.desktop.Tray;
+import app.ltth.events.ConnectionStatusEvent;
 import app.ltth.live.webcast.DecodeCommand;
 import app.ltth.live.webcast.ProbeCommand;
 import app.ltth.startup.AlreadyRunningException;
@@ -96,6 +98,10 @@ public final class Main {
                 System.out.println("Replaying " + replayFile + " at " + (replaySpeed == 0 ? "full speed" : replaySpeed + "x"));
             }
             if (config.openBrowser()) Browser.open(app.dashboardUrl());
+            Tray.install(app::texts, app.dashboardUrl(), () -> System.exit(0)).ifPresent(tray ->
+                    app.bus().subscribe("tray", event -> {
+                        if (event instanceof ConnectionStatusEvent s) tray.show(s.state());
+                    }));
         } catch (AlreadyRunningException e) {
             System.out.println(e.getMessage());
             if (config.openBrowser()) e.dashboardUrl().ifPresent(Browser::open);

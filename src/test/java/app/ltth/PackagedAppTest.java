@@ -21,13 +21,18 @@ class PackagedAppTest {
 
     @Test
     void theAppImagesLauncherStartsLtthWithItsOwnRuntime() throws Exception {
-        String property = System.getProperty("ltth.appImage");
+        String property = System.getProperty("ltth.packageDir");
         assumeTrue(property != null, "the app image is built and tested by mvn -Ppackage verify");
-        Path image = Path.of(property);
+        Path macImage = Path.of(property, "ltth.app");
+        Path image = Files.isDirectory(macImage) ? macImage : Path.of(property, "ltth");
         assertThat(image).as("built by scripts/Package.java").isDirectory();
-        assertThat(Files.list(image.resolve("lib/app")).map(p -> p.getFileName().toString()))
-                .contains("ltth.jar", "ltth.cfg");
-        assertThat(Files.readString(image.resolve("lib/app/ltth.cfg"))).contains("-XX:+UseSerialGC", "-Xmx192m");
+        // Where jpackage puts the launcher's settings differs per system (lib/app, app, Contents/app).
+        Path cfg;
+        try (var files = Files.walk(image)) {
+            cfg = files.filter(p -> p.getFileName().toString().equals("ltth.cfg")).findFirst().orElseThrow();
+        }
+        assertThat(cfg.resolveSibling("ltth.jar")).exists();
+        assertThat(Files.readString(cfg)).contains("-XX:+UseSerialGC", "-Xmx192m");
 
         AppProcess app = AppProcess.fromAppImage(image, dir);
         try {
