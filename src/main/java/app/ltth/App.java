@@ -453,6 +453,10 @@ public final class App implements AutoCloseable {
         return socketPort;
     }
 
+    public SettingsService settings() {
+        return settings;
+    }
+
     public EventBus bus() {
         return bus;
     }

@@ -4,10 +4,12 @@ import app.ltth.config.AppConfig;
 import app.ltth.config.AppHome;
 import app.ltth.config.CommandLine;
 import app.ltth.config.ConfigException;
+import app.ltth.desktop.Autostart;
 import app.ltth.desktop.Tray;
 import app.ltth.events.ConnectionStatusEvent;
 import app.ltth.live.webcast.DecodeCommand;
 import app.ltth.live.webcast.ProbeCommand;
+import app.ltth.settings.SettingsRegistry;
 import app.ltth.startup.AlreadyRunningException;
 import app.ltth.startup.Browser;
 import app.ltth.startup.StartupException;
@@ -98,6 +100,7 @@ public final class Main {
                 System.out.println("Replaying " + replayFile + " at " + (replaySpeed == 0 ? "full speed" : replaySpeed + "x"));
             }
             if (config.openBrowser()) Browser.open(app.dashboardUrl());
+            startWithTheComputer(app);
             Tray.install(app::texts, app.dashboardUrl(), () -> System.exit(0)).ifPresent(tray ->
                     app.bus().subscribe("tray", event -> {
                         if (event instanceof ConnectionStatusEvent s) tray.show(s.state());
@@ -113,6 +116,20 @@ public final class Main {
             showDialogWhenDoubleClicked(config, e.getMessage());
             System.exit(1);
         }
+    }
+
+    /**
+     * The setting desktop.autostart, applied when it changes (and refreshed at start while on, in case LTTH moved).
+     * Only Main does this: tests start App on its own and never touch the computer's autostart.
+     */
+    private static void startWithTheComputer(App app) {
+        Autostart autostart = Autostart.forThisComputer();
+        boolean[] last = {false};
+        app.settings().onChange(s -> {
+            boolean on = s.bool(SettingsRegistry.DESKTOP_AUTOSTART);
+            if (on || last[0]) autostart.apply(on);
+            last[0] = on;
+        });
     }
 
     @FunctionalInterface

@@ -52,9 +52,16 @@ public final class AppProcess implements AutoCloseable {
 
     /** Starts {@code Main} from this JVM's class path with exactly these arguments (no ports, no data folder added). */
     public static AppProcess withArgs(String... args) throws IOException {
+        return withEnvironment(java.util.Map.of(), args);
+    }
+
+    /** As {@link #withArgs}, with environment variables set for the process (HOME, say, for what it writes there). */
+    public static AppProcess withEnvironment(java.util.Map<String, String> environment, String... args) throws IOException {
         List<String> command = mainFromClassPath();
         command.addAll(List.of(args));
-        return new AppProcess(new ProcessBuilder(command).redirectErrorStream(true).start(), null);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        return new AppProcess(builder.start(), null);
     }
 
     private static List<String> mainFromClassPath() {
@@ -118,6 +125,11 @@ public final class AppProcess implements AutoCloseable {
     public TestApp.Response post(String path, String json) throws IOException, InterruptedException {
         return TestApp.send(http, HttpRequest.newBuilder(URI.create(baseUrl() + path))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public TestApp.Response put(String path, String json) throws IOException, InterruptedException {
+        return TestApp.send(http, HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     /** Runs a full garbage collection in the process (jcmd), so the heap it then reports is what is really kept. */

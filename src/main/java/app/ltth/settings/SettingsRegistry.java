@@ -43,6 +43,7 @@ public final class SettingsRegistry {
     public static final String TTS_OPENAI_URL = "tts.openAiUrl";
     public static final String MYINSTANTS_URL = "soundboard.myInstantsUrl";
     public static final String TTS_LOCAL_PROGRAM = "tts.localProgram";
+    public static final String DESKTOP_AUTOSTART = "desktop.autostart";
 
     /** The dashboard's colours, the default first. */
     public static final List<String> THEMES = List.of("dark", "light", "contrast");
@@ -67,6 +68,7 @@ public final class SettingsRegistry {
                 Locales.LANGUAGES.stream()).toList(),
                 "Language of the dashboard and overlays"));
         add("appearance", Setting.choice(UI_THEME, THEMES.get(0), THEMES, "Colours of the dashboard"));
+        add("desktop", Setting.bool(DESKTOP_AUTOSTART, false, "Start LTTH when you log in to this computer (without opening the browser)"));
         add("tiktok", Setting.text(TIKTOK_USERNAME, "", "@?[A-Za-z0-9._]{2,24}", "The TikTok username this profile streams as"));
         add("tiktok", Setting.choice(TIKTOK_CONNECTION, "auto", List.of("auto", "direct", "relay"), "How to connect: directly to "
                 + "TikTok, through the Euler relay, or directly with the relay taking over when TikTok keeps refusing "
