@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /** Each of the goal overlay's six templates draws its progress and stays inside the smallest and the portrait source. */
 class GoalTemplatesBrowserTest extends BrowserSuite {
@@ -29,11 +28,9 @@ class GoalTemplatesBrowserTest extends BrowserSuite {
             ids.put(kind, id);
         }
         List<String> outside = new ArrayList<>();
-        ChromeDriver chrome = (ChromeDriver) browser;
         try {
             for (int[] size : SOURCES) {
-                chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", size[0], "height", size[1],
-                        "deviceScaleFactor", 1, "mobile", false));
+                OverlayFitBrowserTest.browserSource(size[0], size[1]);
                 for (Map.Entry<String, String> goal : ids.entrySet()) {
                     browser.get(app.baseUrl() + "/overlays/goal.html?id=" + goal.getValue());
                     WebElement view = waiting(browser).until(d -> d.findElement(By.cssSelector(".goal-" + goal.getKey())));
@@ -51,7 +48,7 @@ class GoalTemplatesBrowserTest extends BrowserSuite {
                 }
             }
         } finally {
-            chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            OverlayFitBrowserTest.windowAsBefore();
             for (String id : ids.values()) app.delete("/api/goals/" + id);
         }
         assertThat(outside).isEmpty();

@@ -30,6 +30,16 @@ class OverlayFitBrowserTest extends BrowserSuite {
             }
             return out;""";
 
+    /** The browser's window as an OBS browser source of this size (Chrome's device emulation). */
+    static void browserSource(int width, int height) {
+        ((ChromeDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width,
+                "height", height, "deviceScaleFactor", 1, "mobile", false));
+    }
+
+    static void windowAsBefore() {
+        ((ChromeDriver) browser).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
     private record Overlay(String path, String content, Runnable feed) {
     }
 
@@ -73,11 +83,9 @@ class OverlayFitBrowserTest extends BrowserSuite {
                     gifts();
                 }));
         List<String> outside = new ArrayList<>();
-        ChromeDriver chrome = (ChromeDriver) browser;
         try {
             for (int[] size : SOURCES) {
-                chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", size[0], "height", size[1],
-                        "deviceScaleFactor", 1, "mobile", false));
+                browserSource(size[0], size[1]);
                 for (Overlay overlay : overlays) {
                     browser.get(app.baseUrl() + overlay.path());
                     // Connected: the page has said hello, so what is sent now reaches it.
@@ -95,7 +103,7 @@ class OverlayFitBrowserTest extends BrowserSuite {
                 }
             }
         } finally {
-            chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            windowAsBefore();
         }
         assertThat(outside).isEmpty();
     }
