@@ -309,7 +309,8 @@
       if (k === 'field') {
         var value = Array.isArray(c.value) ? c.value.join(', ') : c.value;
         inputs.append(input(FIELDS, 'field', c.field || 'coins', null, t('flows.field.field'), null, 'flows.eventField.'),
-          input(OPS, 'op', c.op || '>=', null, t('flows.field.op'), null, 'flows.op.'),
+          // A stored comparison without "op" means "==" to the engine; a new one starts at ">=".
+          input(OPS, 'op', c.op || (c.field !== undefined ? '==' : '>='), null, t('flows.field.op'), null, 'flows.op.'),
           input('text', 'value', value, null, t('flows.field.value')));
       } else if (k === 'userIs') {
         inputs.appendChild(input(['follower', 'subscriber', 'moderator', 'topGifter'], 'userIs', c.userIs, null, null, null, 'flows.userIs.'));
@@ -418,7 +419,7 @@
     var value = function (storedValue, text, read) { return text === shown(storedValue) ? storedValue : read(text); };
     if (kind === 'field') {
       c.field = fields.field;
-      c.op = fields.op;
+      setOrDelete(c, 'op', keep(c.op, fields.op, null, '=='));
       if (fields.op === 'exists') { delete c.value; return c; }
       var inList = fields.op === 'in' || fields.op === 'notIn';
       c.value = value(c.value, fields.value, function (v) { return inList ? list(v).map(asNumber) : asNumber(v); });

@@ -44,7 +44,7 @@ class FlowEditorRoundTripBrowserTest extends BrowserSuite {
 
     private static final String CONDITIONS = """
             {"all": [{"field": "comment", "op": "contains", "value": "hi"}, {"field": "coins", "op": "in", "value": [1, 5, 10]},
-              {"minCoins": 100}, {"gift": "Rose"}, {"user": ["anna", "ben"]}, {"userIs": "subscriber"},
+              {"minCoins": 100}, {"gift": "Rose"}, {"field": "giftName", "value": "Rose"}, {"user": ["anna", "ben"]}, {"userIs": "subscriber"},
               {"teamLevelAtLeast": 2}, {"chance": 0.5}, {"timeBetween": ["18:00", "23:30"]},
               {"not": {"any": [{"field": "username", "op": "exists"}, {"field": "giftCount", "op": ">=", "value": "5"}]}}]}""";
 
