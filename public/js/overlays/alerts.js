@@ -16,19 +16,23 @@
     setTimeout(function () { if (box.parentNode) box.parentNode.removeChild(box); }, 600);
   }
 
+  /** A picture that takes itself away when it cannot be loaded (a dead address must not show a broken image). */
+  function image(src, className) {
+    var img = document.createElement('img');
+    if (className) img.className = className;
+    img.alt = '';
+    img.src = src;
+    img.addEventListener('error', function () { img.remove(); });
+    return img;
+  }
+
   /** The sender's picture, or the first letter of their name on a coloured disc when TikTok sent none (or it fails). */
   function avatar(a) {
     var disc = document.createElement('div');
     disc.className = 'alert-avatar';
     var letter = Array.from((a.name || '?').trim())[0] || '?';
     disc.textContent = letter.toUpperCase();
-    if (a.avatar) {
-      var img = document.createElement('img');
-      img.alt = '';
-      img.src = a.avatar;
-      img.addEventListener('error', function () { img.remove(); });
-      disc.appendChild(img);
-    }
+    if (a.avatar) disc.appendChild(image(a.avatar));
     return disc;
   }
 
@@ -36,14 +40,7 @@
     var row = document.createElement('div');
     row.className = 'alert-pictures';
     if (a.name) row.appendChild(avatar(a));
-    if (a.picture) {
-      var gift = document.createElement('img');
-      gift.className = 'alert-gift';
-      gift.alt = '';
-      gift.src = a.picture;
-      gift.addEventListener('error', function () { gift.remove(); });
-      row.appendChild(gift);
-    }
+    if (a.picture) row.appendChild(image(a.picture, 'alert-gift'));
     return row;
   }
 
