@@ -29,11 +29,13 @@ public final class AppProcess implements AutoCloseable {
     private final List<String> output = Collections.synchronizedList(new ArrayList<>());
     private final Thread reader;
     private final String baseUrl;
+    private final String socketUrl;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private AppProcess(Process process, String baseUrl) {
+    private AppProcess(Process process, String baseUrl, String socketUrl) {
         this.process = process;
         this.baseUrl = baseUrl;
+        this.socketUrl = socketUrl;
         reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = in.readLine()) != null; ) output.add(line);
@@ -61,7 +63,7 @@ public final class AppProcess implements AutoCloseable {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
-        return new AppProcess(builder.start(), null);
+        return new AppProcess(builder.start(), null, null);
     }
 
     private static List<String> mainFromClassPath() {
@@ -83,9 +85,11 @@ public final class AppProcess implements AutoCloseable {
 
     private static AppProcess start(List<String> command, Path dataDir) throws IOException {
         int port = TestApp.freeTcpPort();
+        int socketPort = TestApp.freeTcpPort();
         command.addAll(List.of("--no-browser", "--data-dir", dataDir.toString(), "--port", String.valueOf(port),
-                "--socket-port", String.valueOf(TestApp.freeTcpPort())));
-        return new AppProcess(new ProcessBuilder(command).redirectErrorStream(true).start(), "http://127.0.0.1:" + port);
+                "--socket-port", String.valueOf(socketPort)));
+        return new AppProcess(new ProcessBuilder(command).redirectErrorStream(true).start(), "http://127.0.0.1:" + port,
+                "http://127.0.0.1:" + socketPort);
     }
 
     private static String java() {
@@ -116,6 +120,16 @@ public final class AppProcess implements AutoCloseable {
         Matcher url = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+)/").matcher(awaitLine("LTTH is running"));
         if (!url.find()) throw new AssertionError("no address in the line 'LTTH is running'");
         return url.group(1);
+    }
+
+    /** The Socket.IO server's address, for a process started with ports of its own choosing. */
+    public String socketUrl() {
+        return socketUrl;
+    }
+
+    /** The process itself: its pid and CPU time, for measuring from outside. */
+    public ProcessHandle handle() {
+        return process.toHandle();
     }
 
     public TestApp.Response get(String path) throws IOException, InterruptedException {

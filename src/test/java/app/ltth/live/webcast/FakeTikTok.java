@@ -17,9 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A local TikTok that speaks the real protocol on 127.0.0.1: the LIVE page with SIGI_STATE, the api-live JSON, the
  * sign service (a binary fetch result and the cookie header) and the websocket with real protobuf frames. It records
- * what the client sends, and can be told to misbehave.
+ * what the client sends, and can be told to misbehave. Public for the end-to-end benchmark, which feeds LTTH through it.
  */
-final class FakeTikTok implements AutoCloseable {
+public final class FakeTikTok implements AutoCloseable {
 
     static final String ROOM = "7300000000000000001";
     static final String COOKIE = "ttwid=fake-cookie";
@@ -59,7 +59,7 @@ final class FakeTikTok implements AutoCloseable {
     private volatile WsContext client;
     private final Javalin server;
 
-    FakeTikTok() {
+    public FakeTikTok() {
         server = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.jetty.host = "127.0.0.1";
@@ -209,7 +209,7 @@ final class FakeTikTok implements AutoCloseable {
     }
 
     /** The settings that point LTTH at this fake, as the fields of a PUT /api/settings body (no braces). */
-    String settingsFields() {
+    public String settingsFields() {
         String base = "http://127.0.0.1:" + port();
         return "\"tiktok.livePageUrl\":\"" + base + "/@{user}/live\",\"tiktok.apiLiveUrl\":\"" + base
                 + "/api-live/user/room/?uniqueId={user}\",\"tiktok.signUrl\":\"" + base + SIGN_PATH
@@ -231,7 +231,7 @@ final class FakeTikTok implements AutoCloseable {
     }
 
     /** Waits for the client's socket, then sends it a frame. */
-    void send(byte[] frame) throws InterruptedException {
+    public void send(byte[] frame) throws InterruptedException {
         awaitClient();
         client.send(ByteBuffer.wrap(frame));
     }
