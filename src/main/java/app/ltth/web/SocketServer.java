@@ -1,19 +1,18 @@
 package app.ltth.web;
 
 import app.ltth.events.EventType;
-import app.ltth.json.Json;
 import com.corundumstudio.socketio.AuthorizationListener;
 import com.corundumstudio.socketio.AuthorizationResult;
 import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.HandshakeData;
+import com.corundumstudio.socketio.SocketIOChannelInitializer;
 import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.SocketIOServer;
 import com.corundumstudio.socketio.Transport;
-import com.corundumstudio.socketio.protocol.JacksonJsonSupport;
 import com.corundumstudio.socketio.transport.NamespaceClient;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.util.RawValue;
+import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.util.concurrent.Future;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
@@ -100,9 +99,10 @@ public final class SocketServer implements AutoCloseable {
         config.setHttpCompression(false);
         config.setBossThreads(1);
         config.setWorkerThreads(Math.max(2, Runtime.getRuntime().availableProcessors()));
-        config.setJsonSupport(new JacksonJsonSupport());
+        config.setJsonSupport(new EncodedOnceJsonSupport());
         config.setAuthorizationListener(authorization);
         SocketIOServer created = new SocketIOServer(config);
+        created.setPipelineFactory(new ConsolidatedFlushes());
         created.addEventListener(SocketEvents.HELLO, Object.class, (client, data, ack) -> {
             Set<String> subscription = subscription(data);
             if (subscription.isEmpty()) {
@@ -115,6 +115,23 @@ public final class SocketServer implements AutoCloseable {
         });
         listeners.forEach((event, list) -> list.forEach(listener -> listen(created, event, listener)));
         return created;
+    }
+
+    /**
+     * Every message is written and flushed on its own, from the bus's thread: one system call per message per page.
+     * Netty's FlushConsolidationHandler turns the flushes that are waiting on a page's event loop into one, so a burst
+     * of events leaves in a few writes while a single event still goes out at once. At most {@value #FLUSH_EVERY}
+     * messages wait for one flush: what waits counts against the page's write buffer, and a page over its high-water
+     * mark is treated as slow (no likes for it), which a longer wait would cause in any burst.
+     */
+    private static final class ConsolidatedFlushes extends SocketIOChannelInitializer {
+        private static final int FLUSH_EVERY = 32;
+
+        @Override
+        protected void initChannel(Channel channel) throws Exception {
+            super.initChannel(channel);
+            channel.pipeline().addFirst(new FlushConsolidationHandler(FLUSH_EVERY, true));
+        }
     }
 
     /**
@@ -225,10 +242,10 @@ public final class SocketServer implements AutoCloseable {
 
     /**
      * Sends a live event to the pages that listen to all events or to its type. The event becomes JSON once, here:
-     * netty-socketio would otherwise serialise the records again for every client.
+     * netty-socketio would otherwise serialise the records again for every client (see EncodedOnceJsonSupport).
      */
     public void broadcastLiveEvent(EventType type, Object message) {
-        RawValue encoded = encode(message);
+        EncodedOnceJsonSupport.Encoded encoded = EncodedOnceJsonSupport.Encoded.of(SocketEvents.EVENT, message);
         for (SocketIOServer s : servers) {
             for (String room : List.of(ALL_ROOM, SocketEvents.EVENT, SocketEvents.EVENT + ":" + type.wireName())) {
                 if (!type.sheddable()) {
@@ -257,14 +274,6 @@ public final class SocketServer implements AutoCloseable {
     /** Likes, joins and viewer counts not sent to a page because it had not taken the earlier messages yet. */
     public long droppedForSlowPages() {
         return droppedForSlowPages.get();
-    }
-
-    private static RawValue encode(Object message) {
-        try {
-            return new RawValue(Json.MAPPER.writeValueAsString(message));
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Cannot encode " + message.getClass().getSimpleName(), e);
-        }
     }
 
     public int clientCount() {
