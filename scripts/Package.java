@@ -141,11 +141,11 @@ public final class Package {
         return out.resolve(isMac() ? NAME + ".app" : NAME);
     }
 
-    /** jpackage wants numbers only: 0.1.0-SNAPSHOT is 0.1.0. */
+    /** jpackage wants numbers only: 0.1.0-SNAPSHOT is 0.1.0, a release's tag v1.2.0 is 1.2.0. */
     static String appVersion(Path jar) throws IOException {
         try (var zip = new java.util.jar.JarFile(jar.toFile())) {
             String v = zip.getManifest().getMainAttributes().getValue("Implementation-Version");
-            String numbers = v == null ? "" : v.replaceAll("[^0-9.].*$", "");
+            String numbers = v == null ? "" : v.replaceFirst("^[vV]", "").replaceAll("[^0-9.].*$", "");
             return numbers.isEmpty() ? "1.0.0" : numbers;
         }
     }

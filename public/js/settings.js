@@ -8,6 +8,15 @@
   var api = LTTH.api;
   var forms = Array.prototype.slice.call(document.querySelectorAll('form.settings-section'));
 
+  /** Under "Look for new versions": what the check found, asked again after each save (the setting may have changed). */
+  function showUpdateState(askAgain) {
+    var box = document.getElementById('update-status');
+    if (!box) return;
+    LTTH.shell.update(askAgain).then(function (u) {
+      box.textContent = LTTH.i18n.t('update.state.' + u.state, { current: u.current, latest: u.latest });
+    }).catch(function () { box.textContent = ''; });
+  }
+
   function fields(form) {
     return Array.prototype.slice.call(form.querySelectorAll('[name]'));
   }
@@ -57,6 +66,7 @@
         if (form.getAttribute('data-section') === 'appearance') { location.reload(); return; }
         fill(values);
         saved.classList.remove('d-none');
+        showUpdateState(true);
       }).catch(function (err) { if (!LTTH.fieldErrors(form, err)) LTTH.say(err.message); });
     });
     form.addEventListener('input', function () { saved.classList.add('d-none'); });
@@ -71,6 +81,7 @@
   });
 
   LTTH.i18n.init().then(function () {
+    showUpdateState(false);
     return api('GET', '/api/settings').then(fill);
   }).catch(function (e) { LTTH.say(e.message); });
 })();

@@ -132,7 +132,28 @@
     }).catch(function () { /* the badge says LTTH is unreachable */ });
   }
 
+  // The opt-in update check runs in the background after the start: ask again while it is still looking.
+  var update = null;
+  function readUpdate(triesLeft) {
+    update = api('GET', '/api/update').then(function (u) {
+      if (u.state === 'CHECKING' && triesLeft > 0) {
+        return new Promise(function (resolve) { setTimeout(resolve, 2000); }).then(function () { return readUpdate(triesLeft - 1); });
+      }
+      return u;
+    });
+    return update;
+  }
+  function showUpdate(u) {
+    var badge = $('update-badge');
+    var newer = u.state === 'NEWER' && /^https:\/\//.test(u.url || '');
+    badge.classList.toggle('d-none', !newer);
+    if (!newer) return;
+    badge.textContent = t('update.available', { version: u.latest });
+    badge.href = u.url;
+  }
+
   LTTH.i18n.init();
+  readUpdate(8).then(showUpdate).catch(function () { /* no answer: nothing to show */ });
   setupConnect();
   setupAppearance();
   render();
@@ -152,6 +173,11 @@
     /** fn(answer) with the whole /api/status each time the header reads it: at the start and after a reconnect. */
     onRefresh: function (fn) { answerListeners.push(fn); if (answer) fn(answer); },
     setStatus: setStatus,
-    showError: showError
+    showError: showError,
+    /** The update check's state (a promise; askAgain after the setting changed). */
+    update: function (askAgain) {
+      if (askAgain) readUpdate(8).then(showUpdate).catch(function () {});
+      return update;
+    }
   };
 })(window);

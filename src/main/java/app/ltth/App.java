@@ -4,6 +4,7 @@ import app.ltth.alerts.AlertController;
 import app.ltth.alerts.AlertService;
 import app.ltth.audio.AudioOut;
 import app.ltth.config.AppConfig;
+import app.ltth.desktop.UpdateCheck;
 import app.ltth.events.ConnectionState;
 import app.ltth.events.ConnectionStatusEvent;
 import app.ltth.events.EventBus;
@@ -144,6 +145,7 @@ public final class App implements AutoCloseable {
     private MultiCamService multiCam;
     private VdoNinjaService vdoNinja;
     private FirstRun firstRun;
+    private final UpdateCheck updates = new UpdateCheck(Version.current());
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private App(AppConfig config) {
@@ -165,7 +167,8 @@ public final class App implements AutoCloseable {
                 new Step("flows and plugins", app::startFlowsAndPlugins),
                 new Step("web server", app::startWeb),
                 new Step("LAN mode", app::restoreLanMode),
-                new Step("live source", app::startLiveSource));
+                new Step("live source", app::startLiveSource),
+                new Step("update check", app::startUpdateCheck));
         long startedAt = System.nanoTime();
         StringJoiner slow = new StringJoiner(", ");
         for (Step step : steps) {
@@ -400,8 +403,14 @@ public final class App implements AutoCloseable {
         return locales.texts(Locales.resolve(settings.text(SettingsRegistry.UI_LANGUAGE)));
     }
 
+    /** Opt-in (desktop.updateCheck): looks in the background, so the start never waits for it. */
+    private void startUpdateCheck() {
+        settings.onChange(s -> updates.apply(s.bool(SettingsRegistry.DESKTOP_UPDATE_CHECK), s.text(SettingsRegistry.DESKTOP_RELEASES_URL)));
+    }
+
     private void statusRoutes(RoutesConfig routes) {
         routes.get("/api/status", ctx -> ctx.json(status()));
+        routes.get("/api/update", ctx -> ctx.json(updates.status()));
         routes.get("/api/client-config", ctx -> ctx.json(Map.of("socketPort", socketPort, "version", Version.current(),
                 "language", Locales.resolve(settings.text(SettingsRegistry.UI_LANGUAGE)))));
     }

@@ -44,6 +44,8 @@ public final class SettingsRegistry {
     public static final String MYINSTANTS_URL = "soundboard.myInstantsUrl";
     public static final String TTS_LOCAL_PROGRAM = "tts.localProgram";
     public static final String DESKTOP_AUTOSTART = "desktop.autostart";
+    public static final String DESKTOP_UPDATE_CHECK = "desktop.updateCheck";
+    public static final String DESKTOP_RELEASES_URL = "desktop.releasesUrl";
 
     /** The dashboard's colours, the default first. */
     public static final List<String> THEMES = List.of("dark", "light", "contrast");
@@ -69,6 +71,7 @@ public final class SettingsRegistry {
                 "Language of the dashboard and overlays"));
         add("appearance", Setting.choice(UI_THEME, THEMES.get(0), THEMES, "Colours of the dashboard"));
         add("desktop", Setting.bool(DESKTOP_AUTOSTART, false, "Start LTTH when you log in to this computer (without opening the browser)"));
+        add("desktop", Setting.bool(DESKTOP_UPDATE_CHECK, false, "Look for a new LTTH version at start (asks the releases page only)"));
         add("tiktok", Setting.text(TIKTOK_USERNAME, "", "@?[A-Za-z0-9._]{2,24}", "The TikTok username this profile streams as"));
         add("tiktok", Setting.choice(TIKTOK_CONNECTION, "auto", List.of("auto", "direct", "relay"), "How to connect: directly to "
                 + "TikTok, through the Euler relay, or directly with the relay taking over when TikTok keeps refusing "
@@ -105,6 +108,8 @@ public final class SettingsRegistry {
                 WebcastConfig.WEBSOCKET), "Advanced: Euler relay ({user}, {apiKey})"));
         add("advanced", Setting.checked(TIKTOK_WS_PARAMS, "", params -> BrowserParams.override(Map.of(), params),
                 "Advanced: websocket parameters to change, as name=value&name=value (an empty value removes one)"));
+        add("advanced", Setting.text(DESKTOP_RELEASES_URL, app.ltth.version.Version.releasesUrl(), url,
+                "Advanced: where the update check looks for the latest release (set by the release build)"));
         add("advanced", Setting.text(TTS_TIKTOK_URL, "https://api16-normal-c-useast1a.tiktokv.com/media/api/text/speech/invoke/", url,
                 "Advanced: TikTok voices service"));
         add("advanced", Setting.text(TTS_GOOGLE_URL, "https://texttospeech.googleapis.com/v1/text:synthesize", url,
