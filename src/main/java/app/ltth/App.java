@@ -5,6 +5,8 @@ import app.ltth.alerts.AlertService;
 import app.ltth.audio.AudioOut;
 import app.ltth.config.AppConfig;
 import app.ltth.desktop.UpdateCheck;
+import app.ltth.logs.LogsController;
+import app.ltth.logs.RecentLogLines;
 import app.ltth.events.ConnectionState;
 import app.ltth.events.ConnectionStatusEvent;
 import app.ltth.events.EventBus;
@@ -146,6 +148,8 @@ public final class App implements AutoCloseable {
     private VdoNinjaService vdoNinja;
     private FirstRun firstRun;
     private final UpdateCheck updates = new UpdateCheck(Version.current());
+    /** The Logs page's lines, from the first line of the start on. */
+    private final RecentLogLines logLines = RecentLogLines.attach();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private App(AppConfig config) {
@@ -361,7 +365,8 @@ public final class App implements AutoCloseable {
                 new SoundboardController(sounds, myInstants)::routes, new ObsController(obs)::routes,
                 new OscController(osc)::routes, new MultiCamController(multiCam)::routes,
                 new VdoNinjaController(vdoNinja)::routes, new HealthController(this::health)::routes, this::statusRoutes,
-                new FirstRunController(firstRun)::routes, new DashboardPages(locales, () -> settings.text(SettingsRegistry.UI_LANGUAGE),
+                new FirstRunController(firstRun)::routes, new LogsController(logLines, () -> settings)::routes,
+                new DashboardPages(locales, () -> settings.text(SettingsRegistry.UI_LANGUAGE),
                         () -> settings.text(SettingsRegistry.UI_THEME), profiles::active, plugins)::routes);
         web = new WebServer(AppConfig.HOST, httpPort, socketPort, ownOrigins(), config.appHome(), apis);
         web.start();
@@ -505,6 +510,7 @@ public final class App implements AutoCloseable {
         stopQuietly("Socket.IO server", sockets);
         stopQuietly("profile database", profiles);
         stopQuietly("data folder lock", lock);
+        logLines.detach();
     }
 
     private static void stopQuietly(String what, AutoCloseable part) {

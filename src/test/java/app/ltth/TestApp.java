@@ -80,6 +80,14 @@ public final class TestApp implements AutoCloseable {
         return response.body();
     }
 
+    /** A POST without a body whose answer is a file (a zip, say). */
+    public byte[] postForBytes(String path) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) throw new IOException(path + " answered " + response.statusCode());
+        return response.body();
+    }
+
     /** A multipart/form-data POST with one file field and optional text fields. */
     public Response upload(String path, String field, byte[] file, java.util.Map<String, String> fields)
             throws IOException, InterruptedException {

@@ -28,9 +28,10 @@ final class Navigation {
     static final DashboardPage PROFILES = DashboardPage.of("profiles", "nav.profiles", "/js/profiles.js");
     static final DashboardPage PLUGINS = DashboardPage.of("plugins", "nav.plugins", "/js/plugins.js");
     static final DashboardPage HEALTH = DashboardPage.of("health", "nav.health", "/js/health.js");
+    static final DashboardPage LOGS = DashboardPage.of("logs", "nav.logs", "/js/logs.js");
 
     static final List<DashboardPage> PAGES = List.of(LIVE, OVERLAYS, ALERTS, GOALS, FLOWS, SOUNDBOARD, TTS, OBS,
-            MULTICAM, OSC, VDONINJA, SETTINGS, PROFILES, PLUGINS, HEALTH);
+            MULTICAM, OSC, VDONINJA, SETTINGS, PROFILES, PLUGINS, HEALTH, LOGS);
 
     private static final List<Entry> ENTRIES = List.of(
             new Entry("/dashboard.html#live", "nav.live", LIVE),
@@ -49,7 +50,8 @@ final class Navigation {
             new Entry("/settings.html", "nav.settings", SETTINGS),
             new Entry("/profiles.html", "nav.profiles", PROFILES),
             new Entry("/plugins.html", "nav.plugins", PLUGINS),
-            new Entry("/health.html", "nav.health", HEALTH));
+            new Entry("/health.html", "nav.health", HEALTH),
+            new Entry("/logs.html", "nav.logs", LOGS));
 
     private Navigation() {
     }
