@@ -48,7 +48,7 @@
       case 'history':
         var past = describe({ type: d.eventType, data: d.event || {} });
         return { who: past.who, text: t('event.history', { text: past.text }) };
-      case 'connection': return { who: '', text: t('event.connection', { state: t('state.' + d.state), message: d.message }) };
+      case 'connection': return { who: '', text: t('event.connection', { state: t('state.' + d.state), message: global.LTTH.i18n.sentence(d.text, d.retry, d.message) }) };
       default: return { who: '', text: msg.type };
     }
   }

@@ -26,6 +26,15 @@
     return s;
   }
 
+  /**
+   * A sentence the server named by key ({key, params}), with an optional second one (when LTTH tries again), in this
+   * language; the server's English words when there is no key or this page does not know it.
+   */
+  function sentence(text, retry, english) {
+    if (!text || !has(text.key)) return english || '';
+    return t(text.key, text.params) + (retry && has(retry.key) ? ' ' + t(retry.key, retry.params) : '');
+  }
+
   function apply(root) {
     (root || document).querySelectorAll('[data-i18n]').forEach(function (el) {
       el.textContent = t(el.getAttribute('data-i18n'));
@@ -81,6 +90,7 @@
     init: init,
     t: t,
     has: has,
+    sentence: sentence,
     apply: apply,
     number: number,
     language: function () { return lang; },

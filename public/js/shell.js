@@ -53,8 +53,7 @@
 
   /** What happened, in the page's language when the server named its text (the English words otherwise). */
   function explain(s) {
-    if (!s.text) return s.message || '';
-    return t(s.text.key, s.text.params) + (s.retry ? ' ' + t(s.retry.key, s.retry.params) : '');
+    return LTTH.i18n.sentence(s.text, s.retry, s.message);
   }
 
   function showError(message) {

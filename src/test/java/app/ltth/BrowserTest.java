@@ -197,7 +197,7 @@ public class BrowserTest extends BrowserSuite {
         waiting().until(d -> d.findElements(By.cssSelector("#feed .feed-row")).stream()
                 .anyMatch(r -> r.isDisplayed() && r.findElement(By.className("feed-user")).getText().equals("replayed_viewer")));
         waiting().until(d -> "ended".equals(d.findElement(By.id("connection-badge")).getAttribute("data-state")));
-        assertThat(browser.findElement(By.id("connection-detail")).getText()).contains("finished");
+        assertThat(browser.findElement(By.id("connection-detail")).getText()).contains("has been played to the end");
         app.post("/api/disconnect", "");
     }
 

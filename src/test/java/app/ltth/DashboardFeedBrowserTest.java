@@ -47,4 +47,22 @@ class DashboardFeedBrowserTest extends BrowserSuite {
         assertThat(rowsOf("Early Bird").get(0).findElement(By.className("feed-text")).getText())
                 .isEqualTo("before the streak");
     }
+
+    @Test
+    void connectionLinesAreInTheStreamersLanguage() throws Exception {
+        app.put("/api/settings", "{\"ui.language\":\"de\"}");
+        try {
+            openDashboard();
+            app.post("/api/demo", "{\"enabled\":true}");
+            app.post("/api/demo", "{\"enabled\":false}");
+            waiting(browser).until(d -> d.findElements(By.cssSelector("#feed .feed-text")).stream()
+                    .anyMatch(e -> e.getText().equals("Live: Demo-Modus: simulierte Ereignisse")));
+            waiting(browser).until(d -> d.findElements(By.cssSelector("#feed .feed-text")).stream()
+                    .anyMatch(e -> e.getText().endsWith(": Getrennt")));
+            assertThat(browser.findElements(By.cssSelector("#feed .feed-text"))).extracting(WebElement::getText)
+                    .noneMatch(text -> text.contains("Demo mode") || text.contains("Disconnected") || text.contains("Starting"));
+        } finally {
+            app.put("/api/settings", "{\"ui.language\":\"en\"}");
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package app.ltth.live;
 
+import app.ltth.errors.Reasons;
 import app.ltth.events.ConnectionState;
 import app.ltth.events.ConnectionStatusEvent;
 import app.ltth.events.EventBus;
@@ -30,7 +31,7 @@ public final class LiveSourceManager implements AutoCloseable {
     /** Stops the running source (if any) and starts {@code source} in its place. */
     public synchronized void switchTo(LiveSource source) throws Exception {
         stopCurrent();
-        report(source, ConnectionState.CONNECTING, "Starting " + source.kind());
+        report(source, ConnectionState.CONNECTING, "Starting " + source.kind(), null, Message.of("connect.status.starting"), null);
         SourceContext context = new SourceContext(source);
         try {
             source.start(context);
@@ -40,14 +41,15 @@ public final class LiveSourceManager implements AutoCloseable {
             if (e instanceof WebcastException w) {
                 report(source, ConnectionState.ERROR, message, w.problem().wireName(), w.text(), null);
             } else {
-                report(source, ConnectionState.ERROR, message);
+                report(source, ConnectionState.ERROR, message, null,
+                        Message.of("connect.status.couldNotStart", "reason", Reasons.of(e)), null);
             }
             throw e;
         }
         current = source;
         currentContext = context;
-        context.open(() -> report(source, ConnectionState.LIVE,
-                isDemo(source) ? "Demo mode: simulated events" : "Connected"));
+        context.open(() -> report(source, ConnectionState.LIVE, isDemo(source) ? "Demo mode: simulated events" : "Connected",
+                null, Message.of(isDemo(source) ? "connect.status.demo" : "connect.status.connected"), null));
     }
 
     /**
@@ -113,10 +115,11 @@ public final class LiveSourceManager implements AutoCloseable {
         LiveSource stopped = current;
         stopCurrent();
         if (stopped != null) {
-            report(stopped, ConnectionState.OFFLINE, "Disconnected");
+            report(stopped, ConnectionState.OFFLINE, "Disconnected", null, Message.of("connect.status.disconnected"), null);
         } else if (status.state() != ConnectionState.OFFLINE) {
             // Nothing running, but an error or an ended LIVE still shows: disconnecting clears it.
-            report(status.source(), status.username(), false, "", ConnectionState.OFFLINE, "Disconnected", null, null, null);
+            report(status.source(), status.username(), false, "", ConnectionState.OFFLINE, "Disconnected", null,
+                    Message.of("connect.status.disconnected"), null);
         }
     }
 
@@ -159,7 +162,7 @@ public final class LiveSourceManager implements AutoCloseable {
         long now = System.currentTimeMillis();
         status = new SourceStatus(state, kind, username, demo, path, message, now, problem, text, retry);
         log.info("Live source {}: {} ({})", kind, state.wireName(), message);
-        bus.publish(new ConnectionStatusEvent(EventIds.next("status"), now, state, kind, username, message));
+        bus.publish(new ConnectionStatusEvent(EventIds.next("status"), now, state, kind, username, message, text, retry));
     }
 
     private static boolean isDemo(LiveSource source) {

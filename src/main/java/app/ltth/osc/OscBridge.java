@@ -241,9 +241,15 @@ public final class OscBridge implements ProfileManager.Listener, AutoCloseable {
             // buffer's position after the datagram is out. A trigger's reset (scheduler thread) overlapping a gift
             // rule (plugin thread) sent the second packet from the wrong position: VRChat got garbage and dropped it.
             synchronized (port) {
-                port.send(new OSCMessage(address, args));
+                // Counted before the datagram leaves: whoever has received it (VRChat, a test) finds it counted.
+                sent.incrementAndGet();
+                try {
+                    port.send(new OSCMessage(address, args));
+                } catch (IOException | com.illposed.osc.OSCSerializeException | RuntimeException e) {
+                    sent.decrementAndGet();
+                    throw e;
+                }
             }
-            sent.incrementAndGet();
         } catch (com.illposed.osc.OSCSerializeException e) {
             throw new IOException("OSC message " + address + " could not be written: " + e.getMessage(), e);
         }

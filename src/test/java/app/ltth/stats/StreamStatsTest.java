@@ -74,6 +74,6 @@ class StreamStatsTest {
     }
 
     private static ConnectionStatusEvent status(ConnectionState state, long at) {
-        return new ConnectionStatusEvent("s" + at, at, state, "simulator", "", "");
+        return new ConnectionStatusEvent("s" + at, at, state, "simulator", "", "", null, null);
     }
 }

@@ -1,6 +1,7 @@
 package app.ltth.live.replay;
 
 import app.ltth.events.ConnectionState;
+import app.ltth.i18n.Message;
 import app.ltth.json.Json;
 import app.ltth.live.LiveSource;
 import app.ltth.live.webcast.EventPipeline;
@@ -96,12 +97,14 @@ public final class ReplaySource implements LiveSource {
             }
             if (running) {
                 pipeline.closeStreaks();
-                context.state(ConnectionState.ENDED, "Replay of " + file.getFileName() + " finished");
+                context.state(ConnectionState.ENDED, "Replay of " + file.getFileName() + " finished", null,
+                        Message.of("connect.status.replayFinished", "file", file.getFileName().toString()), null);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException | RuntimeException e) {
-            context.state(ConnectionState.ERROR, "Replay of " + file.getFileName() + " failed: " + e.getMessage());
+            context.state(ConnectionState.ERROR, "Replay of " + file.getFileName() + " failed: " + e.getMessage(), null,
+                    Message.of("connect.status.replayFailed", "file", file.getFileName().toString()), null);
         }
     }
 

@@ -199,7 +199,7 @@ final class ConnectionSupervisor {
             }
             if (!running) return false;
             if (retry == null) {
-                context.state(ConnectionState.LIVE, "Reconnected");
+                context.state(ConnectionState.LIVE, "Reconnected", null, Message.of("connect.status.reconnected"), null);
                 return true;
             }
             delay = announce(retry);

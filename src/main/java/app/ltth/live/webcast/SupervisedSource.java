@@ -3,6 +3,7 @@ package app.ltth.live.webcast;
 import app.ltth.events.ConnectionState;
 import app.ltth.events.LiveEvent;
 import app.ltth.events.StreamEndEvent;
+import app.ltth.i18n.Message;
 import app.ltth.live.LiveSource;
 import app.ltth.threads.DaemonThreads;
 import java.time.Duration;
@@ -127,7 +128,7 @@ abstract class SupervisedSource implements LiveSource {
     protected void ended(String reason) {
         pipeline.closeStreaks();   // whatever still streaks counts, while the events still go out
         shutDown();
-        context.state(ConnectionState.ENDED, "The LIVE has ended (" + reason + ")");
+        context.state(ConnectionState.ENDED, "The LIVE has ended (" + reason + ")", null, Message.of("connect.error.ended"), null);
     }
 
     /** A final failure: everything stops, and the state says why. */
