@@ -56,7 +56,10 @@ public final class RecentLogLines extends AppenderBase<ILoggingEvent> {
         }
     }
 
-    /** Up to {@code limit} lines after {@code seq}, oldest first (the oldest still kept when {@code seq} is older). */
+    /**
+     * The lines after {@code seq}, oldest first; at most the newest {@code limit} of them (a page far behind skips
+     * ahead: the log files keep everything).
+     */
     public synchronized List<Line> after(long seq, int limit) {
         long from = Math.max(Math.max(seq, 0) + 1, last - CAPACITY + 1);
         from = Math.max(from, last - limit + 1);
