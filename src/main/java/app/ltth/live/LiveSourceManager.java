@@ -148,10 +148,6 @@ public final class LiveSourceManager implements AutoCloseable {
         }
     }
 
-    private void report(LiveSource source, ConnectionState state, String message) {
-        report(source, state, message, null, null, null);
-    }
-
     private void report(LiveSource source, ConnectionState state, String message, String problem, Message text,
                         Message retry) {
         report(source.kind(), source.username(), isDemo(source), source.path(), state, message, problem, text, retry);

@@ -36,7 +36,7 @@ final class BugReport {
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             for (LogFiles.LogFile f : LogFiles.list()) {
                 zip.putNextEntry(new ZipEntry("logs/" + f.name()));
-                Files.copy(LogFiles.resolve(f.name()).orElseThrow(), zip);
+                Files.copy(f.path(), zip);
                 zip.closeEntry();
             }
             zip.putNextEntry(new ZipEntry("settings.json"));

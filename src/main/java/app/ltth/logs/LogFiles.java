@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.FileAppender;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,12 +14,12 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.slf4j.LoggerFactory;
 
 /** LTTH's log files (the rolling files in user_data/logs): found through logback's file appender, wherever it writes. */
 final class LogFiles {
 
-    record LogFile(String name, long size, long modified) {
+    /** @param path where it is; not for the page, which gets the name only */
+    record LogFile(String name, long size, long modified, @JsonIgnore Path path) {
     }
 
     private LogFiles() {
@@ -26,7 +27,8 @@ final class LogFiles {
 
     /** The folder the log file is written to, if logback writes one. */
     static Optional<Path> folder() {
-        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) return Optional.empty();
+        LoggerContext context = LogParts.context();
+        if (context == null) return Optional.empty();
         for (Iterator<Appender<ch.qos.logback.classic.spi.ILoggingEvent>> it = context.getLogger(Logger.ROOT_LOGGER_NAME)
                 .iteratorForAppenders(); it.hasNext(); ) {
             if (it.next() instanceof FileAppender<?> file && file.getFile() != null) {
@@ -45,7 +47,7 @@ final class LogFiles {
             for (Path p : (Iterable<Path>) all::iterator) {
                 String name = p.getFileName().toString();
                 if (Files.isRegularFile(p) && isLogName(name)) {
-                    files.add(new LogFile(name, Files.size(p), Files.getLastModifiedTime(p).toMillis()));
+                    files.add(new LogFile(name, Files.size(p), Files.getLastModifiedTime(p).toMillis(), p));
                 }
             }
         }
@@ -56,10 +58,7 @@ final class LogFiles {
     /** One of the listed files by name; nothing for any other name (no way out of the folder). */
     static Optional<Path> resolve(String name) throws IOException {
         if (!isLogName(name)) return Optional.empty();
-        for (LogFile f : list()) {
-            if (f.name().equals(name)) return Optional.of(folder().orElseThrow().resolve(name));
-        }
-        return Optional.empty();
+        return list().stream().filter(f -> f.name().equals(name)).map(LogFile::path).findFirst();
     }
 
     private static boolean isLogName(String name) {

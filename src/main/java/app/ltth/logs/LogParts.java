@@ -72,7 +72,8 @@ public final class LogParts {
         levels.forEach((part, level) -> PARTS.get(part).forEach(p -> context.getLogger(p).setLevel(Level.toLevel(level))));
     }
 
-    private static LoggerContext context() {
+    /** Logback's context, or null where logback is not the logger (then nothing is kept, listed or switched). */
+    static LoggerContext context() {
         return LoggerFactory.getILoggerFactory() instanceof LoggerContext c ? c : null;
     }
 }

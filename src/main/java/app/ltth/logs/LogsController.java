@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -42,7 +43,7 @@ public final class LogsController {
         routes.get("/api/logs/lines", ctx -> {
             long after;
             try {
-                after = Long.parseLong(ctx.queryParamAsClass("after", String.class).getOrDefault("0"));
+                after = Long.parseLong(Objects.requireNonNullElse(ctx.queryParam("after"), "0"));
             } catch (NumberFormatException e) {
                 throw new ValidationException("after", "after must be a line number");
             }

@@ -7,7 +7,6 @@ import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.AppenderBase;
 import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.LoggerFactory;
 
 /**
  * The last {@value #CAPACITY} log lines in memory, for the Logs page: it asks for the lines after the last one it has.
@@ -28,7 +27,8 @@ public final class RecentLogLines extends AppenderBase<ILoggingEvent> {
     public static RecentLogLines attach() {
         RecentLogLines lines = new RecentLogLines();
         lines.setName("ltth-recent-lines");
-        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+        LoggerContext context = LogParts.context();
+        if (context != null) {
             lines.setContext(context);
             lines.start();
             context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(lines);
@@ -37,9 +37,8 @@ public final class RecentLogLines extends AppenderBase<ILoggingEvent> {
     }
 
     public void detach() {
-        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
-            context.getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(this);
-        }
+        LoggerContext context = LogParts.context();
+        if (context != null) context.getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(this);
         stop();
     }
 
