@@ -9,7 +9,7 @@
   var $ = function (id) { return document.getElementById(id); };
 
   var FEED_TYPES = ['chat', 'gift', 'like', 'follow', 'share', 'subscribe', 'join', 'emote', 'question', 'viewers',
-    'battle', 'liveGoal', 'treasureChest', 'poll', 'pin', 'superFan', 'giftSub', 'history'];
+    'battle', 'liveGoal', 'treasureChest', 'poll', 'pin', 'superFan', 'giftSub', 'custom', 'history'];
   var MAX_EVENTS = 5000;   // kept in memory; only the visible rows exist in the DOM
   var ROW_HEIGHT = 30;     // must match .feed-row in dashboard.css
 

@@ -19,6 +19,14 @@
     return (options || []).map(function (o) { return o.text + ' (' + o.votes + ')'; }).join(', ');
   }
 
+  /** A custom event's fields as "scene: Intro, count: 3", numbers in the page's language. */
+  function customFields(fields) {
+    return Object.keys(fields || {}).map(function (k) {
+      var v = fields[k];
+      return k + ': ' + (typeof v === 'number' ? global.LTTH.i18n.number(v) : String(v));
+    }).join(', ');
+  }
+
   function describe(msg) {
     var d = msg.data || {};
     switch (msg.type) {
@@ -41,6 +49,7 @@
       case 'liveGoal': return { who: '', text: t('event.liveGoal', { goal: d.description, progress: d.progress, target: d.target }) };
       case 'treasureChest':
         return { who: d.senderName || '', text: t(d.superFan ? 'event.superFanBox' : 'event.treasureChest', { diamonds: d.diamonds, people: d.people }) };
+      case 'custom': return { who: d.name, text: t('event.custom', { source: t('input.way.' + d.source), fields: customFields(d.fields) }) };
       case 'poll': return { who: '', text: t('event.poll.' + d.phase, { title: d.title, options: pollOptions(d.options) }) };
       case 'pin': return { who: who(d.user), text: t(d.pinned ? 'event.pin' : 'event.unpin', { comment: d.comment }) };
       case 'superFan': return { who: who(d.user), text: t(d.kind === 'joined' ? 'event.superFanJoined' : 'event.superFan') };

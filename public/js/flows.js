@@ -202,6 +202,10 @@
       box.appendChild(days);
       return;
     }
+    if (type === 'custom') {
+      row.appendChild(input('text', 'trigger.name', trigger.name, 'deck.scene', t('flows.field.customName')));
+      row.appendChild(el('div', 'small text-body-secondary align-self-end', t('flows.customHelp')));
+    }
     if (type === 'webhook') {
       row.appendChild(el('div', 'small text-body-secondary', trigger.token
         ? 'POST ' + location.origin + '/api/flows/hooks/' + trigger.token : t('flows.webhookAfterSave')));
@@ -239,6 +243,7 @@
       }
     }
     if (type === 'plugin') tr.trigger = get('trigger.trigger');
+    if (type === 'custom') setOrDelete(tr, 'name', keep(tr.name, get('trigger.name').trim(), null, ''));
     return tr;
   }
 
@@ -637,7 +642,7 @@
   function summary(f) {
     var tr = f.trigger;
     return tr.type === 'event' ? t('eventType.' + tr.event) : tr.type === 'timer' ? (tr.at || tr.everySeconds + ' s')
-      : t('flows.trigger.' + tr.type);
+      : tr.type === 'custom' && tr.name ? t('flows.trigger.custom') + ': ' + tr.name : t('flows.trigger.' + tr.type);
   }
 
   function loadList() {

@@ -26,6 +26,8 @@ import app.ltth.history.HistoryController;
 import app.ltth.history.Retention;
 import app.ltth.i18n.Locales;
 import app.ltth.i18n.Texts;
+import app.ltth.customevents.CustomEventInput;
+import app.ltth.customevents.CustomEventsController;
 import app.ltth.lan.LanController;
 import app.ltth.lan.LanMode;
 import app.ltth.leaderboard.LeaderboardController;
@@ -133,6 +135,7 @@ public final class App implements AutoCloseable {
     private SocketBridge bridge;
     private WebServer web;
     private LanMode lan;
+    private CustomEventInput customEvents;
     private PluginManager plugins;
     private FlowEngine flows;
     private AlertService alerts;
@@ -170,7 +173,7 @@ public final class App implements AutoCloseable {
                 new Step("OBS, OSC and cams", app::startStudio),
                 new Step("flows and plugins", app::startFlowsAndPlugins),
                 new Step("web server", app::startWeb),
-                new Step("LAN mode", app::restoreLanMode),
+                new Step("LAN mode and event input", app::restoreLanMode),
                 new Step("live source", app::startLiveSource),
                 new Step("update check", app::startUpdateCheck));
         long startedAt = System.nanoTime();
@@ -356,7 +359,9 @@ public final class App implements AutoCloseable {
                 new ProfileArchive(profiles.store(), config.userData().resolve("tmp"), ProfileArchive.DEFAULT_MAX_IMPORT_BYTES,
                         List.of(SettingsService::removeSecrets, ObsService::removePasswords)));
         lan = new LanMode(config.userData().resolve("lan.json"), () -> web, sockets, socketPort);
-        List<Consumer<RoutesConfig>> apis = List.of(new LanController(lan), live::routes, store::routes, history::routes,
+        customEvents = new CustomEventInput(config.userData().resolve("event-input.json"), bus::publish);
+        lan.addListener(customEvents::lanChanged);
+        List<Consumer<RoutesConfig>> apis = List.of(new LanController(lan), new CustomEventsController(customEvents)::routes, live::routes, store::routes, history::routes,
                 new SettingsController(settings)::routes, new ReplayController(recordingsDir(), sources)::routes,
                 new PluginController(plugins)::routes, new FlowController(flows)::routes,
                 new AlertController(alerts)::routes, new GoalController(goals)::routes,
@@ -376,6 +381,7 @@ public final class App implements AutoCloseable {
     /** Phones and other computers: only when the streamer turned LAN mode on (it stays on across restarts). */
     private void restoreLanMode() {
         lan.restore(notices::add);
+        customEvents.start();
     }
 
     private Path recordingsDir() {
@@ -492,6 +498,7 @@ public final class App implements AutoCloseable {
     public void close() {
         if (!closed.compareAndSet(false, true)) return;
         stopQuietly("live source", sources);
+        stopQuietly("custom event input", customEvents);   // other programs' events, like TikTok's, stop first
         stopQuietly("plugins", plugins);
         stopQuietly("event bus", bus);          // delivers what is queued, into the event log too
         stopQuietly("event log", eventLog);     // writes what it holds

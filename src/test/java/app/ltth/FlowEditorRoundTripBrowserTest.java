@@ -73,7 +73,9 @@ class FlowEditorRoundTripBrowserTest extends BrowserSuite {
                 flow("Hook", "{\"type\": \"webhook\"}", null, ""),
                 flow("Goal reached", "{\"type\": \"goal\", \"goal\": \"" + goal + "\", \"on\": \"progress\"}", null, ""),
                 flow("Any goal", "{\"type\": \"goal\"}", null, ""),
-                flow("Plugin", "{\"type\": \"plugin\", \"trigger\": \"hello.tick\"}", null, ""))) {
+                flow("Plugin", "{\"type\": \"plugin\", \"trigger\": \"hello.tick\"}", null, ""),
+                flow("Deck", "{\"type\": \"custom\", \"name\": \"deck.scene\"}", "{\"field\": \"scene\", \"value\": \"Intro\"}", ""),
+                flow("Any program", "{\"type\": \"custom\"}", null, ""))) {
             TestApp.Response created = app.post("/api/flows", json);
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             ids.add(created.json().at("/flow/id").asText());

@@ -24,6 +24,7 @@ public enum EventType {
     PIN("pin", false),
     SUPER_FAN("superFan", false),
     GIFT_SUB("giftSub", false),
+    CUSTOM("custom", false),
     HISTORY("history", true),
     CONNECTION("connection", false);
 

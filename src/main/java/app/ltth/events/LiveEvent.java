@@ -10,7 +10,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  * event log; it never changes once released.
  */
 public sealed interface LiveEvent permits UserEvent, ViewerCountEvent, StreamEndEvent, ConnectionStatusEvent,
-        BattleEvent, LiveGoalEvent, TreasureChestEvent, PollEvent, HistoryEvent {
+        BattleEvent, LiveGoalEvent, TreasureChestEvent, PollEvent, CustomEvent,
+        HistoryEvent {
 
     String id();
 

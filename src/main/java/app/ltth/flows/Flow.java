@@ -1,5 +1,6 @@
 package app.ltth.flows;
 
+import app.ltth.customevents.CustomEvents;
 import app.ltth.events.EventType;
 import app.ltth.input.JsonFields;
 import app.ltth.input.ValidationException;
@@ -33,9 +34,9 @@ public record Flow(String id, String name, boolean enabled, Trigger trigger, Con
             "overlayVideo", "obsScene", "obsSource", "obsFilter", "osc", "webhook", "goal", "variable", "wait", "runFlow",
             "overlayEvent", "log", "plugin");
 
-    /** What starts a flow. */
+    /** What starts a flow. {@code name}: the goal (goal triggers) or the custom event's name (custom triggers). */
     public record Trigger(String type, EventType event, String state, int everySeconds, LocalTime at,
-                          Set<DayOfWeek> days, String token, String plugin, String goal, String on) {
+                          Set<DayOfWeek> days, String token, String plugin, String name, String on) {
     }
 
     public record Action(String type, JsonNode params) {
@@ -87,6 +88,10 @@ public record Flow(String id, String name, boolean enabled, Trigger trigger, Con
         switch (type) {
             case "event" -> {
                 String name = t.path("event").asText("");
+                if (name.equals("custom")) {
+                    throw new ValidationException("trigger.event", "Other programs' events have a trigger of their own: "
+                            + "{\"type\": \"custom\", \"name\": \"deck.scene\"}");
+                }
                 EventType event = EventType.fromWireName(name).filter(e -> e != EventType.CONNECTION && e != EventType.HISTORY)
                         .orElseThrow(() -> new ValidationException("trigger.event", "Unknown event '" + name
                                 + "': use chat, gift, like, follow, share, subscribe, join, viewers, emote, question, "
@@ -151,8 +156,17 @@ public record Flow(String id, String name, boolean enabled, Trigger trigger, Con
                 String goal = t.path("goal").asText("").trim();
                 return new Trigger(type, null, null, 0, null, Set.of(), null, null, goal.isEmpty() ? null : goal, on);
             }
+            case "custom" -> {
+                String name = t.path("name").asText("").trim();
+                if (!name.isEmpty() && !CustomEvents.NAME.matcher(name).matches()) {
+                    throw new ValidationException("trigger.name", "A custom event's name is 1-64 letters, digits, "
+                            + "'.', ':', '_' or '-', e.g. deck.scene (or empty for every custom event)");
+                }
+                return new Trigger(type, EventType.CUSTOM, null, 0, null, Set.of(), null, null,
+                        name.isEmpty() ? null : name, null);
+            }
             default -> throw new ValidationException("trigger.type", "Unknown trigger type '" + type
-                    + "': use event, connection, timer, manual, webhook, goal or plugin");
+                    + "': use event, custom, connection, timer, manual, webhook, goal or plugin");
         }
     }
 

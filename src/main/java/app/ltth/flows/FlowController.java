@@ -20,6 +20,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * <pre>
@@ -103,10 +104,14 @@ public final class FlowController {
         return changed;
     }
 
-    /** The flow and what the editor should point out (placeholders that are no known field: typos, most likely). */
+    /**
+     * The flow and what the editor should point out (placeholders that are no known field: typos, most likely). A flow
+     * started by another program (a custom event, a webhook) takes whatever fields that program sends: no warnings.
+     */
     private static Map<String, Object> answer(Flow flow) {
         List<Map<String, String>> warnings = new ArrayList<>();
-        for (int i = 0; i < flow.actions().size(); i++) {
+        boolean sendersFields = Set.of("custom", "webhook").contains(flow.trigger().type());
+        for (int i = 0; i < flow.actions().size() && !sendersFields; i++) {
             int index = i;
             flow.actions().get(i).params().properties().forEach(e -> {
                 if (!e.getValue().isTextual()) return;

@@ -1,6 +1,7 @@
 package app.ltth.flows;
 
 import app.ltth.events.ConnectionStatusEvent;
+import app.ltth.events.CustomEvent;
 import app.ltth.events.GiftEvent;
 import app.ltth.events.LiveEvent;
 import app.ltth.goals.Goal;
@@ -154,6 +155,12 @@ public final class FlowEngine implements ProfileManager.Listener, AutoCloseable 
                     && (f.trigger().state() == null || f.trigger().state().equals(c.state().wireName())), fields, "connection");
             return;
         }
+        if (event instanceof CustomEvent custom) {
+            fire(f -> "custom".equals(f.trigger().type())
+                    && (f.trigger().name() == null || f.trigger().name().equals(custom.name())), fields,
+                    "custom " + custom.name());
+            return;
+        }
         fire(f -> "event".equals(f.trigger().type()) && f.trigger().event() == event.type(), fields,
                 "event " + event.type().wireName());
     }
@@ -161,7 +168,7 @@ public final class FlowEngine implements ProfileManager.Listener, AutoCloseable 
     /** Goal listener: "goal" triggers, on every change of progress or when the goal is reached. */
     public void goalChanged(Goal goal, boolean reached) {
         fire(f -> "goal".equals(f.trigger().type())
-                && (f.trigger().goal() == null || goal.isCalled(f.trigger().goal()))
+                && (f.trigger().name() == null || goal.isCalled(f.trigger().name()))
                 && (reached || "progress".equals(f.trigger().on())), () -> {
                     Map<String, Object> fields = timeFields();
                     fields.put("goalId", goal.id());

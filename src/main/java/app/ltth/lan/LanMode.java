@@ -11,8 +11,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +40,8 @@ public final class LanMode implements AutoCloseable {
     private final LanGate gate;
     private volatile LanTokens tokens;
     private volatile String openOn;
+    private final List<Consumer<Optional<String>>> listeners =
+            new CopyOnWriteArrayList<>();
 
     /** @param web the web server, which is made after the routes (these among them) are known */
     public LanMode(Path file, Supplier<WebServer> web, SocketServer sockets, int socketPort) {
@@ -52,6 +57,16 @@ public final class LanMode implements AutoCloseable {
         this.addresses = addresses;
         this.gate = new LanGate(() -> tokens, System::nanoTime);
         this.tokens = LanTokens.fresh();
+    }
+
+    /** Told the LAN address when LAN mode opens and empty when it closes, for ports of their own (custom events). */
+    public void addListener(Consumer<Optional<String>> listener) {
+        listeners.add(listener);
+    }
+
+    private void tell() {
+        Optional<String> address = Optional.ofNullable(openOn);
+        listeners.forEach(l -> l.accept(address));
     }
 
     private WebServer web() {
@@ -113,6 +128,7 @@ public final class LanMode implements AutoCloseable {
         }
         openOn = address;
         save(true);
+        tell();
         log.info("LAN mode on: {}:{} (dashboard) and {}:{} (Socket.IO)", address, web().port(), address, socketPort);
         return status();
     }
@@ -134,7 +150,10 @@ public final class LanMode implements AutoCloseable {
     private void closePorts() {
         if (web() != null) web().closeLan();
         sockets.closeLan();
-        openOn = null;
+        if (openOn != null) {
+            openOn = null;
+            tell();
+        }
     }
 
     public Map<String, Object> status() {

@@ -1,5 +1,6 @@
 package app.ltth.live;
 
+import app.ltth.customevents.CustomEvents;
 import app.ltth.events.BattleEvent;
 import app.ltth.events.ChatEvent;
 import app.ltth.events.EmoteEvent;
@@ -59,6 +60,7 @@ import java.util.stream.Collectors;
  * {"type":"pin","user":"anna","comment":"hi"}       optional: pinned (default true)
  * {"type":"superFan","user":"anna"}                 optional: kind ("joined" or "superFan")
  * {"type":"giftSub","user":"anna","count":5}
+ * {"type":"custom","name":"deck.scene","fields":{"scene":"Intro"}}   as other programs send them (CustomEvents)
  * every type with a user also takes: nickname, follower, moderator, subscriber, teamLevel
  * </pre>
  */
@@ -84,9 +86,10 @@ public final class EventInjector {
         EventType type = EventType.fromWireName(typeNode.asText()).filter(INJECTABLE::contains)
                 .orElseThrow(() -> new ValidationException("type",
                         "Unknown event type '" + typeNode.asText() + "': use one of " + injectableNames()));
-        Fields f = new Fields(body);
         String id = EventIds.next("test");
         long now = System.currentTimeMillis();
+        if (type == EventType.CUSTOM) return CustomEvents.read(body, Set.of("type"), "test", id, now);
+        Fields f = new Fields(body);
         LiveEvent event = switch (type) {
             case CHAT -> new ChatEvent(id, now, f.user(), f.text("comment", true, null));
             case GIFT -> gift(f, id, now);
@@ -117,7 +120,7 @@ public final class EventInjector {
             case PIN -> new PinEvent(id, now, f.user(), f.text("comment", true, null), f.bool("pinned", true));
             case SUPER_FAN -> new SuperFanEvent(id, now, f.user(), f.choice("kind", "joined", "joined", "superFan"));
             case GIFT_SUB -> new GiftSubEvent(id, now, f.user(), f.integer("count", 1L, 1, 10_000));
-            case CONNECTION, HISTORY -> throw new IllegalStateException("not injectable");
+            case CONNECTION, HISTORY, CUSTOM -> throw new IllegalStateException("not here");
         };
         f.rejectUnused();
         return event;
@@ -134,11 +137,12 @@ public final class EventInjector {
             case QUESTION -> json.put("question", "Is this a test?");
             case PIN -> json.put("comment", "Pinned test message");
             case BATTLE -> json.put("score", 120).put("opponentScore", 80);
+            case CUSTOM -> json.put("name", "test").putObject("fields").put("text", "Hello from a test");
             default -> {
             }
         }
         if (type != EventType.VIEWERS && type != EventType.STREAM_END && type != EventType.BATTLE
-                && type != EventType.LIVE_GOAL && type != EventType.POLL) json.put("user", "test_user").put("nickname", "Test User");
+                && type != EventType.LIVE_GOAL && type != EventType.POLL && type != EventType.CUSTOM) json.put("user", "test_user").put("nickname", "Test User");
         return parse(json);
     }
 

@@ -18,6 +18,8 @@ final class Navigation {
     static final DashboardPage ALERTS = DashboardPage.of("alerts", "nav.alerts", "/js/alerts.js");
     static final DashboardPage GOALS = DashboardPage.of("goals", "nav.goals", "/js/goals.js");
     static final DashboardPage FLOWS = DashboardPage.of("flows", "nav.flows", "/js/flows.js");
+    static final DashboardPage EVENT_INPUT = DashboardPage.of("event-input", "nav.eventInput", "/js/describe.js",
+            "/js/event-input.js");
     static final DashboardPage SOUNDBOARD = DashboardPage.of("soundboard", "nav.soundboard", "/js/soundboard.js");
     static final DashboardPage TTS = DashboardPage.of("tts", "nav.tts", "/js/tts.js");
     static final DashboardPage OBS = DashboardPage.of("obs", "nav.obs", "/js/obs.js");
@@ -30,7 +32,7 @@ final class Navigation {
     static final DashboardPage HEALTH = DashboardPage.of("health", "nav.health", "/js/health.js");
     static final DashboardPage LOGS = DashboardPage.of("logs", "nav.logs", "/js/logs.js");
 
-    static final List<DashboardPage> PAGES = List.of(LIVE, OVERLAYS, ALERTS, GOALS, FLOWS, SOUNDBOARD, TTS, OBS,
+    static final List<DashboardPage> PAGES = List.of(LIVE, OVERLAYS, ALERTS, GOALS, FLOWS, EVENT_INPUT, SOUNDBOARD, TTS, OBS,
             MULTICAM, OSC, VDONINJA, SETTINGS, PROFILES, PLUGINS, HEALTH, LOGS);
 
     private static final List<Entry> ENTRIES = List.of(
@@ -41,6 +43,7 @@ final class Navigation {
             new Entry("/dashboard.html#test", "nav.test", LIVE),
             new Entry("/dashboard.html#recordings", "nav.recordings", LIVE),
             new Entry("/flows.html", "nav.flows", FLOWS),
+            new Entry("/event-input.html", "nav.eventInput", EVENT_INPUT),
             new Entry("/soundboard.html", "nav.soundboard", SOUNDBOARD),
             new Entry("/tts.html", "nav.tts", TTS),
             new Entry("/obs.html", "nav.obs", OBS),

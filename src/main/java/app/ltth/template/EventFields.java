@@ -10,6 +10,7 @@ import app.ltth.events.PollEvent;
 import app.ltth.events.SuperFanEvent;
 import app.ltth.events.TreasureChestEvent;
 import app.ltth.events.ConnectionStatusEvent;
+import app.ltth.events.CustomEvent;
 import app.ltth.events.EmoteEvent;
 import app.ltth.events.GiftEvent;
 import app.ltth.events.LikeEvent;
@@ -101,6 +102,11 @@ public final class EventFields {
         }
         if (event instanceof SuperFanEvent s) f.put("kind", s.kind());
         if (event instanceof GiftSubEvent g) f.put("subCount", g.count());
+        if (event instanceof CustomEvent c) {
+            f.put("name", c.name());
+            f.put("source", c.source());
+            f.putAll(c.fields());   // their names never clash with the ones above: CustomEvents refuses those
+        }
         if (event instanceof HistoryEvent h) f.put("eventType", h.eventType());
         if (event instanceof ConnectionStatusEvent c) {
             f.put("state", c.state().wireName());

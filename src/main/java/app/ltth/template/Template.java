@@ -27,7 +27,7 @@ public final class Template {
             "goalId", "goalName", "goalValue", "goalTarget", "goalPercent", "state", "source", "follower", "moderator",
             "subscriber", "final", "streakable", "phase", "battleId", "scores", "topScore", "goal",
             "progress", "target", "diamonds", "people", "superFan", "title", "options", "leader", "pinned", "kind",
-            "subCount", "eventType");
+            "subCount", "eventType", "name");
 
     private Template() {
     }

@@ -79,6 +79,13 @@ public final class WebServer implements AutoCloseable {
                 if (!ThisComputer.isLoopback(ctx.req().getRemoteAddr())) admitFromLan(ctx);
                 policy.apply(ctx);
             });
+            // A WebSocket brings its own credential (its route checks it); the same hosts and sites are refused.
+            cfg.routes.wsBeforeUpgrade(ctx -> {
+                guard(ctx, ownHosts, this.ownOrigins);
+                if (!ThisComputer.isLoopback(ctx.req().getRemoteAddr()) && lanGuard == null) {
+                    throw new ForbiddenResponse("LTTH answers only this computer; LAN mode is off");
+                }
+            });
             cfg.routes.get("/", ctx -> ctx.redirect("/dashboard.html"));
             apis.forEach(api -> api.accept(cfg.routes));
             cfg.routes.after("/api/*", WebServer::readUnreadBody);
