@@ -4,9 +4,9 @@ import app.ltth.alerts.AlertController;
 import app.ltth.alerts.AlertService;
 import app.ltth.audio.AudioOut;
 import app.ltth.config.AppConfig;
+import app.ltth.customevents.CustomEventInput;
+import app.ltth.customevents.CustomEventsController;
 import app.ltth.desktop.UpdateCheck;
-import app.ltth.logs.LogsController;
-import app.ltth.logs.RecentLogLines;
 import app.ltth.events.ConnectionState;
 import app.ltth.events.ConnectionStatusEvent;
 import app.ltth.events.EventBus;
@@ -26,8 +26,6 @@ import app.ltth.history.HistoryController;
 import app.ltth.history.Retention;
 import app.ltth.i18n.Locales;
 import app.ltth.i18n.Texts;
-import app.ltth.customevents.CustomEventInput;
-import app.ltth.customevents.CustomEventsController;
 import app.ltth.lan.LanController;
 import app.ltth.lan.LanMode;
 import app.ltth.leaderboard.LeaderboardController;
@@ -38,6 +36,8 @@ import app.ltth.live.Simulator;
 import app.ltth.live.TikTokSources;
 import app.ltth.live.replay.ReplayController;
 import app.ltth.live.replay.ReplaySource;
+import app.ltth.logs.LogsController;
+import app.ltth.logs.RecentLogLines;
 import app.ltth.media.MediaController;
 import app.ltth.multicam.MultiCamController;
 import app.ltth.multicam.MultiCamService;
@@ -76,6 +76,8 @@ import app.ltth.tts.TtsService;
 import app.ltth.vdoninja.VdoNinjaController;
 import app.ltth.vdoninja.VdoNinjaService;
 import app.ltth.version.Version;
+import app.ltth.viewers.ViewerModeration;
+import app.ltth.viewers.ViewersController;
 import app.ltth.web.AppStatus;
 import app.ltth.web.SocketBridge;
 import app.ltth.web.SocketEvents;
@@ -87,9 +89,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.StringJoiner;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -141,6 +143,7 @@ public final class App implements AutoCloseable {
     private AlertService alerts;
     private GoalService goals;
     private Leaderboards leaderboards;
+    private ViewerModeration viewers;
     private AudioOut audio;
     private TtsService tts;
     private SoundboardService sounds;
@@ -296,6 +299,8 @@ public final class App implements AutoCloseable {
         goals = new GoalService(sockets);
         profiles.addListener(goals);
         bus.subscribe("goals", goals::onEvent);
+        viewers = new ViewerModeration(profiles, sockets);
+        profiles.addListener(viewers);
         leaderboards = new Leaderboards(sockets);
         profiles.addListener(leaderboards);
         bus.subscribe("leaderboards", leaderboards::onEvent);
@@ -312,7 +317,7 @@ public final class App implements AutoCloseable {
                 new CloudTts.ElevenLabs(http, () -> settings.text(SettingsRegistry.TTS_ELEVENLABS_KEY),
                         () -> settings.text(SettingsRegistry.TTS_ELEVENLABS_URL)),
                 new CloudTts.OpenAi(http, () -> settings.text(SettingsRegistry.TTS_OPENAI_KEY), () -> settings.text(SettingsRegistry.TTS_OPENAI_URL))),
-                audio, sockets, profiles, config.userData().resolve("tts_cache"), texts());
+                audio, sockets, profiles, viewers, config.userData().resolve("tts_cache"), texts());
         settings.onChange(s -> tts.useLanguage(texts()));
         profiles.addListener(tts);
         sounds = new SoundboardService(audio, profiles);
@@ -327,7 +332,7 @@ public final class App implements AutoCloseable {
         profiles.addListener(obs);
         osc = new OscBridge(sockets, profiles);
         profiles.addListener(osc);
-        multiCam = new MultiCamService(obs, sockets, profiles);
+        multiCam = new MultiCamService(obs, sockets, profiles, viewers);
         profiles.addListener(multiCam);
         vdoNinja = new VdoNinjaService(profiles);
         profiles.addListener(vdoNinja);
@@ -365,7 +370,8 @@ public final class App implements AutoCloseable {
                 new SettingsController(settings)::routes, new ReplayController(recordingsDir(), sources)::routes,
                 new PluginController(plugins)::routes, new FlowController(flows)::routes,
                 new AlertController(alerts)::routes, new GoalController(goals)::routes,
-                new LeaderboardController(leaderboards)::routes, new MediaController(config.userData().resolve("media"))::routes,
+                new LeaderboardController(leaderboards)::routes,
+                new ViewersController(viewers, profiles)::routes, new MediaController(config.userData().resolve("media"))::routes,
                 new OverlayController(() -> httpPort, goals)::routes, new TtsController(tts)::routes,
                 new SoundboardController(sounds, myInstants)::routes, new ObsController(obs)::routes,
                 new OscController(osc)::routes, new MultiCamController(multiCam)::routes,

@@ -1,5 +1,6 @@
 package app.ltth.events;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -24,6 +25,12 @@ public record User(String id, String uniqueId, String nickname, String avatarUrl
         nickname = nickname == null || nickname.isBlank() ? uniqueId : nickname;
         avatarUrl = avatarUrl == null ? "" : avatarUrl;
         if (teamLevel < 0) throw new IllegalArgumentException("teamLevel must not be negative");
+    }
+
+    /** A @handle as the streamer's lists compare it: lower case, without the @. */
+    public static String handle(String name) {
+        String h = name.trim().toLowerCase(Locale.ROOT);
+        return h.startsWith("@") ? h.substring(1) : h;
     }
 
     /** A user known only by handle, as test injections and the simulator create them. */

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Per-user totals over all streams of a profile, and the gift catalog, as the event log keeps them. */
 public final class UserStatsRepository {
@@ -34,12 +35,23 @@ public final class UserStatsRepository {
         this.database = database;
     }
 
+    private static final String TOTALS = "SELECT user_id, unique_id, nickname, coins, gifts, likes, chats, first_seen, "
+            + "last_seen FROM user_stats ";
+
     public List<UserTotals> top(Ranking ranking, int limit) throws SQLException {
+        return totals(TOTALS + "WHERE " + ranking.column + " > 0 ORDER BY " + ranking.column + " DESC, last_seen DESC "
+                + "LIMIT ?", limit);
+    }
+
+    /** The totals of the viewer with this @handle (lower case, without @), the latest seen if TikTok reused it. */
+    public Optional<UserTotals> byHandle(String handle) throws SQLException {
+        return totals(TOTALS + "WHERE lower(unique_id) = ? ORDER BY last_seen DESC LIMIT 1", handle).stream().findFirst();
+    }
+
+    private List<UserTotals> totals(String sql, Object parameter) throws SQLException {
         return database.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT user_id, unique_id, nickname, coins, gifts, likes, "
-                    + "chats, first_seen, last_seen FROM user_stats WHERE " + ranking.column + " > 0 ORDER BY "
-                    + ranking.column + " DESC, last_seen DESC LIMIT ?")) {
-                ps.setInt(1, limit);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setObject(1, parameter);
                 try (ResultSet rs = ps.executeQuery()) {
                     List<UserTotals> out = new ArrayList<>();
                     while (rs.next()) {

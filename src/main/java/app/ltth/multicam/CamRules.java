@@ -1,5 +1,6 @@
 package app.ltth.multicam;
 
+import app.ltth.events.User;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -33,7 +34,7 @@ final class CamRules {
         if (c.cams().isEmpty()) return Decision.refused("no cams are set up");
         int index = target(arg, c.cams().size(), current);
         if (index < 0) return Decision.refused("use " + c.command() + " 1.." + c.cams().size() + ", next or prev");
-        boolean trusted = moderator || c.allowedUsers().contains(MultiCamConfig.handle(handle));
+        boolean trusted = moderator || c.allowedUsers().contains(User.handle(handle));
         if (c.modsOnly() && !trusted) return Decision.refused("only moderators may switch the cam");
         Decision d = cooldowns(c, index, current, now);
         if (!d.allowed()) return d;

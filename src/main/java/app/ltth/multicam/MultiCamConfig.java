@@ -1,5 +1,6 @@
 package app.ltth.multicam;
 
+import app.ltth.events.User;
 import app.ltth.input.JsonFields;
 import app.ltth.input.ValidationException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,17 +53,12 @@ public record MultiCamConfig(String connection, String mode, String scene, List<
         });
         List<String> allowed = new ArrayList<>();
         json.path("allowedUsers").forEach(u -> {
-            String handle = handle(u.asText(""));
+            String handle = User.handle(u.asText(""));
             if (!handle.isEmpty() && !allowed.contains(handle)) allowed.add(handle);
         });
         return new MultiCamConfig(f.text("connection", "", 30), mode, scene, List.copyOf(cams), command.toLowerCase(Locale.ROOT),
                 java.util.Collections.unmodifiableMap(gifts), (int) f.number("userCooldownSeconds", d.userCooldownSeconds(), 0, 3600),
                 (int) f.number("globalCooldownSeconds", d.globalCooldownSeconds(), 0, 600), f.bool("modsOnly", d.modsOnly()),
                 List.copyOf(allowed));
-    }
-
-    static String handle(String text) {
-        String h = text.trim().toLowerCase(Locale.ROOT);
-        return h.startsWith("@") ? h.substring(1) : h;
     }
 }

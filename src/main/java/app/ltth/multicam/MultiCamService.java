@@ -7,6 +7,8 @@ import app.ltth.obs.ObsService;
 import app.ltth.plugin.PluginConfigRepository;
 import app.ltth.store.Database;
 import app.ltth.store.ProfileManager;
+import app.ltth.viewers.ViewerFlags;
+import app.ltth.viewers.ViewerModeration;
 import app.ltth.web.SocketServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayDeque;
@@ -38,6 +40,7 @@ public final class MultiCamService implements ProfileManager.Listener {
     }
 
     private final ObsService obs;
+    private final ViewerModeration viewers;
     private final SocketServer sockets;
     private final PluginConfigRepository store;
     private final CamRules rules = new CamRules();               // guarded by this
@@ -46,8 +49,10 @@ public final class MultiCamService implements ProfileManager.Listener {
     private volatile boolean active;
     private int current = -1;                                    // guarded by this
 
-    public MultiCamService(ObsService obs, SocketServer sockets, ProfileManager profiles) {
+    /** @param viewers the chat panel's decisions: a viewer blocked from commands is refused, an allowed one trusted */
+    public MultiCamService(ObsService obs, SocketServer sockets, ProfileManager profiles, ViewerModeration viewers) {
         this.obs = obs;
+        this.viewers = viewers;
         this.sockets = sockets;
         this.store = new PluginConfigRepository(profiles, "multicam");
     }
@@ -84,8 +89,13 @@ public final class MultiCamService implements ProfileManager.Listener {
     public void onEvent(LiveEvent event) {
         if (!active) return;
         if (event instanceof ChatEvent chat) {
-            decide(chat.user().uniqueId(), chat.comment(), (c, now, cur) ->
-                    rules.command(c, chat.user().uniqueId(), chat.user().moderator(), chat.comment(), cur, now));
+            ViewerFlags.Commands access = viewers.commands(chat.user());
+            boolean trusted = chat.user().moderator() || access == ViewerFlags.Commands.ALLOWED;
+            decide(chat.user().uniqueId(), chat.comment(), (c, now, cur) -> {
+                CamRules.Decision d = rules.command(c, chat.user().uniqueId(), trusted, chat.comment(), cur, now);
+                return d != null && access == ViewerFlags.Commands.BLOCKED
+                        ? CamRules.Decision.refused("@" + chat.user().uniqueId() + " is blocked from chat commands") : d;
+            });
         } else if (event instanceof GiftEvent g && g.isFinal()) {
             decide(g.user().uniqueId(), g.giftName(), (c, now, cur) -> rules.gift(c, g.giftName(), cur, now));
         }

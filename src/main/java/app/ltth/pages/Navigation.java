@@ -13,6 +13,7 @@ final class Navigation {
 
     static final DashboardPage LIVE = DashboardPage.of("dashboard", "nav.live", "/js/describe.js", "/js/dashboard.js",
             "/js/first-run.js");
+    static final DashboardPage CHAT = DashboardPage.of("chat", "nav.chat", "/js/describe.js", "/js/chat.js");
     static final DashboardPage OVERLAYS = DashboardPage.of("overlays", "nav.overlays", "/js/lan.js",
             "/js/overlays-page.js");
     static final DashboardPage ALERTS = DashboardPage.of("alerts", "nav.alerts", "/js/alerts.js");
@@ -32,11 +33,12 @@ final class Navigation {
     static final DashboardPage HEALTH = DashboardPage.of("health", "nav.health", "/js/health.js");
     static final DashboardPage LOGS = DashboardPage.of("logs", "nav.logs", "/js/logs.js");
 
-    static final List<DashboardPage> PAGES = List.of(LIVE, OVERLAYS, ALERTS, GOALS, FLOWS, EVENT_INPUT, SOUNDBOARD, TTS, OBS,
+    static final List<DashboardPage> PAGES = List.of(LIVE, CHAT, OVERLAYS, ALERTS, GOALS, FLOWS, EVENT_INPUT, SOUNDBOARD, TTS, OBS,
             MULTICAM, OSC, VDONINJA, SETTINGS, PROFILES, PLUGINS, HEALTH, LOGS);
 
     private static final List<Entry> ENTRIES = List.of(
             new Entry("/dashboard.html#live", "nav.live", LIVE),
+            new Entry("/chat.html", "nav.chat", CHAT),
             new Entry("/overlays.html", "nav.overlays", OVERLAYS),
             new Entry("/alerts.html", "nav.alerts", ALERTS),
             new Entry("/goals.html", "nav.goals", GOALS),

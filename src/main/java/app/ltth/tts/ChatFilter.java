@@ -36,7 +36,7 @@ public final class ChatFilter {
     private final Map<String, Map<String, Long>> lastTexts = new HashMap<>();
 
     public synchronized Verdict check(TtsConfig config, User user, String comment, long now) {
-        String name = TtsConfig.handle(user.uniqueId());
+        String name = User.handle(user.uniqueId());
         if (config.block().contains(name)) return Verdict.skip("blocked viewer");
         boolean allowed = config.allow().contains(name);
         if (!allowed && !mayBeRead(config.who(), user)) return Verdict.skip("not read: " + config.who() + " only");

@@ -52,6 +52,13 @@ final class SpeechQueue {
         return new ArrayList<>(items);
     }
 
+    /** Takes out every item that matches; returns how many. */
+    int removeIf(java.util.function.Predicate<Item> matches) {
+        int before = items.size();
+        items.removeIf(matches);
+        return before - items.size();
+    }
+
     int clear() {
         int n = items.size();
         items.clear();

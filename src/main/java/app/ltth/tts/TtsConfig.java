@@ -1,5 +1,6 @@
 package app.ltth.tts;
 
+import app.ltth.events.User;
 import app.ltth.i18n.Texts;
 import app.ltth.input.JsonFields;
 import app.ltth.input.ValidationException;
@@ -93,12 +94,6 @@ public record TtsConfig(boolean enabled, String who, String prefix, String chatT
                 (int) f.number("queueMax", d.queueMax(), 1, 500), (int) f.number("volume", d.volume(), 0, 100));
     }
 
-    /** How lists, filters and viewer voices name a viewer: the @handle without its @, in lower case. */
-    static String handle(String name) {
-        String u = name.trim().toLowerCase(Locale.ROOT);
-        return u.startsWith("@") ? u.substring(1) : u;
-    }
-
     private static void checkTemplate(String field, String template) {
         List<String> unknown = List.copyOf(Template.unknown(template));
         if (!unknown.isEmpty()) throw new ValidationException(field, "{" + unknown.get(0) + "} is not a known placeholder");
@@ -113,7 +108,7 @@ public record TtsConfig(boolean enabled, String who, String prefix, String chatT
             if (!n.isTextual() || n.asText().isBlank() || n.asText().length() > 100) {
                 throw new ValidationException(field, field + " must hold texts of 1-100 characters");
             }
-            out.add(users ? handle(n.asText()) : n.asText().trim().toLowerCase(Locale.ROOT));
+            out.add(users ? User.handle(n.asText()) : n.asText().trim().toLowerCase(Locale.ROOT));
         }
         if (out.size() > 5000) throw new ValidationException(field, field + " may hold at most 5000 entries");
         return List.copyOf(out);

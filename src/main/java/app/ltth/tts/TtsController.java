@@ -56,6 +56,7 @@ public final class TtsController {
         routes.get("/api/tts/config", ctx -> ctx.json(tts.config()));
         routes.put("/api/tts/config", ctx -> ctx.json(tts.configure(JsonBody.object(ctx))));
         routes.get("/api/tts/users", ctx -> ctx.json(Map.of("users", tts.userVoices())));
+        routes.post("/api/tts/users/{username}/skip", ctx -> ctx.json(Map.of("skipped", tts.skipViewer(ctx.pathParam("username")))));
         routes.put("/api/tts/users/{username}", ctx -> {
             tts.setUserVoice(ctx.pathParam("username"), new JsonFields(JsonBody.object(ctx), "").requiredText("voice", 120));
             ctx.json(Map.of("users", tts.userVoices()));

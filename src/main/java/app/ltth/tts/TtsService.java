@@ -8,6 +8,7 @@ import app.ltth.events.GiftEvent;
 import app.ltth.events.LiveEvent;
 import app.ltth.events.ShareEvent;
 import app.ltth.events.SubscribeEvent;
+import app.ltth.events.User;
 import app.ltth.events.UserEvent;
 import app.ltth.i18n.Texts;
 import app.ltth.input.ValidationException;
@@ -17,6 +18,8 @@ import app.ltth.store.ProfileManager;
 import app.ltth.template.EventFields;
 import app.ltth.template.Template;
 import app.ltth.threads.DaemonThreads;
+import app.ltth.viewers.ViewerFlags;
+import app.ltth.viewers.ViewerModeration;
 import app.ltth.web.SocketServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -58,6 +61,7 @@ public final class TtsService implements ProfileManager.Listener, AutoCloseable 
     private final UserVoices userVoices;
     private final Path cache;
     private final ChatFilter filter = new ChatFilter();
+    private final ViewerModeration viewers;
     private final SpeechQueue queue = new SpeechQueue(TtsConfig.QUEUE_MAX);   // apply() sets the configured size
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicLong spoken = new AtomicLong();
@@ -79,9 +83,11 @@ public final class TtsService implements ProfileManager.Listener, AutoCloseable 
     private final ScheduledExecutorService statusSender = DaemonThreads.scheduler("ltth-tts-status");
     private final AtomicBoolean statusDue = new AtomicBoolean();
 
-    public TtsService(List<TtsEngine> engines, AudioOut audio, SocketServer sockets, ProfileManager profiles, Path cache,
-                      Texts texts) {
+    /** @param viewers the chat panel's decisions: muted viewers are not read, blocked ones may not use the prefix */
+    public TtsService(List<TtsEngine> engines, AudioOut audio, SocketServer sockets, ProfileManager profiles,
+                      ViewerModeration viewers, Path cache, Texts texts) {
         this.engines = List.copyOf(engines);
+        this.viewers = viewers;
         this.texts = texts;
         this.config = TtsConfig.defaults(texts);
         this.audio = audio;
@@ -201,6 +207,11 @@ public final class TtsService implements ProfileManager.Listener, AutoCloseable 
         TtsConfig c = config;
         if (!active || !c.enabled()) return;
         if (event instanceof ChatEvent chat) {
+            String unread = unread(c, chat);
+            if (unread != null) {
+                log.debug("Chat of {} not read: {}", chat.user().uniqueId(), unread);
+                return;
+            }
             ChatFilter.Verdict verdict = filter.check(c, chat.user(), chat.comment(), System.currentTimeMillis());
             if (!verdict.read()) {
                 log.debug("Chat of {} not read: {}", chat.user().uniqueId(), verdict.reason());
@@ -218,9 +229,18 @@ public final class TtsService implements ProfileManager.Listener, AutoCloseable 
         if (type == null || !c.events().containsKey(type)) return;
         if (event instanceof GiftEvent g && (!g.isFinal() || g.coins() < c.giftMinCoins())) return;
         String user = ((UserEvent) event).user().uniqueId();
-        if (c.block().contains(TtsConfig.handle(user)) || cannotSpeak()) return;
+        if (c.block().contains(User.handle(user)) || cannotSpeak()) return;
         String text = Template.render(c.events().get(type), EventFields.of(event, 0, ZoneId.systemDefault()));
         enqueue(event instanceof GiftEvent ? SpeechQueue.Priority.GIFT : SpeechQueue.Priority.EVENT, text, voiceFor(user), user);
+    }
+
+    /** Why the chat panel's decisions keep this message from being read, or null. */
+    private String unread(TtsConfig c, ChatEvent chat) {
+        if (viewers.ttsMuted(chat.user().uniqueId())) return "muted in the chat panel";
+        boolean command = !c.prefix().isEmpty() && chat.comment() != null
+                && chat.comment().strip().regionMatches(true, 0, c.prefix(), 0, c.prefix().length());
+        if (command && viewers.commands(chat.user()) == ViewerFlags.Commands.BLOCKED) return "blocked from chat commands";
+        return null;
     }
 
     /** {@code POST /api/tts/speak} and the flow action: first in line after other manual messages. */
@@ -451,6 +471,19 @@ public final class TtsService implements ProfileManager.Listener, AutoCloseable 
     public void skip() {
         Map<String, Object> now = speaking;
         if (now != null) audio.stop(String.valueOf(now.get("id")));
+    }
+
+    /** The chat panel's "skip their TTS": what the viewer has waiting goes, and what is being read of theirs stops. */
+    public int skipViewer(String name) {
+        String handle = User.handle(name);
+        int removed;
+        synchronized (queue) {
+            removed = queue.removeIf(i -> i.user() != null && User.handle(i.user()).equals(handle));
+        }
+        Map<String, Object> now = speaking;
+        if (now != null && now.get("user") != null && User.handle(String.valueOf(now.get("user"))).equals(handle)) skip();
+        publish();
+        return removed;
     }
 
     public int clear() {

@@ -1,5 +1,6 @@
 package app.ltth.tts;
 
+import app.ltth.events.User;
 import app.ltth.store.Database;
 import app.ltth.store.ProfileManager;
 import java.sql.PreparedStatement;
@@ -37,7 +38,7 @@ final class UserVoices {
     }
 
     String of(String username) {
-        return voices.get(TtsConfig.handle(username));
+        return voices.get(User.handle(username));
     }
 
     void set(String username, String voice) throws SQLException {
@@ -46,8 +47,8 @@ final class UserVoices {
                     + "VALUES (?, ?, ?, ?, ?) ON CONFLICT(user_id) DO UPDATE SET engine = excluded.engine, "
                     + "voice = excluded.voice, updated_at = excluded.updated_at")) {
                 int colon = voice.indexOf(':');
-                ps.setString(1, TtsConfig.handle(username));
-                ps.setString(2, TtsConfig.handle(username));
+                ps.setString(1, User.handle(username));
+                ps.setString(2, User.handle(username));
                 ps.setString(3, voice.substring(0, colon));
                 ps.setString(4, voice.substring(colon + 1));
                 ps.setLong(5, System.currentTimeMillis());
@@ -60,7 +61,7 @@ final class UserVoices {
     boolean remove(String username) throws SQLException {
         boolean removed = profiles.withDatabase(c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM user_voices WHERE user_id = ?")) {
-                ps.setString(1, TtsConfig.handle(username));
+                ps.setString(1, User.handle(username));
                 return ps.executeUpdate() > 0;
             }
         });

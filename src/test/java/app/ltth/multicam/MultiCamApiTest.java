@@ -85,6 +85,22 @@ class MultiCamApiTest {
     }
 
     @Test
+    void aViewerBlockedInTheChatPanelIsRefusedAndAnAllowedOneMaySwitchWhereOnlyModeratorsMay() throws Exception {
+        app.put("/api/multicam/config", "{\"cams\":[\"Gameplay\",\"Cam B\",\"Cam C\"],\"globalCooldownSeconds\":0,"
+                + "\"userCooldownSeconds\":0,\"modsOnly\":true}");
+        app.post("/api/plugins/multicam/enable", "");
+        assertThat(app.put("/api/viewers/Troll/flags", "{\"commands\":\"blocked\"}").status()).isEqualTo(200);
+        assertThat(app.put("/api/viewers/@Helper/flags", "{\"commands\":\"allowed\"}").status()).isEqualTo(200);
+        chat("troll", true, "!cam 2");
+        JsonNode refused = awaitHistory(1).get(0);
+        assertThat(refused.get("done").asBoolean()).as("even a moderator, once blocked").isFalse();
+        assertThat(refused.get("reason").asText()).contains("blocked from chat commands");
+        chat("helper", false, "!cam 3");
+        assertThat(obs.next("SetCurrentProgramScene").data().get("sceneName").asText()).isEqualTo("Cam C");
+        assertThat(awaitHistory(2).get(0).get("by").asText()).isEqualTo("helper");
+    }
+
+    @Test
     void badSettingsAreRefusedWithTheField() throws Exception {
         TestApp.Response r = app.put("/api/multicam/config", "{\"mode\":\"sources\",\"cams\":[\"A\"]}");
         assertThat(r.status()).isEqualTo(400);
