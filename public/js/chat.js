@@ -25,10 +25,7 @@
   var flags = {};        // handle -> the streamer's decisions
   var topGifters = {};   // userId -> true, the ten who gave most
   var selected = null;   // the chat message whose viewer the card shows
-  var rows = [];
-  var dirty = false;
   var box = $('chat');
-  var spacer = $('chat-spacer');
   var clock = new Intl.DateTimeFormat(i18n.language(), { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
   function handle(user) {
@@ -57,9 +54,8 @@
     total++;
     messages.unshift(msg);
     if (messages.length > MAX_MESSAGES) messages.pop();
-    // Keep what the reader looks at in place when a new message arrives above it.
-    if (box.scrollTop > 0 && matches(msg)) box.scrollTop += ROW_HEIGHT;
-    schedule();
+    if (matches(msg)) list.keepPlace();
+    list.schedule();
   }
 
   function matches(msg) {
@@ -69,36 +65,19 @@
       || (msg.data.comment || '').toLowerCase().indexOf(query) >= 0;
   }
 
-  function schedule() {
-    if (dirty) return;
-    dirty = true;
-    requestAnimationFrame(render);
-  }
-
-  function render() {
-    dirty = false;
-    var view = query ? messages.filter(matches) : messages;
-    spacer.style.height = (view.length * ROW_HEIGHT) + 'px';
-    var first = Math.floor(box.scrollTop / ROW_HEIGHT);
-    var count = Math.ceil(box.clientHeight / ROW_HEIGHT) + 2;
-    while (rows.length < count) rows.push(makeRow());
-    for (var i = 0; i < rows.length; i++) {
-      var index = first + i;
-      var row = rows[i];
-      if (i >= count || index >= view.length) { row.el.style.display = 'none'; row.msg = null; continue; }
-      row.el.style.display = '';
-      row.el.style.transform = 'translateY(' + (index * ROW_HEIGHT) + 'px)';
-      fill(row, view[index]);
+  var list = LTTH.virtualList({
+    box: box, spacer: $('chat-spacer'), rowHeight: ROW_HEIGHT, makeRow: makeRow, fill: fill,
+    items: function () { return query ? messages.filter(matches) : messages; },
+    drawn: function (view) {
+      $('chat-count').textContent = t('chat.count', { shown: i18n.number(view.length), total: i18n.number(total) });
     }
-    $('chat-count').textContent = t('chat.count', { shown: i18n.number(view.length), total: i18n.number(total) });
-  }
+  });
 
   function makeRow() {
     var row = { el: el('div', 'feed-row'), time: el('span', 'feed-time'), marks: el('span', 'chat-marks'),
-      who: el('span', 'feed-user'), text: el('span', 'feed-text'), msg: null, key: '' };
+      who: el('span', 'feed-user'), text: el('span', 'feed-text') };
     row.el.append(row.time, row.marks, row.who, row.text);
-    row.el.addEventListener('click', function () { if (row.msg) select(row.msg); });
-    spacer.appendChild(row.el);
+    row.el.addEventListener('click', function () { if (row.item) select(row.item); });
     return row;
   }
 
@@ -118,11 +97,6 @@
     var d = msg.data;
     var f = flagsOf(d.user);
     var m = marks(d.user, f);
-    // A row is only redrawn when its message or the viewer's marks changed: scrolling moves rows, it does not rebuild them.
-    var key = m.map(function (x) { return x[0]; }).join() + (selected === msg);
-    if (row.msg === msg && row.key === key) return;
-    row.msg = msg;
-    row.key = key;
     row.time.textContent = clock.format(new Date(d.timestamp));
     row.marks.replaceChildren.apply(row.marks, m.map(function (x) {
       var b = el('span', 'badge chat-mark ' + x[1], t('chat.mark.' + x[0]));
@@ -139,11 +113,6 @@
     row.el.classList.toggle('selected', selected === msg);
   }
 
-  function redrawAll() {
-    rows.forEach(function (r) { r.key = ''; });
-    schedule();
-  }
-
   // ---- the viewer card -------------------------------------------------------------------------------------
 
   function select(msg) {
@@ -152,7 +121,7 @@
     $('viewer-card').classList.remove('d-none');
     $('viewer-profile').classList.add('d-none');
     showViewer();
-    redrawAll();
+    list.redraw();
   }
 
   function showViewer() {
@@ -186,7 +155,7 @@
   function flagChanged(f) {
     flags[f.handle] = f;
     showViewer();
-    redrawAll();
+    list.redraw();
   }
 
   function openProfile() {
@@ -236,22 +205,20 @@
   function loadMarks() {
     api('GET', '/api/viewers/flags').then(function (r) {
       r.viewers.forEach(function (f) { flags[f.handle] = f; });
-      redrawAll();
+      list.redraw();
     }).catch(function () { /* marks come with the next change */ });
     api('GET', '/api/users/top?by=coins&limit=10').then(function (r) {
       topGifters = {};
       r.users.forEach(function (u) { topGifters[u.userId] = true; });
-      redrawAll();
+      list.redraw();
     }).catch(function () { /* no marks for top gifters this minute */ });
   }
 
   i18n.init().then(function () {
-    box.addEventListener('scroll', schedule, { passive: true });
-    window.addEventListener('resize', schedule);
     $('chat-search').addEventListener('input', function () {
       query = this.value.trim().toLowerCase();
       box.scrollTop = 0;
-      schedule();
+      list.schedule();
     });
     $('chat-pause').addEventListener('click', function () {
       paused = !paused;
@@ -282,6 +249,6 @@
     setInterval(loadMarks, 60000);   // top gifters change as the stream goes on
     LTTH.connect({ types: ['chat'], event: add, on: { 'viewers:flags': flagChanged } });
     loadHistory();
-    schedule();
+    list.schedule();
   });
 })();

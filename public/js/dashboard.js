@@ -58,11 +58,7 @@
     var paused = false;
     var pending = [];
     var total = 0;
-    var view = events;
-    var dirty = false;
     var box = $('feed');
-    var spacer = $('feed-spacer');
-    var rows = [];
     var streaks = {};     // a running gift streak's row, by streak: its next step replaces it
     var loading = true;   // the last events from the event log come first; live ones wait until then
     var early = [];
@@ -104,34 +100,18 @@
         var goneKey = streakKey(gone);
         if (goneKey && streaks[goneKey] === gone) delete streaks[goneKey];
       }
-      // Keep what the reader is looking at in place when new rows arrive above it.
-      if (box.scrollTop > 0 && (filter === 'all' || msg.type === filter)) box.scrollTop += ROW_HEIGHT;
+      if (filter === 'all' || msg.type === filter) list.keepPlace();
       schedule();
     }
 
-    function schedule() {
-      if (dirty) return;
-      dirty = true;
-      requestAnimationFrame(render);
-    }
-
-    function render() {
-      dirty = false;
-      view = filter === 'all' ? events : events.filter(function (m) { return m.type === filter; });
-      spacer.style.height = (view.length * ROW_HEIGHT) + 'px';
-      var first = Math.floor(box.scrollTop / ROW_HEIGHT);
-      var count = Math.ceil(box.clientHeight / ROW_HEIGHT) + 2;
-      while (rows.length < count) rows.push(makeRow());
-      for (var i = 0; i < rows.length; i++) {
-        var index = first + i;
-        var row = rows[i];
-        if (i >= count || index >= view.length) { row.el.style.display = 'none'; continue; }
-        row.el.style.display = '';
-        row.el.style.transform = 'translateY(' + (index * ROW_HEIGHT) + 'px)';
-        fill(row, view[index]);
+    var list = LTTH.virtualList({
+      box: box, spacer: $('feed-spacer'), rowHeight: ROW_HEIGHT, makeRow: makeRow, fill: fill,
+      items: function () { return filter === 'all' ? events : events.filter(function (m) { return m.type === filter; }); },
+      drawn: function (view) {
+        $('feed-count').textContent = t('feed.count', { shown: formatNumber(view.length), total: formatNumber(total) });
       }
-      $('feed-count').textContent = t('feed.count', { shown: formatNumber(view.length), total: formatNumber(total) });
-    }
+    });
+    var schedule = list.schedule;
 
     function makeRow() {
       var el = document.createElement('div');
@@ -141,13 +121,10 @@
       var who = document.createElement('span'); who.className = 'feed-user';
       var text = document.createElement('span'); text.className = 'feed-text';
       el.append(time, type, who, text);
-      spacer.appendChild(el);
-      return { el: el, time: time, type: type, who: who, text: text, msg: null };
+      return { el: el, time: time, type: type, who: who, text: text };
     }
 
     function fill(row, msg) {
-      if (row.msg === msg) return;
-      row.msg = msg;
       var d = LTTH.describe(msg);
       var ts = msg.data && msg.data.timestamp ? new Date(msg.data.timestamp) : new Date();
       row.time.textContent = ts.toLocaleTimeString(i18n.language());
@@ -179,8 +156,6 @@
 
     function setup() {
       buildFilters();
-      box.addEventListener('scroll', schedule, { passive: true });
-      window.addEventListener('resize', schedule);
       $('feed-pause').addEventListener('click', function () {
         paused = !paused;
         $('feed-pause').setAttribute('data-i18n', paused ? 'feed.resume' : 'feed.pause');
@@ -189,8 +164,7 @@
       });
       $('feed-clear').addEventListener('click', function () {
         events.length = 0; pending = []; total = 0; streaks = {}; box.scrollTop = 0;
-        rows.forEach(function (r) { r.msg = null; });
-        schedule();
+        list.redraw();
       });
       schedule();
       loadHistory();

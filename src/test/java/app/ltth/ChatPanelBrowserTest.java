@@ -174,7 +174,7 @@ class ChatPanelBrowserTest extends BrowserSuite {
         Path report = Path.of("target", "screenshots", "chat-panel-click-delays.txt");
         Files.createDirectories(report.getParent());
         Files.writeString(report, "Input delay of 10 clicks during 1,000 chats in 10 s (ms): " + delays
-                + "\nworst: " + worst + " ms (goal: under 200 ms; measured here, timed in the bench profile)\n");
+                + "\nworst: " + worst + " ms (goal: under 200 ms; a timing, so written down here for a person, not asserted in the normal run)\n");
         screenshot(browser, "chat-panel-flood");
     }
 }

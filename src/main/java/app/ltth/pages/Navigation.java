@@ -11,9 +11,10 @@ final class Navigation {
     record Entry(String href, String key, DashboardPage page) {
     }
 
-    static final DashboardPage LIVE = DashboardPage.of("dashboard", "nav.live", "/js/describe.js", "/js/dashboard.js",
-            "/js/first-run.js");
-    static final DashboardPage CHAT = DashboardPage.of("chat", "nav.chat", "/js/describe.js", "/js/chat.js");
+    static final DashboardPage LIVE = DashboardPage.of("dashboard", "nav.live", "/js/describe.js", "/js/virtual-list.js",
+            "/js/dashboard.js", "/js/first-run.js");
+    static final DashboardPage CHAT = DashboardPage.of("chat", "nav.chat", "/js/describe.js", "/js/virtual-list.js",
+            "/js/chat.js");
     static final DashboardPage OVERLAYS = DashboardPage.of("overlays", "nav.overlays", "/js/lan.js",
             "/js/overlays-page.js");
     static final DashboardPage ALERTS = DashboardPage.of("alerts", "nav.alerts", "/js/alerts.js");
