@@ -193,7 +193,8 @@ public final class CustomEventInput implements AutoCloseable {
         } catch (IOException e) {
             return Outcome.dropped(Drop.JSON, "Not JSON", null);
         }
-        JsonNode token = body == null ? null : body.get("token");
+        if (body == null || body.isMissingNode()) return Outcome.dropped(Drop.JSON, "An empty message", null);
+        JsonNode token = body.get("token");
         if (token != null || !authenticated) {
             if (token == null || !token.isTextual() || !matches(token.asText())) {
                 return Outcome.dropped(Drop.TOKEN, "The token is missing or wrong: copy it from LTTH's Event "

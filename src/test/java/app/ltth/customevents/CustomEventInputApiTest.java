@@ -221,6 +221,8 @@ class CustomEventInputApiTest {
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.json().get("field").asText()).isEqualTo("user");
         assertThat(app.post("/api/events/custom", "{\"name\":").status()).isEqualTo(400);
+        assertThat(app.post("/api/events/custom", "").status()).isEqualTo(400);
+        assertThat(count("http", "json")).isEqualTo(2);
         assertThat(app.post("/api/events/custom", "{\"name\":\"deck.scene\",\"token\":\"wrong\"}").status()).isEqualTo(401);
         assertThat(app.post("/api/events/custom", "{\"name\":\"" + "x".repeat(CustomEvents.MAX_BYTES) + "\"}").status())
                 .isEqualTo(413);
