@@ -18,7 +18,7 @@
     'diamonds', 'people', 'title', 'leader', 'subCount'];
   var OPS = ['==', '!=', '>=', '>', '<=', '<', 'contains', 'notContains', 'startsWith', 'endsWith', 'regex', 'in', 'notIn', 'exists'];
   var DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'];
-  var CONDITION_KINDS = ['field', 'minCoins', 'gift', 'user', 'userIs', 'teamLevelAtLeast', 'chance', 'timeBetween'];
+  var CONDITION_KINDS = ['field', 'minCoins', 'gift', 'user', 'userIs', 'teamLevelAtLeast', 'chance', 'timeBetween', 'command'];
   var OSC_PRESETS = ['', 'wave', 'celebrate', 'dance', 'hearts', 'confetti', 'emote0', 'emote1', 'emote2', 'emote3', 'emote4',
     'emote5', 'emote6', 'emote7', 'chatbox'];
 
@@ -202,6 +202,10 @@
       box.appendChild(days);
       return;
     }
+    if (type === 'command') {
+      row.appendChild(input('text', 'trigger.name', trigger.name, 'hug', t('flows.field.commandName')));
+      row.appendChild(el('div', 'small text-body-secondary align-self-end', t('flows.commandHelp')));
+    }
     if (type === 'custom') {
       row.appendChild(input('text', 'trigger.name', trigger.name, 'deck.scene', t('flows.field.customName')));
       row.appendChild(el('div', 'small text-body-secondary align-self-end', t('flows.customHelp')));
@@ -243,7 +247,7 @@
       }
     }
     if (type === 'plugin') tr.trigger = get('trigger.trigger');
-    if (type === 'custom') setOrDelete(tr, 'name', keep(tr.name, get('trigger.name').trim(), null, ''));
+    if (type === 'custom' || type === 'command') setOrDelete(tr, 'name', keep(tr.name, get('trigger.name').trim(), null, ''));
     return tr;
   }
 
@@ -325,7 +329,7 @@
         var gift = input('gift', 'gift', c.gift, t('flows.condition.gift'));
         inputs.append(gift, giftPicture(gift.querySelector('input')));
       } else {
-        inputs.appendChild(input(k === 'user' ? 'text' : 'number', k, Array.isArray(c[k]) ? c[k].join(', ') : c[k]));
+        inputs.appendChild(input(k === 'user' || k === 'command' ? 'text' : 'number', k, Array.isArray(c[k]) ? c[k].join(', ') : c[k]));
       }
       renumber();
     }
@@ -436,7 +440,7 @@
       return c;
     }
     c[kind] = value(c[kind], fields[kind], function (v) {
-      if (kind === 'gift') return v;
+      if (kind === 'gift' || kind === 'command') return v;
       if (kind === 'user') return v.indexOf(',') >= 0 ? list(v) : v;
       return asNumber(v);
     });
@@ -642,7 +646,8 @@
   function summary(f) {
     var tr = f.trigger;
     return tr.type === 'event' ? t('eventType.' + tr.event) : tr.type === 'timer' ? (tr.at || tr.everySeconds + ' s')
-      : tr.type === 'custom' && tr.name ? t('flows.trigger.custom') + ': ' + tr.name : t('flows.trigger.' + tr.type);
+      : (tr.type === 'custom' || tr.type === 'command') && tr.name ? t('flows.trigger.' + tr.type) + ': ' + tr.name
+      : t('flows.trigger.' + tr.type);
   }
 
   function loadList() {

@@ -3,6 +3,9 @@ package app.ltth;
 import app.ltth.alerts.AlertController;
 import app.ltth.alerts.AlertService;
 import app.ltth.audio.AudioOut;
+import app.ltth.commands.CommandEngine;
+import app.ltth.commands.CommandSettings;
+import app.ltth.commands.CommandsController;
 import app.ltth.config.AppConfig;
 import app.ltth.customevents.CustomEventInput;
 import app.ltth.customevents.CustomEventsController;
@@ -26,6 +29,7 @@ import app.ltth.history.HistoryController;
 import app.ltth.history.Retention;
 import app.ltth.i18n.Locales;
 import app.ltth.i18n.Texts;
+import app.ltth.input.ValidationException;
 import app.ltth.lan.LanController;
 import app.ltth.lan.LanMode;
 import app.ltth.leaderboard.LeaderboardController;
@@ -144,6 +148,7 @@ public final class App implements AutoCloseable {
     private GoalService goals;
     private Leaderboards leaderboards;
     private ViewerModeration viewers;
+    private CommandEngine commands;
     private AudioOut audio;
     private TtsService tts;
     private SoundboardService sounds;
@@ -301,6 +306,10 @@ public final class App implements AutoCloseable {
         bus.subscribe("goals", goals::onEvent);
         viewers = new ViewerModeration(profiles, sockets);
         profiles.addListener(viewers);
+        commands = new CommandEngine(profiles, viewers, () -> settings.text(SettingsRegistry.COMMANDS_PREFIX),
+                () -> settings.text(SettingsRegistry.TIKTOK_USERNAME));
+        profiles.addListener(commands);
+        bus.subscribeAsync("commands", 1_000, commands::onEvent);
         leaderboards = new Leaderboards(sockets);
         profiles.addListener(leaderboards);
         bus.subscribe("leaderboards", leaderboards::onEvent);
@@ -317,7 +326,13 @@ public final class App implements AutoCloseable {
                 new CloudTts.ElevenLabs(http, () -> settings.text(SettingsRegistry.TTS_ELEVENLABS_KEY),
                         () -> settings.text(SettingsRegistry.TTS_ELEVENLABS_URL)),
                 new CloudTts.OpenAi(http, () -> settings.text(SettingsRegistry.TTS_OPENAI_KEY), () -> settings.text(SettingsRegistry.TTS_OPENAI_URL))),
-                audio, sockets, profiles, viewers, config.userData().resolve("tts_cache"), texts());
+                audio, sockets, profiles, viewers, commands, config.userData().resolve("tts_cache"), texts());
+        commands.register(new CommandEngine.Registered("commands", "builtin", "commands.desc.commands",
+                CommandSettings.everyone(30), (call, chat) -> answer(texts().get("commands.answer.list",
+                        Map.of("commands", commands.summary())))));
+        commands.register(new CommandEngine.Registered("help", "builtin", "commands.desc.help",
+                CommandSettings.everyone(30), (call, chat) -> answer(texts().get("commands.answer.help",
+                        Map.of("prefix", commands.prefixes().substring(0, 1))))));
         settings.onChange(s -> tts.useLanguage(texts()));
         profiles.addListener(tts);
         sounds = new SoundboardService(audio, profiles);
@@ -332,7 +347,7 @@ public final class App implements AutoCloseable {
         profiles.addListener(obs);
         osc = new OscBridge(sockets, profiles);
         profiles.addListener(osc);
-        multiCam = new MultiCamService(obs, sockets, profiles, viewers);
+        multiCam = new MultiCamService(obs, sockets, profiles, viewers, commands);
         profiles.addListener(multiCam);
         vdoNinja = new VdoNinjaService(profiles);
         profiles.addListener(vdoNinja);
@@ -340,14 +355,14 @@ public final class App implements AutoCloseable {
 
     private void startFlowsAndPlugins() throws Exception {
         FlowExtensions flowExtensions = new FlowExtensions();
-        flows = new FlowEngine(sockets, stats, flowExtensions, new Modules(alerts, goals, tts, sounds, obs, osc),
+        flows = new FlowEngine(sockets, stats, flowExtensions, new Modules(alerts, goals, tts, sounds, obs, osc), commands,
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), config.userData(),
                 () -> settings.bool(SettingsRegistry.FLOWS_ALLOW_PRIVATE));
         profiles.addListener(flows);
         bus.subscribe("flows", flows::onEvent);
         goals.addListener(flows::goalChanged);
         plugins = new PluginManager(config.appHome().resolve("plugins"), config.userData(), bus, sockets,
-                flowExtensions, profiles);
+                flowExtensions, commands, profiles);
         plugins.addBuiltIn("soundboard", builtInName("soundboard"), builtInDescription("soundboard"), true, () -> new BuiltInPlugin(sounds::setActive, sounds::onEvent));
         plugins.addBuiltIn("tts", builtInName("tts"), builtInDescription("tts"), true, () -> new BuiltInPlugin(tts::setActive, tts::onEvent));
         // these two open network ports or change the stream, so the streamer turns them on
@@ -371,7 +386,7 @@ public final class App implements AutoCloseable {
                 new PluginController(plugins)::routes, new FlowController(flows)::routes,
                 new AlertController(alerts)::routes, new GoalController(goals)::routes,
                 new LeaderboardController(leaderboards)::routes,
-                new ViewersController(viewers, profiles)::routes, new MediaController(config.userData().resolve("media"))::routes,
+                new ViewersController(viewers, profiles)::routes, new CommandsController(commands)::routes, new MediaController(config.userData().resolve("media"))::routes,
                 new OverlayController(() -> httpPort, goals)::routes, new TtsController(tts)::routes,
                 new SoundboardController(sounds, myInstants)::routes, new ObsController(obs)::routes,
                 new OscController(osc)::routes, new MultiCamController(multiCam)::routes,
@@ -382,6 +397,18 @@ public final class App implements AutoCloseable {
         web = new WebServer(AppConfig.HOST, httpPort, socketPort, ownOrigins(), config.appHome(), apis);
         web.start();
         lock.publishDashboard(dashboardUrl());
+    }
+
+    /**
+     * How !help and !commands answer: TikTok offers no way to write into the chat, so text to speech says it when it is
+     * on; otherwise the Commands page lists that they ran.
+     */
+    private void answer(String text) {
+        try {
+            tts.speak(text, null);
+        } catch (TtsService.NotActive | ValidationException e) {
+            log.debug("A command's answer is not spoken: {}", e.getMessage());
+        }
     }
 
     /** Phones and other computers: only when the streamer turned LAN mode on (it stays on across restarts). */

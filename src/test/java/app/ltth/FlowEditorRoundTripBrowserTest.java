@@ -75,7 +75,8 @@ class FlowEditorRoundTripBrowserTest extends BrowserSuite {
                 flow("Any goal", "{\"type\": \"goal\"}", null, ""),
                 flow("Plugin", "{\"type\": \"plugin\", \"trigger\": \"hello.tick\"}", null, ""),
                 flow("Deck", "{\"type\": \"custom\", \"name\": \"deck.scene\"}", "{\"field\": \"scene\", \"value\": \"Intro\"}", ""),
-                flow("Any program", "{\"type\": \"custom\"}", null, ""))) {
+                flow("Any program", "{\"type\": \"custom\"}", null, ""),
+                flow("Hugs", "{\"type\": \"command\", \"name\": \"hug\"}", "{\"any\": [{\"command\": \"hug\"}, {\"user\": \"anna\"}]}", ""))) {
             TestApp.Response created = app.post("/api/flows", json);
             assertThat(created.status()).as(created.body()).isEqualTo(201);
             ids.add(created.json().at("/flow/id").asText());

@@ -1,5 +1,6 @@
 package app.ltth.flows;
 
+import app.ltth.commands.CommandCall;
 import app.ltth.input.ValidationException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalTime;
@@ -22,6 +23,7 @@ import java.util.regex.PatternSyntaxException;
  * {"all": [...]}  {"any": [...]}  {"not": {...}}
  * {"minCoins": 100}  {"gift": "Rose"}  {"user": "name" or ["a","b"]}  {"userIs": "follower|subscriber|moderator|topGifter"}
  * {"teamLevelAtLeast": 3}  {"chance": 0.25}  {"timeBetween": ["18:00", "23:30"]}
+ * {"command": "hug"}                                 the chat message is that command (!hug or /hug, any arguments)
  * </pre>
  * A comparison whose sides do not fit (text against a number) is false, never an error; text comparisons ignore case.
  */
@@ -37,6 +39,11 @@ public sealed interface Condition {
 
         /** The time this event's regex conditions have left, shared by all flows that look at the event. */
         RegexBudget regexBudget();
+
+        /** What chat commands start with: the configured prefix and '/'. */
+        default String commandPrefixes() {
+            return "!/";
+        }
     }
 
     boolean test(Map<String, Object> fields, Env env);
@@ -87,8 +94,15 @@ public sealed interface Condition {
             }
             return new TimeBetween(time(t.get(0), path + ".timeBetween[0]"), time(t.get(1), path + ".timeBetween[1]"));
         }
+        if (node.has("command")) {
+            String name = text(node.get("command"), path + ".command").strip().toLowerCase(Locale.ROOT).replaceFirst("^[!/]", "");
+            if (!CommandCall.NAME.matcher(name).matches()) {
+                throw new ValidationException(path + ".command", "command must be a command's name, e.g. hug");
+            }
+            return new IsCommand(name);
+        }
         throw new ValidationException(path, path + " is not a condition LTTH knows: use field/op/value, all, any, not, "
-                + "minCoins, gift, user, userIs, teamLevelAtLeast, chance or timeBetween");
+                + "minCoins, gift, user, userIs, teamLevelAtLeast, chance, timeBetween or command");
     }
 
     private static List<Condition> list(JsonNode node, String path) {
@@ -158,6 +172,21 @@ public sealed interface Condition {
 
         public String describe() {
             return "user is " + role;
+        }
+    }
+
+    /** The event's chat message is this command, as typed (with the command prefix or /). */
+    record IsCommand(String name) implements Condition {
+        @Override
+        public boolean test(Map<String, Object> fields, Env env) {
+            Object comment = fields.get("comment");
+            return comment instanceof String text
+                    && CommandCall.parse(text, env.commandPrefixes()).map(call -> call.name().equals(name)).orElse(false);
+        }
+
+        @Override
+        public String describe() {
+            return "command is !" + name;
         }
     }
 

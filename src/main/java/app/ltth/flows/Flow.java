@@ -1,5 +1,6 @@
 package app.ltth.flows;
 
+import app.ltth.commands.CommandCall;
 import app.ltth.customevents.CustomEvents;
 import app.ltth.events.EventType;
 import app.ltth.input.JsonFields;
@@ -156,6 +157,14 @@ public record Flow(String id, String name, boolean enabled, Trigger trigger, Con
                 String goal = t.path("goal").asText("").trim();
                 return new Trigger(type, null, null, 0, null, Set.of(), null, null, goal.isEmpty() ? null : goal, on);
             }
+            case "command" -> {
+                String name = t.path("name").asText("").strip().toLowerCase(Locale.ROOT).replaceFirst("^[!/]", "");
+                if (!CommandCall.NAME.matcher(name).matches()) {
+                    throw new ValidationException("trigger.name", "A command trigger names its command: 1-32 letters, "
+                            + "digits, '_' or '-', e.g. hug (chat then writes !hug)");
+                }
+                return new Trigger(type, EventType.CHAT, null, 0, null, Set.of(), null, null, name, null);
+            }
             case "custom" -> {
                 String name = t.path("name").asText("").trim();
                 if (!name.isEmpty() && !CustomEvents.NAME.matcher(name).matches()) {
@@ -166,7 +175,7 @@ public record Flow(String id, String name, boolean enabled, Trigger trigger, Con
                         name.isEmpty() ? null : name, null);
             }
             default -> throw new ValidationException("trigger.type", "Unknown trigger type '" + type
-                    + "': use event, custom, connection, timer, manual, webhook, goal or plugin");
+                    + "': use event, command, custom, connection, timer, manual, webhook, goal or plugin");
         }
     }
 

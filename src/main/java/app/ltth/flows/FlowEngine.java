@@ -1,5 +1,8 @@
 package app.ltth.flows;
 
+import app.ltth.commands.CommandCall;
+import app.ltth.commands.CommandEngine;
+import app.ltth.events.ChatEvent;
 import app.ltth.events.ConnectionStatusEvent;
 import app.ltth.events.CustomEvent;
 import app.ltth.events.GiftEvent;
@@ -62,14 +65,18 @@ public final class FlowEngine implements ProfileManager.Listener, AutoCloseable 
     private final Deque<FlowRun> runLog = new ArrayDeque<>();
     private final FlowRunLog runFile;
     private volatile Map<String, Flow> flows = Map.of();
+    private final CommandEngine commands;
     private volatile FlowRepository repository;
     private volatile Set<String> topGifters = Set.of();
     private volatile Database database;
 
     /** @param modules what the actions drive: alerts, goals, speech, sounds, OBS, OSC */
     public FlowEngine(SocketServer sockets, StreamStats stats, FlowExtensions plugins, Modules modules,
-                      java.net.http.HttpClient http, Path userData, java.util.function.BooleanSupplier allowPrivate) {
+                      CommandEngine commands, java.net.http.HttpClient http, Path userData,
+                      java.util.function.BooleanSupplier allowPrivate) {
         this.sockets = sockets;
+        this.commands = commands;
+        commands.onRan(this::commandRan);
         this.stats = stats;
         this.logDir = userData.resolve("flow_logs");
         this.actions = new FlowActions(sockets, plugins, modules, http, logDir, allowPrivate);
@@ -96,6 +103,19 @@ public final class FlowEngine implements ProfileManager.Listener, AutoCloseable 
         Map<String, Flow> loaded = new LinkedHashMap<>();
         for (Flow f : repository.all()) loaded.put(f.id(), f);
         flows = Map.copyOf(loaded);
+        commands.flowCommands(loaded.values().stream().filter(f -> "command".equals(f.trigger().type()))
+                .map(f -> f.trigger().name()).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    /** A chat command ran (the command engine checked who and how often): "command" triggers of that name. */
+    public void commandRan(String command, CommandCall call, ChatEvent chat) {
+        fire(f -> "command".equals(f.trigger().type()) && command.equals(f.trigger().name()), () -> {
+            Map<String, Object> fields = EventFields.of(chat, stats.snapshot().coins(), ZoneId.systemDefault());
+            fields.put("command", command);
+            fields.put("args", call.rest());
+            for (int i = 0; i < call.args().size(); i++) fields.put("arg" + (i + 1), call.args().get(i));
+            return fields;
+        }, "command !" + command);
     }
 
     private void refreshTopGifters() {
@@ -256,6 +276,10 @@ public final class FlowEngine implements ProfileManager.Listener, AutoCloseable 
 
             public boolean isTopGifter(String userId) {
                 return topGifters.contains(userId);
+            }
+
+            public String commandPrefixes() {
+                return commands.prefixes();
             }
         };
     }

@@ -1,5 +1,8 @@
 package app.ltth.multicam;
 
+import app.ltth.commands.CommandCall;
+import app.ltth.commands.CommandEngine;
+import app.ltth.commands.CommandSettings;
 import app.ltth.events.ChatEvent;
 import app.ltth.events.GiftEvent;
 import app.ltth.events.LiveEvent;
@@ -41,6 +44,7 @@ public final class MultiCamService implements ProfileManager.Listener {
 
     private final ObsService obs;
     private final ViewerModeration viewers;
+    private final CommandEngine commands;
     private final SocketServer sockets;
     private final PluginConfigRepository store;
     private final CamRules rules = new CamRules();               // guarded by this
@@ -49,19 +53,32 @@ public final class MultiCamService implements ProfileManager.Listener {
     private volatile boolean active;
     private int current = -1;                                    // guarded by this
 
-    /** @param viewers the chat panel's decisions: a viewer blocked from commands is refused, an allowed one trusted */
-    public MultiCamService(ObsService obs, SocketServer sockets, ProfileManager profiles, ViewerModeration viewers) {
+    /**
+     * @param viewers  the chat panel's decisions: a viewer always allowed commands is trusted where only moderators may
+     * @param commands where the cam command (!cam) is registered; it reads the chat and checks who may use it
+     */
+    public MultiCamService(ObsService obs, SocketServer sockets, ProfileManager profiles, ViewerModeration viewers,
+                           CommandEngine commands) {
         this.obs = obs;
         this.viewers = viewers;
+        this.commands = commands;
         this.sockets = sockets;
         this.store = new PluginConfigRepository(profiles, "multicam");
     }
 
     @Override
     public synchronized void profileOpened(String profile, Database database) {
-        config = store.load("config", MultiCamConfig::parse, MultiCamConfig.defaults(), "multi-cam settings");
+        use(store.load("config", MultiCamConfig::parse, MultiCamConfig.defaults(), "multi-cam settings"));
         current = -1;
         history.clear();
+    }
+
+    /** The config in force, and its command with the command engine. */
+    private void use(MultiCamConfig c) {
+        config = c;
+        String name = c.command().replaceFirst("^!", "");
+        commands.replace("multicam", List.of(new CommandEngine.Registered(name, "multicam", "commands.desc.cam",
+                CommandSettings.everyone(0), (call, chat) -> command(chat, call))));
     }
 
     public void setActive(boolean on) {
@@ -75,7 +92,7 @@ public final class MultiCamService implements ProfileManager.Listener {
     public synchronized MultiCamConfig configure(JsonNode json) {
         MultiCamConfig parsed = MultiCamConfig.parse(json);
         store.save("config", parsed);
-        config = parsed;
+        use(parsed);
         current = -1;
         return parsed;
     }
@@ -88,17 +105,20 @@ public final class MultiCamService implements ProfileManager.Listener {
     /** The plugin's event listener. */
     public void onEvent(LiveEvent event) {
         if (!active) return;
-        if (event instanceof ChatEvent chat) {
-            ViewerFlags.Commands access = viewers.commands(chat.user());
-            boolean trusted = chat.user().moderator() || access == ViewerFlags.Commands.ALLOWED;
-            decide(chat.user().uniqueId(), chat.comment(), (c, now, cur) -> {
-                CamRules.Decision d = rules.command(c, chat.user().uniqueId(), trusted, chat.comment(), cur, now);
-                return d != null && access == ViewerFlags.Commands.BLOCKED
-                        ? CamRules.Decision.refused("@" + chat.user().uniqueId() + " is blocked from chat commands") : d;
-            });
-        } else if (event instanceof GiftEvent g && g.isFinal()) {
+        if (event instanceof GiftEvent g && g.isFinal()) {
             decide(g.user().uniqueId(), g.giftName(), (c, now, cur) -> rules.gift(c, g.giftName(), cur, now));
         }
+    }
+
+    /**
+     * {@code !cam 2} (or an alias), found by the command engine. The cam's own rules follow: only moderators (and
+     * viewers always allowed commands) when so set, its cooldowns.
+     */
+    private void command(ChatEvent chat, CommandCall call) {
+        if (!active) return;
+        boolean trusted = chat.user().moderator() || viewers.commands(chat.user()) == ViewerFlags.Commands.ALLOWED;
+        decide(chat.user().uniqueId(), chat.comment(), (c, now, cur) ->
+                rules.command(c, chat.user().uniqueId(), trusted, c.command() + " " + call.rest(), cur, now));
     }
 
     /** The dashboard's buttons: "1".."9", "next" or "prev". The streamer's own click skips the rules, and starts the cooldown. */

@@ -1,5 +1,6 @@
 package app.ltth.plugin;
 
+import app.ltth.commands.CommandEngine;
 import app.ltth.events.EventBus;
 import app.ltth.files.SafeFiles;
 import app.ltth.input.ValidationException;
@@ -86,11 +87,13 @@ public final class PluginManager implements ProfileManager.Listener, AutoCloseab
     private final EventBus bus;
     private final SocketServer sockets;
     private final FlowExtensions flows;
+    private final CommandEngine commands;
     private final ProfileManager profiles;
     private final Map<String, Entry> entries = new LinkedHashMap<>();
 
     public PluginManager(Path pluginsDir, Path userData, EventBus bus, SocketServer sockets, FlowExtensions flows,
-                         ProfileManager profiles) {
+                         CommandEngine commands, ProfileManager profiles) {
+        this.commands = commands;
         this.pluginsDir = pluginsDir;
         this.dataRoot = userData.resolve("plugins");
         this.bus = bus;
@@ -163,7 +166,7 @@ public final class PluginManager implements ProfileManager.Listener, AutoCloseab
 
     private void start(Entry e) {
         if (e.runtime != null || e.manifest == null) return;
-        PluginRuntime runtime = new PluginRuntime(e.manifest, e.dir, dataRoot.resolve(e.id), bus, sockets, flows,
+        PluginRuntime runtime = new PluginRuntime(e.manifest, e.dir, dataRoot.resolve(e.id), bus, sockets, flows, commands,
                 profiles, e.failures, t -> e.lastError = t.toString(), e.builtIn);
         try {
             runtime.start();

@@ -1,5 +1,8 @@
 package app.ltth.plugin;
 
+import app.ltth.commands.CommandCall;
+import app.ltth.commands.CommandEngine;
+import app.ltth.commands.CommandSettings;
 import app.ltth.events.EventBus;
 import app.ltth.plugin.api.Plugin;
 import app.ltth.plugin.api.PluginContext;
@@ -50,6 +53,8 @@ final class PluginRuntime implements PluginContext, AutoCloseable {
     private final PluginConfigRepository config;
     private final Logger log;
     private final ExecutorService executor;
+    private final CommandEngine commands;
+    private final List<CommandEngine.Registered> ownCommands = new CopyOnWriteArrayList<>();
     private final List<EventBus.Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private final Map<String, RouteHandler> routes = new ConcurrentHashMap<>();
     private final List<String> socketEvents = new CopyOnWriteArrayList<>();
@@ -60,7 +65,7 @@ final class PluginRuntime implements PluginContext, AutoCloseable {
     private Plugin plugin;
 
     PluginRuntime(PluginManifest manifest, Path dir, Path dataDir, EventBus bus, SocketServer sockets,
-                  FlowExtensions flows, ProfileManager profiles, AtomicLong failures,
+                  FlowExtensions flows, CommandEngine commands, ProfileManager profiles, AtomicLong failures,
                   java.util.function.Consumer<Throwable> onFailure, java.util.function.Supplier<Plugin> builtIn) {
         this.builtIn = builtIn;
         this.manifest = manifest;
@@ -69,6 +74,7 @@ final class PluginRuntime implements PluginContext, AutoCloseable {
         this.bus = bus;
         this.sockets = sockets;
         this.flows = flows;
+        this.commands = commands;
         this.config = new PluginConfigRepository(profiles, manifest.id());
         this.log = LoggerFactory.getLogger("plugin." + manifest.id());
         this.failures = failures;
@@ -163,6 +169,8 @@ final class PluginRuntime implements PluginContext, AutoCloseable {
             socketEvents.forEach(sockets::off);
             socketEvents.clear();
             flows.removePlugin(manifest.id());
+            ownCommands.clear();
+            commands.replace(commandSource(), List.of());
             executor.shutdownNow();
             try {
                 executor.awaitTermination(2, TimeUnit.SECONDS);
@@ -262,5 +270,27 @@ final class PluginRuntime implements PluginContext, AutoCloseable {
     @Override
     public void registerFlowAction(String actionId, String description, FlowAction action) {
         flows.addAction(new FlowExtensions.Action(manifest.id(), actionId, description, action));
+    }
+
+    @Override
+    public void registerCommand(String name, String description, CommandHandler handler) {
+        String command = name == null ? "" : name.strip().toLowerCase(java.util.Locale.ROOT).replaceFirst("^[!/]", "");
+        if (!CommandCall.NAME.matcher(command).matches()) {
+            throw new IllegalArgumentException("'" + name + "' cannot be a command name (1-32 letters, digits, '_' or '-')");
+        }
+        ownCommands.removeIf(r -> r.name().equals(command));
+        ownCommands.add(new CommandEngine.Registered(command, commandSource(), description == null ? "" : description,
+                CommandSettings.everyone(0), (call, chat) -> executor.execute(() -> {
+                    try {
+                        handler.run(chat.user(), call.args(), call.rest());
+                    } catch (Exception e) {
+                        fail(e);
+                    }
+                })));
+        commands.replace(commandSource(), List.copyOf(ownCommands));
+    }
+
+    private String commandSource() {
+        return "plugin:" + manifest.id();
     }
 }

@@ -43,6 +43,7 @@ public final class SettingsRegistry {
     public static final String TTS_OPENAI_URL = "tts.openAiUrl";
     public static final String MYINSTANTS_URL = "soundboard.myInstantsUrl";
     public static final String TTS_LOCAL_PROGRAM = "tts.localProgram";
+    public static final String COMMANDS_PREFIX = "commands.prefix";
     public static final String DESKTOP_AUTOSTART = "desktop.autostart";
     public static final String DESKTOP_UPDATE_CHECK = "desktop.updateCheck";
     public static final String DESKTOP_RELEASES_URL = "desktop.releasesUrl";
@@ -92,6 +93,8 @@ public final class SettingsRegistry {
         add("alerts", Setting.choice(ALERTS_OVERFLOW, "drop-lowest", List.of("drop-lowest", "drop-newest", "drop-oldest"),
                 "When the alert queue is full: drop the least valuable alert (joins first, big gifts last), the new one, "
                         + "or the oldest waiting"));
+        add("commands", Setting.choice(COMMANDS_PREFIX, "!", List.of("!", "?", "#", ".", "$"),
+                "What chat commands start with (/ works as well)"));
         add("backups", Setting.number(BACKUPS_KEEP, 7, 1, 365, "How many backups of each profile to keep"));
         add("backups", Setting.number(EVENTS_RETENTION_DAYS, 0, 0, 36_500,
                 "Delete stored events older than this many days; 0 keeps everything"));

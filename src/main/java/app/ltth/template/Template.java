@@ -27,7 +27,7 @@ public final class Template {
             "goalId", "goalName", "goalValue", "goalTarget", "goalPercent", "state", "source", "follower", "moderator",
             "subscriber", "final", "streakable", "phase", "battleId", "scores", "topScore", "goal",
             "progress", "target", "diamonds", "people", "superFan", "title", "options", "leader", "pinned", "kind",
-            "subCount", "eventType", "name");
+            "subCount", "eventType", "name", "command", "args");
 
     private Template() {
     }
@@ -91,7 +91,7 @@ public final class Template {
         Matcher m = PLACEHOLDER.matcher(template);
         while (m.find()) {
             String name = m.group(1);
-            if (!KNOWN.contains(name) && !name.startsWith("var.")) unknown.add(name);
+            if (!KNOWN.contains(name) && !name.startsWith("var.") && !name.matches("arg[1-9][0-9]?")) unknown.add(name);
         }
         return unknown;
     }

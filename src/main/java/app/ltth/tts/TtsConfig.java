@@ -47,6 +47,12 @@ public record TtsConfig(boolean enabled, String who, String prefix, String chatT
                 "replace", 200, 3, 60, QUEUE_MAX, 100);
     }
 
+    /** This config for a message whose command (the prefix) was already taken off. */
+    TtsConfig withoutPrefix() {
+        return new TtsConfig(enabled, who, "", chatTemplate, voice, events, giftMinCoins, allow, block, words, wordAction,
+                maxLength, perMinute, duplicateSeconds, queueMax, volume);
+    }
+
     /** Reads a config; what it leaves out is taken from {@code d}. */
     public static TtsConfig parse(JsonNode json, TtsConfig d) {
         JsonFields f = new JsonFields(json, "");

@@ -2,6 +2,9 @@ package app.ltth.tts;
 
 import app.ltth.audio.AudioLength;
 import app.ltth.audio.AudioOut;
+import app.ltth.commands.CommandCall;
+import app.ltth.commands.CommandEngine;
+import app.ltth.commands.CommandSettings;
 import app.ltth.events.ChatEvent;
 import app.ltth.events.FollowEvent;
 import app.ltth.events.GiftEvent;
@@ -18,7 +21,6 @@ import app.ltth.store.ProfileManager;
 import app.ltth.template.EventFields;
 import app.ltth.template.Template;
 import app.ltth.threads.DaemonThreads;
-import app.ltth.viewers.ViewerFlags;
 import app.ltth.viewers.ViewerModeration;
 import app.ltth.web.SocketServer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -62,6 +64,7 @@ public final class TtsService implements ProfileManager.Listener, AutoCloseable 
     private final Path cache;
     private final ChatFilter filter = new ChatFilter();
     private final ViewerModeration viewers;
+    private final CommandEngine commands;
     private final SpeechQueue queue = new SpeechQueue(TtsConfig.QUEUE_MAX);   // apply() sets the configured size
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicLong spoken = new AtomicLong();
@@ -83,11 +86,15 @@ public final class TtsService implements ProfileManager.Listener, AutoCloseable 
     private final ScheduledExecutorService statusSender = DaemonThreads.scheduler("ltth-tts-status");
     private final AtomicBoolean statusDue = new AtomicBoolean();
 
-    /** @param viewers the chat panel's decisions: muted viewers are not read, blocked ones may not use the prefix */
+    /**
+     * @param viewers  the chat panel's decisions: muted viewers are not read
+     * @param commands where a prefix such as !tts is registered as a chat command (its permission, cooldowns, aliases)
+     */
     public TtsService(List<TtsEngine> engines, AudioOut audio, SocketServer sockets, ProfileManager profiles,
-                      ViewerModeration viewers, Path cache, Texts texts) {
+                      ViewerModeration viewers, CommandEngine commands, Path cache, Texts texts) {
         this.engines = List.copyOf(engines);
         this.viewers = viewers;
+        this.commands = commands;
         this.texts = texts;
         this.config = TtsConfig.defaults(texts);
         this.audio = audio;
@@ -115,6 +122,15 @@ public final class TtsService implements ProfileManager.Listener, AutoCloseable 
         synchronized (queue) {
             queue.setMax(c.queueMax());
         }
+        String command = commandName(c);
+        commands.replace("tts", command == null ? List.of() : List.of(new CommandEngine.Registered(command, "tts",
+                "commands.desc.tts", CommandSettings.everyone(0), (call, chat) -> readChat(chat, call.rest(), true))));
+    }
+
+    /** The chat command a prefix such as "!tts" is, or null when it is none ("tts:" is read as a plain prefix). */
+    private String commandName(TtsConfig c) {
+        Optional<CommandCall> call = CommandCall.parse(c.prefix(), commands.prefixes());
+        return call.isPresent() && call.get().rest().isEmpty() ? call.get().name() : null;
     }
 
     /** The streamer's language changed: unless a config was saved, what is read is now said in the new one. */
@@ -207,21 +223,7 @@ public final class TtsService implements ProfileManager.Listener, AutoCloseable 
         TtsConfig c = config;
         if (!active || !c.enabled()) return;
         if (event instanceof ChatEvent chat) {
-            String unread = unread(c, chat);
-            if (unread != null) {
-                log.debug("Chat of {} not read: {}", chat.user().uniqueId(), unread);
-                return;
-            }
-            ChatFilter.Verdict verdict = filter.check(c, chat.user(), chat.comment(), System.currentTimeMillis());
-            if (!verdict.read()) {
-                log.debug("Chat of {} not read: {}", chat.user().uniqueId(), verdict.reason());
-                return;
-            }
-            Map<String, Object> fields = EventFields.of(event, 0, ZoneId.systemDefault());
-            fields.put("comment", verdict.text());
-            if (cannotSpeak()) return;
-            enqueue(SpeechQueue.Priority.CHAT, Template.render(c.chatTemplate(), fields), voiceFor(chat.user().uniqueId()),
-                    chat.user().uniqueId());
+            if (commandName(c) == null) readChat(chat, chat.comment(), false);   // else the command engine calls
             return;
         }
         String type = event instanceof GiftEvent ? "gift" : event instanceof FollowEvent ? "follow"
@@ -234,13 +236,27 @@ public final class TtsService implements ProfileManager.Listener, AutoCloseable 
         enqueue(event instanceof GiftEvent ? SpeechQueue.Priority.GIFT : SpeechQueue.Priority.EVENT, text, voiceFor(user), user);
     }
 
-    /** Why the chat panel's decisions keep this message from being read, or null. */
-    private String unread(TtsConfig c, ChatEvent chat) {
-        if (viewers.ttsMuted(chat.user().uniqueId())) return "muted in the chat panel";
-        boolean command = !c.prefix().isEmpty() && chat.comment() != null
-                && chat.comment().strip().regionMatches(true, 0, c.prefix(), 0, c.prefix().length());
-        if (command && viewers.commands(chat.user()) == ViewerFlags.Commands.BLOCKED) return "blocked from chat commands";
-        return null;
+    /**
+     * Reads a chat message if the filter lets it: {@code text} is the whole message, or what followed the !tts command
+     * (which the command engine found, with its aliases, permission and cooldowns).
+     */
+    private void readChat(ChatEvent chat, String text, boolean command) {
+        TtsConfig c = config;
+        if (!active || !c.enabled()) return;
+        if (viewers.ttsMuted(chat.user().uniqueId())) {
+            log.debug("Chat of {} not read: muted in the chat panel", chat.user().uniqueId());
+            return;
+        }
+        ChatFilter.Verdict verdict = filter.check(command ? c.withoutPrefix() : c, chat.user(), text, System.currentTimeMillis());
+        if (!verdict.read()) {
+            log.debug("Chat of {} not read: {}", chat.user().uniqueId(), verdict.reason());
+            return;
+        }
+        Map<String, Object> fields = EventFields.of(chat, 0, ZoneId.systemDefault());
+        fields.put("comment", verdict.text());
+        if (cannotSpeak()) return;
+        enqueue(SpeechQueue.Priority.CHAT, Template.render(c.chatTemplate(), fields), voiceFor(chat.user().uniqueId()),
+                chat.user().uniqueId());
     }
 
     /** {@code POST /api/tts/speak} and the flow action: first in line after other manual messages. */

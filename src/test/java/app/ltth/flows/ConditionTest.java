@@ -98,6 +98,20 @@ class ConditionTest {
     }
 
     @Test
+    void aCommandConditionReadsTheMessageWithThePrefixesOfTheEnv() throws Exception {
+        gift.put("comment", "  !Hug @anna");
+        assertThat(test("{\"command\":\"hug\"}")).isTrue();
+        assertThat(test("{\"command\":\"!hug\"}")).isTrue();
+        assertThat(test("{\"command\":\"wave\"}")).isFalse();
+        gift.put("comment", "?hug");
+        assertThat(test("{\"command\":\"hug\"}")).as("not with the default prefixes").isFalse();
+        gift.put("comment", "hug me");
+        assertThat(test("{\"command\":\"hug\"}")).isFalse();
+        assertThatThrownBy(() -> test("{\"command\":\"two words\"}")).isInstanceOf(ValidationException.class)
+                .extracting(e -> ((ValidationException) e).field()).isEqualTo("conditions.command");
+    }
+
+    @Test
     void aTimeWindowPastMidnightWraps() throws Exception {
         now = LocalTime.of(1, 0);
         assertThat(test("{\"timeBetween\":[\"21:00\",\"02:00\"]}")).isTrue();

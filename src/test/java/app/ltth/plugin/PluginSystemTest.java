@@ -110,6 +110,11 @@ public class PluginSystemTest {
             assertThat(app.post("/api/plugins/hello/greeting", "Welcome").json().get("greeting").asText()).isEqualTo("Welcome");
             assertThat(app.get("/api/plugins/hello/stats").json().get("greeting").asText()).isEqualTo("Welcome");
             assertThat(app.post("/api/plugins/hello/greeting", "").status()).isEqualTo(400);
+            // Its chat command, listed with the others and answered on its overlay.
+            assertThat(app.get("/api/commands").json().get("commands").toString())
+                    .contains("{\"name\":\"hello\",\"source\":\"plugin:hello\"");
+            app.post("/api/events/simulate", "{\"type\":\"chat\",\"user\":\"fan\",\"nickname\":\"Fan\",\"comment\":\"!hello\"}");
+            assertThat(socket.await("plugin:hello:greeting", g -> g.get("text").asText().equals("Welcome Fan"))).isNotNull();
             assertThat(app.get("/api/plugins/hello/nope").status()).isEqualTo(404);
             // Its page stands in the dashboard's layout, with its script, and is in the navigation of every page.
             String page = app.get("/plugins/hello").body();
@@ -138,6 +143,7 @@ public class PluginSystemTest {
             assertThat(threadsOf("hello")).isZero();
             assertThat(app.get("/api/status").json().at("/bus/listeners").findValuesAsText("name")).doesNotContain("plugin:hello");
             assertThat(app.get("/api/plugins").json().get("flowActions")).isEmpty();
+            assertThat(app.get("/api/commands").json().get("commands").toString()).doesNotContain("plugin:hello");
 
             for (int i = 0; i < 3; i++) {
                 assertThat(app.post("/api/plugins/hello/reload", "").status()).isEqualTo(200);   // disabled: stays off

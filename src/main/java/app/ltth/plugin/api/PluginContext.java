@@ -1,7 +1,9 @@
 package app.ltth.plugin.api;
 
 import app.ltth.events.LiveEvent;
+import app.ltth.events.User;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -46,6 +48,17 @@ public interface PluginContext {
 
     /** Offers a flow action {@code <id>.<actionId>}. */
     void registerFlowAction(String actionId, String description, FlowAction action);
+
+    /**
+     * Offers the chat command {@code !name}: it is listed on the Commands page, where the streamer sets its aliases, who
+     * may use it and its cooldowns; the handler runs only for what passes them, on this plugin's thread.
+     */
+    void registerCommand(String name, String description, CommandHandler handler);
+
+    interface CommandHandler {
+        /** @param args the words after the command (quotes keep words together); {@code rest} all of it as written */
+        void run(User user, List<String> args, String rest) throws Exception;
+    }
 
     interface Config {
         Optional<String> get(String key);

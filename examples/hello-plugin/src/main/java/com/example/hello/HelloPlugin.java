@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An example LTTH plugin: counts gifts, shows them on its overlay, keeps a greeting in the profile's settings and
- * offers a flow action that greets a viewer on the overlay.
+ * offers a flow action and a chat command (!hello) that greet a viewer on the overlay.
  */
 public final class HelloPlugin implements Plugin {
 
@@ -44,6 +44,10 @@ public final class HelloPlugin implements Plugin {
             ctx.emit("greeting", Map.of("text", text));
             return text;
         });
+
+        // !hello in the chat: the streamer sets who may use it and how often on the Commands page
+        ctx.registerCommand("hello", "Greets whoever writes it on the Hello overlay", (user, args, rest) ->
+                ctx.emit("greeting", Map.of("text", greeting(ctx) + " " + user.nickname())));
 
         ctx.log().info("Hello plugin started; greeting is '{}'", greeting(ctx));
     }
