@@ -121,6 +121,7 @@
     $('viewer-card').classList.remove('d-none');
     $('viewer-profile').classList.add('d-none');
     showViewer();
+    showXp();
     list.redraw();
   }
 
@@ -142,6 +143,17 @@
       b.setAttribute('aria-pressed', String(b.getAttribute('data-commands') === f.commands));
     });
     $('viewer-vip').checked = f.vip;
+  }
+
+  /** The selected viewer's level, XP and points (they change with every message: read when the card opens). */
+  function showXp() {
+    var wanted = selected;
+    var user = selected.data.user;
+    api('GET', '/api/viewers/' + encodeURIComponent(handle(user))).then(function (v) {
+      if (selected !== wanted) return;
+      $('viewer-xp').textContent = v.xp ? t('chat.xp', { level: i18n.number(v.xp.level), name: v.xp.levelName,
+        xp: i18n.number(v.xp.xp), points: i18n.number(v.xp.points) }) : t('chat.noXp');
+    }).catch(function () { $('viewer-xp').textContent = ''; });
   }
 
   function change(body, said) {
@@ -245,8 +257,19 @@
       change({ vip: this.checked }, this.checked ? 'chat.vipOn' : 'chat.vipOff');
     });
     $('viewer-open').addEventListener('click', openProfile);
+    $('viewer-give').addEventListener('submit', function (e) {
+      e.preventDefault();
+      var user = selected.data.user;
+      api('POST', '/api/viewers/' + encodeURIComponent(handle(user)) + '/points',
+        { add: Number($('viewer-give-points').value) }).then(function (v) {
+        LTTH.say(t('levels.given', { name: user.nickname || user.uniqueId, points: i18n.number(v.points) }), true);
+        showXp();
+      }).catch(function (err) { LTTH.say(err.message); });
+    });
     loadMarks();
     setInterval(loadMarks, 60000);   // top gifters change as the stream goes on
+    // A mute runs out on its own: the marks on screen (and the card) follow within half a minute.
+    setInterval(function () { list.redraw(); showViewer(); }, 30000);
     LTTH.connect({ types: ['chat'], event: add, on: { 'viewers:flags': flagChanged } });
     loadHistory();
     list.schedule();

@@ -48,7 +48,10 @@
     wait: [f('seconds', 'number')],
     runFlow: [f('flow', 'flow')],
     log: [f('line', 'text'), f('file', 'text')],
-    plugin: [f('action', 'text'), f('input', 'json')]
+    plugin: [f('action', 'text'), f('input', 'json')],
+    addXp: [f('value', 'text'), f('user', 'text')],
+    addPoints: [f('value', 'text'), f('user', 'text')],
+    setLevel: [f('value', 'text'), f('user', 'text')]
   };
   var PICKER_LISTS = { sound: 'pick-sounds', goal: 'pick-goals', scene: 'pick-scenes', source: 'pick-sources', gift: 'pick-gifts' };
 
@@ -202,6 +205,10 @@
       box.appendChild(days);
       return;
     }
+    if (type === 'xp') {
+      row.appendChild(input(['levelUp', 'xpGained', 'dailyBonus', 'streak'], 'trigger.on', trigger.on || 'levelUp', null,
+        t('flows.field.on'), null, 'flows.xpOn.'));
+    }
     if (type === 'command') {
       row.appendChild(input('text', 'trigger.name', trigger.name, 'hug', t('flows.field.commandName')));
       row.appendChild(el('div', 'small text-body-secondary align-self-end', t('flows.commandHelp')));
@@ -248,6 +255,7 @@
     }
     if (type === 'plugin') tr.trigger = get('trigger.trigger');
     if (type === 'custom' || type === 'command') setOrDelete(tr, 'name', keep(tr.name, get('trigger.name').trim(), null, ''));
+    if (type === 'xp') setOrDelete(tr, 'on', keep(tr.on, get('trigger.on'), null, 'levelUp'));
     return tr;
   }
 
@@ -322,7 +330,7 @@
           input(OPS, 'op', c.op || (c.field !== undefined ? '==' : '>='), null, t('flows.field.op'), null, 'flows.op.'),
           input('text', 'value', value, null, t('flows.field.value')));
       } else if (k === 'userIs') {
-        inputs.appendChild(input(['follower', 'subscriber', 'moderator', 'topGifter'], 'userIs', c.userIs, null, null, null, 'flows.userIs.'));
+        inputs.appendChild(input(['follower', 'subscriber', 'moderator', 'topGifter', 'vip'], 'userIs', c.userIs, null, null, null, 'flows.userIs.'));
       } else if (k === 'timeBetween') {
         inputs.append(input('time', 'timeBetween[0]', (c.timeBetween || [])[0]), input('time', 'timeBetween[1]', (c.timeBetween || [])[1]));
       } else if (k === 'gift') {

@@ -3,8 +3,8 @@ package app.ltth;
 import app.ltth.alerts.AlertController;
 import app.ltth.alerts.AlertService;
 import app.ltth.audio.AudioOut;
+import app.ltth.commands.BuiltInCommands;
 import app.ltth.commands.CommandEngine;
-import app.ltth.commands.CommandSettings;
 import app.ltth.commands.CommandsController;
 import app.ltth.config.AppConfig;
 import app.ltth.customevents.CustomEventInput;
@@ -82,6 +82,7 @@ import app.ltth.vdoninja.VdoNinjaService;
 import app.ltth.version.Version;
 import app.ltth.viewers.ViewerModeration;
 import app.ltth.viewers.ViewersController;
+import app.ltth.viewers.XpService;
 import app.ltth.web.AppStatus;
 import app.ltth.web.SocketBridge;
 import app.ltth.web.SocketEvents;
@@ -91,6 +92,7 @@ import io.javalin.config.RoutesConfig;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -149,6 +151,7 @@ public final class App implements AutoCloseable {
     private Leaderboards leaderboards;
     private ViewerModeration viewers;
     private CommandEngine commands;
+    private XpService xp;
     private AudioOut audio;
     private TtsService tts;
     private SoundboardService sounds;
@@ -306,6 +309,8 @@ public final class App implements AutoCloseable {
         bus.subscribe("goals", goals::onEvent);
         viewers = new ViewerModeration(profiles, sockets);
         profiles.addListener(viewers);
+        xp = new XpService(profiles, sockets, ZoneId::systemDefault);
+        profiles.addListener(xp);
         commands = new CommandEngine(profiles, viewers, () -> settings.text(SettingsRegistry.COMMANDS_PREFIX),
                 () -> settings.text(SettingsRegistry.TIKTOK_USERNAME));
         profiles.addListener(commands);
@@ -327,12 +332,7 @@ public final class App implements AutoCloseable {
                         () -> settings.text(SettingsRegistry.TTS_ELEVENLABS_URL)),
                 new CloudTts.OpenAi(http, () -> settings.text(SettingsRegistry.TTS_OPENAI_KEY), () -> settings.text(SettingsRegistry.TTS_OPENAI_URL))),
                 audio, sockets, profiles, viewers, commands, config.userData().resolve("tts_cache"), texts());
-        commands.register(new CommandEngine.Registered("commands", "builtin", "commands.desc.commands",
-                CommandSettings.everyone(30), (call, chat) -> answer(texts().get("commands.answer.list",
-                        Map.of("commands", commands.summary())))));
-        commands.register(new CommandEngine.Registered("help", "builtin", "commands.desc.help",
-                CommandSettings.everyone(30), (call, chat) -> answer(texts().get("commands.answer.help",
-                        Map.of("prefix", commands.prefixes().substring(0, 1))))));
+        BuiltInCommands.register(commands, xp, this::texts, this::answer);
         settings.onChange(s -> tts.useLanguage(texts()));
         profiles.addListener(tts);
         sounds = new SoundboardService(audio, profiles);
@@ -355,7 +355,7 @@ public final class App implements AutoCloseable {
 
     private void startFlowsAndPlugins() throws Exception {
         FlowExtensions flowExtensions = new FlowExtensions();
-        flows = new FlowEngine(sockets, stats, flowExtensions, new Modules(alerts, goals, tts, sounds, obs, osc), commands,
+        flows = new FlowEngine(sockets, stats, flowExtensions, new Modules(alerts, goals, tts, sounds, obs, osc, xp), commands, viewers,
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), config.userData(),
                 () -> settings.bool(SettingsRegistry.FLOWS_ALLOW_PRIVATE));
         profiles.addListener(flows);
@@ -368,6 +368,8 @@ public final class App implements AutoCloseable {
         // these two open network ports or change the stream, so the streamer turns them on
         plugins.addBuiltIn("osc", builtInName("osc"), builtInDescription("osc"), false, () -> new BuiltInPlugin(osc::setActive, osc::onEvent));
         plugins.addBuiltIn("multicam", builtInName("multicam"), builtInDescription("multicam"), false, () -> new BuiltInPlugin(multiCam::setActive, multiCam::onEvent));
+        plugins.addBuiltIn("xp", builtInName("xp"), builtInDescription("xp"), true, () -> new BuiltInPlugin(xp::setActive, xp::onEvent));
+        xp.addListener(flows::xpChanged);
         plugins.addBuiltIn("vdoninja", builtInName("vdoninja"), builtInDescription("vdoninja"), true, () -> new BuiltInPlugin(vdoNinja::setActive, null));
         plugins.scan();
         profiles.addListener(plugins);
@@ -386,7 +388,7 @@ public final class App implements AutoCloseable {
                 new PluginController(plugins)::routes, new FlowController(flows)::routes,
                 new AlertController(alerts)::routes, new GoalController(goals)::routes,
                 new LeaderboardController(leaderboards)::routes,
-                new ViewersController(viewers, profiles)::routes, new CommandsController(commands)::routes, new MediaController(config.userData().resolve("media"))::routes,
+                new ViewersController(viewers, xp, profiles)::routes, new CommandsController(commands)::routes, new MediaController(config.userData().resolve("media"))::routes,
                 new OverlayController(() -> httpPort, goals)::routes, new TtsController(tts)::routes,
                 new SoundboardController(sounds, myInstants)::routes, new ObsController(obs)::routes,
                 new OscController(osc)::routes, new MultiCamController(multiCam)::routes,
@@ -538,6 +540,7 @@ public final class App implements AutoCloseable {
         stopQuietly("flows", flows);
         stopQuietly("alerts", alerts);
         stopQuietly("goals", goals);             // writes their progress
+        stopQuietly("viewer levels", xp);        // writes what changed since the last second
         stopQuietly("leaderboards", leaderboards);
         stopQuietly("text to speech", tts);
         stopQuietly("soundboard", sounds);

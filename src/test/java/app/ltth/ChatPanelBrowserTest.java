@@ -109,6 +109,18 @@ class ChatPanelBrowserTest extends BrowserSuite {
             assertThat(waitingUsers()).doesNotContain("loud_larry");
             assertThat(row("loud_larry").findElement(By.cssSelector("[data-mark='blocked']")).getText()).isEqualTo("no commands");
 
+            // Level, XP and points in the card, and points given from it.
+            waiting(browser).until(d -> d.findElement(By.id("viewer-xp")).getText()
+                    .matches("Level 1 Newcomer · \\d+ XP · \\d+ points"));
+            long before = app.get("/api/viewers/loud_larry").json().at("/xp/points").asLong();
+            assertThat(before).as("the first message's 5 and the day's 20 at least").isGreaterThanOrEqualTo(25);
+            WebElement give = browser.findElement(By.id("viewer-give-points"));
+            give.clear();
+            give.sendKeys("5");
+            browser.findElement(By.cssSelector("#viewer-give button")).click();
+            saidOk("LOUD_LARRY now has " + (before + 5) + " points.");
+            waiting(browser).until(d -> d.findElement(By.id("viewer-xp")).getText().endsWith(" " + (before + 5) + " points"));
+
             // VIP, and the profile with the totals and the latest events.
             browser.findElement(By.cssSelector("label[for='viewer-vip']")).click();
             saidOk("LOUD_LARRY is a VIP.");

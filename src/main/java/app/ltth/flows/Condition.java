@@ -21,7 +21,7 @@ import java.util.regex.PatternSyntaxException;
  * {"field": "coins", "op": ">=", "value": 100}      ops: == != < <= > >= contains notContains startsWith endsWith
  *                                                    regex in notIn exists
  * {"all": [...]}  {"any": [...]}  {"not": {...}}
- * {"minCoins": 100}  {"gift": "Rose"}  {"user": "name" or ["a","b"]}  {"userIs": "follower|subscriber|moderator|topGifter"}
+ * {"minCoins": 100}  {"gift": "Rose"}  {"user": "name" or ["a","b"]}  {"userIs": "follower|subscriber|moderator|topGifter|vip"}
  * {"teamLevelAtLeast": 3}  {"chance": 0.25}  {"timeBetween": ["18:00", "23:30"]}
  * {"command": "hug"}                                 the chat message is that command (!hug or /hug, any arguments)
  * </pre>
@@ -39,6 +39,11 @@ public sealed interface Condition {
 
         /** The time this event's regex conditions have left, shared by all flows that look at the event. */
         RegexBudget regexBudget();
+
+        /** Whether the streamer marked this @handle as a VIP in the chat panel. */
+        default boolean isVip(String username) {
+            return false;
+        }
 
         /** What chat commands start with: the configured prefix and '/'. */
         default String commandPrefixes() {
@@ -77,8 +82,8 @@ public sealed interface Condition {
         }
         if (node.has("userIs")) {
             String role = text(node.get("userIs"), path + ".userIs");
-            if (!Set.of("follower", "subscriber", "moderator", "topGifter").contains(role)) {
-                throw new ValidationException(path + ".userIs", "userIs must be follower, subscriber, moderator or topGifter");
+            if (!Set.of("follower", "subscriber", "moderator", "topGifter", "vip").contains(role)) {
+                throw new ValidationException(path + ".userIs", "userIs must be follower, subscriber, moderator, topGifter or vip");
             }
             return new UserIs(role);
         }
@@ -167,6 +172,7 @@ public sealed interface Condition {
     record UserIs(String role) implements Condition {
         public boolean test(Map<String, Object> f, Env env) {
             if (role.equals("topGifter")) return f.get("userId") != null && env.isTopGifter(String.valueOf(f.get("userId")));
+            if (role.equals("vip")) return f.get("username") != null && env.isVip(String.valueOf(f.get("username")));
             return Boolean.TRUE.equals(f.get(role));
         }
 

@@ -14,6 +14,8 @@ import app.ltth.plugin.FlowExtensions;
 import app.ltth.sound.SoundboardService;
 import app.ltth.template.Template;
 import app.ltth.tts.TtsService;
+import app.ltth.viewers.ViewerXp;
+import app.ltth.viewers.XpService;
 import app.ltth.web.SocketServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -49,6 +51,7 @@ final class FlowActions {
     private final SoundboardService sounds;
     private final ObsService obs;
     private final OscBridge osc;
+    private final XpService xp;
     private final HttpClient http;
     private final Path logDir;
     private final BooleanSupplier allowPrivate;
@@ -63,6 +66,7 @@ final class FlowActions {
         this.sounds = modules.sounds();
         this.obs = modules.obs();
         this.osc = modules.osc();
+        this.xp = modules.xp();
         this.http = http;
         this.logDir = logDir;
         this.allowPrivate = allowPrivate;
@@ -94,6 +98,9 @@ final class FlowActions {
             }
             case "goal" -> {
                 return goal(a, fields);
+            }
+            case "addXp", "addPoints", "setLevel" -> {
+                return xp(a, fields);
             }
             case "tts" -> {
                 String text = Template.render(a.text("text", ""), fields);
@@ -181,15 +188,31 @@ final class FlowActions {
         Goal goal = goals.find(name).orElseThrow(() -> new NotAvailable("there is no goal named " + name));
         String op = a.text("op", "add");
         if (op.equals("reset")) return "reset to " + goals.reset(goal.id()).orElseThrow().current();
+        long value = value(a, fields);
+        Goal after = (op.equals("set") ? goals.set(goal.id(), value) : goals.add(goal.id(), value)).orElseThrow();
+        return goal.name() + " is at " + after.current() + " / " + after.currentTarget();
+    }
+
+    /** addXp, addPoints, setLevel: for the viewer of the run ({username}), or the one {@code user} names. */
+    private String xp(Flow.Action a, Map<String, Object> fields) throws NotAvailable {
+        if (!xp.active()) throw new NotAvailable("viewer levels are off: turn the plugin 'xp' on under Plugins");
+        String user = Template.render(a.text("user", "{username}"), fields).trim();
+        if (user.isEmpty() || user.equals("{username}")) throw new NotAvailable("this run has no viewer");
+        long value = value(a, fields);
+        String what = a.type().equals("addPoints") ? "points" : a.type().equals("setLevel") ? "level" : "xp";
+        ViewerXp after = xp.change(user, what, value, "a flow").orElseThrow(() ->
+                new NotAvailable("@" + user + " has no XP yet"));
+        return "@" + after.handle() + ": level " + after.level() + ", " + after.xp() + " XP, " + after.points() + " points";
+    }
+
+    /** An action's "value": a number, or a template that gives one (e.g. {coins}), rounded. */
+    private static long value(Flow.Action a, Map<String, Object> fields) {
         String text = Template.render(a.text("value", ""), fields).trim();
-        long value;
         try {
-            value = Math.round(Double.parseDouble(text));
+            return Math.round(Double.parseDouble(text));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("value '" + text + "' is not a number");
         }
-        Goal after = (op.equals("set") ? goals.set(goal.id(), value) : goals.add(goal.id(), value)).orElseThrow();
-        return goal.name() + " is at " + after.current() + " / " + after.currentTarget();
     }
 
     private String overlay(Map<String, Object> payload) {

@@ -7,6 +7,7 @@ import app.ltth.events.ConnectionStatusEvent;
 import app.ltth.events.CustomEvent;
 import app.ltth.events.GiftEvent;
 import app.ltth.events.LiveEvent;
+import app.ltth.events.UserEvent;
 import app.ltth.goals.Goal;
 import app.ltth.history.UserStatsRepository;
 import app.ltth.plugin.FlowExtensions;
@@ -16,6 +17,10 @@ import app.ltth.store.ProfileManager;
 import app.ltth.template.EventFields;
 import app.ltth.template.Template;
 import app.ltth.threads.DaemonThreads;
+import app.ltth.viewers.ViewerModeration;
+import app.ltth.viewers.ViewerXp;
+import app.ltth.viewers.XpRules;
+import app.ltth.viewers.XpService;
 import app.ltth.web.SocketServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
@@ -66,16 +71,20 @@ public final class FlowEngine implements ProfileManager.Listener, AutoCloseable 
     private final FlowRunLog runFile;
     private volatile Map<String, Flow> flows = Map.of();
     private final CommandEngine commands;
+    private final ViewerModeration viewers;
+    private final XpService xp;
     private volatile FlowRepository repository;
     private volatile Set<String> topGifters = Set.of();
     private volatile Database database;
 
     /** @param modules what the actions drive: alerts, goals, speech, sounds, OBS, OSC */
     public FlowEngine(SocketServer sockets, StreamStats stats, FlowExtensions plugins, Modules modules,
-                      CommandEngine commands, java.net.http.HttpClient http, Path userData,
+                      CommandEngine commands, ViewerModeration viewers, java.net.http.HttpClient http, Path userData,
                       java.util.function.BooleanSupplier allowPrivate) {
         this.sockets = sockets;
         this.commands = commands;
+        this.viewers = viewers;
+        this.xp = modules.xp();
         commands.onRan(this::commandRan);
         this.stats = stats;
         this.logDir = userData.resolve("flow_logs");
@@ -169,7 +178,12 @@ public final class FlowEngine implements ProfileManager.Listener, AutoCloseable 
      */
     public void onEvent(LiveEvent event) {
         if (event instanceof GiftEvent g && !g.isFinal()) return;
-        Supplier<Map<String, Object>> fields = () -> EventFields.of(event, stats.snapshot().coins(), ZoneId.systemDefault());
+        Supplier<Map<String, Object>> fields = () -> {
+            Map<String, Object> f = EventFields.of(event, stats.snapshot().coins(), ZoneId.systemDefault());
+            // {level} {xp} {points} of the viewer, as far as they earned any (only built when a flow listens)
+            if (event instanceof UserEvent u) xp.cached(u.user().uniqueId()).ifPresent(v -> f.putAll(xpFields(v)));
+            return f;
+        };
         if (event instanceof ConnectionStatusEvent c) {
             fire(f -> "connection".equals(f.trigger().type())
                     && (f.trigger().state() == null || f.trigger().state().equals(c.state().wireName())), fields, "connection");
@@ -183,6 +197,30 @@ public final class FlowEngine implements ProfileManager.Listener, AutoCloseable 
         }
         fire(f -> "event".equals(f.trigger().type()) && f.trigger().event() == event.type(), fields,
                 "event " + event.type().wireName());
+    }
+
+    /** XP listener: "xp" triggers on levelUp, xpGained, dailyBonus or streak. */
+    public void xpChanged(String what, ViewerXp viewer, XpRules.Outcome outcome) {
+        fire(f -> "xp".equals(f.trigger().type()) && what.equals(f.trigger().on()), () -> {
+            Map<String, Object> fields = timeFields();
+            fields.put("username", viewer.handle());
+            fields.put("nickname", viewer.nickname());
+            fields.put("userId", viewer.userId());
+            fields.putAll(xpFields(viewer));
+            fields.put("oldLevel", outcome.oldLevel());
+            fields.put("gained", outcome.xpGained());
+            fields.put("streakDays", viewer.streakDays());
+            return fields;
+        }, "xp " + what);
+    }
+
+    private Map<String, Object> xpFields(ViewerXp viewer) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("level", viewer.level());
+        fields.put("levelName", xp.config().nameOf(viewer.level()));
+        fields.put("xp", viewer.xp());
+        fields.put("points", viewer.points());
+        return fields;
     }
 
     /** Goal listener: "goal" triggers, on every change of progress or when the goal is reached. */
@@ -280,6 +318,10 @@ public final class FlowEngine implements ProfileManager.Listener, AutoCloseable 
 
             public String commandPrefixes() {
                 return commands.prefixes();
+            }
+
+            public boolean isVip(String username) {
+                return viewers.of(username).vip();
             }
         };
     }

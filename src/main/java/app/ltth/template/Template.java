@@ -27,7 +27,8 @@ public final class Template {
             "goalId", "goalName", "goalValue", "goalTarget", "goalPercent", "state", "source", "follower", "moderator",
             "subscriber", "final", "streakable", "phase", "battleId", "scores", "topScore", "goal",
             "progress", "target", "diamonds", "people", "superFan", "title", "options", "leader", "pinned", "kind",
-            "subCount", "eventType", "name", "command", "args");
+            "subCount", "eventType", "name", "command", "args", "level", "levelName", "xp", "points", "oldLevel", "gained",
+            "streakDays");
 
     private Template() {
     }

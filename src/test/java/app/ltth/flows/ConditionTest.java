@@ -35,6 +35,10 @@ class ConditionTest {
             return userId.equals("42");
         }
 
+        public boolean isVip(String username) {
+            return username.equals("Anna_99");
+        }
+
         public RegexBudget regexBudget() {
             return RegexBudget.startingNow();
         }
@@ -95,6 +99,15 @@ class ConditionTest {
     })
     void everyOperatorAndShortcutEvaluates(String json, boolean expected) throws Exception {
         assertThat(test(json)).isEqualTo(expected);
+    }
+
+    @Test
+    void aVipIsWhoTheEnvSaysIs() throws Exception {
+        assertThat(test("{\"userIs\":\"vip\"}")).isTrue();
+        gift.put("username", "ben");
+        assertThat(test("{\"userIs\":\"vip\"}")).isFalse();
+        gift.remove("username");
+        assertThat(test("{\"userIs\":\"vip\"}")).as("no viewer, no VIP").isFalse();
     }
 
     @Test

@@ -36,6 +36,17 @@ class ViewerModerationApiTest {
             assertThat(app.get("/api/viewers/nobody_here").json().has("totals")).isFalse();
         }
         try (TestApp again = TestApp.start(dir)) {
+            // A flow for VIPs only: the decision of the last start counts.
+            TestApp.Response flow = again.post("/api/flows", "{\"name\":\"vips\",\"trigger\":{\"type\":\"event\",\"event\":"
+                    + "\"chat\"},\"conditions\":{\"userIs\":\"vip\"},\"actions\":[{\"type\":\"variable\",\"name\":\"v\","
+                    + "\"op\":\"set\",\"value\":\"{username}\"}]}");
+            assertThat(flow.status()).as(flow.body()).isEqualTo(201);
+            again.simulate("{\"type\":\"chat\",\"user\":\"nobody_special\",\"comment\":\"hi\"}");
+            again.simulate("{\"type\":\"chat\",\"user\":\"Anna_B\",\"comment\":\"hi\"}");
+            TestApp.await(() -> again.get("/api/flows/log").json().get("runs").size() == 1);
+            again.awaitStored();
+            assertThat(again.get("/api/flows/log").json().get("runs")).as("not for the other viewer").hasSize(1);
+            assertThat(again.get("/api/flows/log").json().at("/runs/0/steps/0/result").asText()).isEqualTo("v = Anna_B");
             JsonNode kept = again.get("/api/viewers/flags").json().get("viewers").get(0);
             assertThat(kept.get("handle").asText()).isEqualTo("anna_b");
             assertThat(kept.get("commands").asText()).isEqualTo("blocked");

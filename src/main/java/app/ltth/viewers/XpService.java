@@ -1,0 +1,351 @@
+package app.ltth.viewers;
+
+import app.ltth.events.ChatEvent;
+import app.ltth.events.FollowEvent;
+import app.ltth.events.GiftEvent;
+import app.ltth.events.JoinEvent;
+import app.ltth.events.LiveEvent;
+import app.ltth.events.ShareEvent;
+import app.ltth.events.User;
+import app.ltth.events.UserEvent;
+import app.ltth.json.Json;
+import app.ltth.store.Database;
+import app.ltth.store.ProfileManager;
+import app.ltth.threads.DaemonThreads;
+import app.ltth.web.SocketServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Viewer XP, points and levels (a built-in plugin, on unless turned off): every chat, share, follow, join and gift
+ * earns by {@link XpRules}; what changed is written once a second in one transaction, as the event log does, so a busy
+ * chat costs no write per message. Level-ups go to the overlays ({@value #LEVEL_UP_EVENT}) and, like every gain, to
+ * the listeners (flows). Per profile, in viewer_xp; the settings in xp_config.
+ */
+public final class XpService implements ProfileManager.Listener, AutoCloseable {
+
+    public static final String LEVEL_UP_EVENT = "xp:levelUp";
+    private static final Logger log = LoggerFactory.getLogger(XpService.class);
+
+    /** What happened to a viewer's XP: xpGained, levelUp, dailyBonus or streak (a daily bonus on a second day in a row). */
+    @FunctionalInterface
+    public interface Listener {
+        void changed(String what, ViewerXp viewer, XpRules.Outcome outcome);
+    }
+
+    private final ProfileManager profiles;
+    private final SocketServer sockets;
+    private final Supplier<ZoneId> zone;
+    private final LongSupplier clock;
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final Map<String, ViewerXp> viewers = new ConcurrentHashMap<>();   // changed under this lock, read without
+    private final Set<String> dirty = new LinkedHashSet<>();         // guarded by this
+    private final ScheduledExecutorService writer = DaemonThreads.scheduler("ltth-xp-writer");
+    private volatile XpConfig config = XpConfig.defaults();
+    private volatile boolean active;
+    private Database database;                                       // guarded by this
+
+    public XpService(ProfileManager profiles, SocketServer sockets, Supplier<ZoneId> zone) {
+        this(profiles, sockets, zone, System::currentTimeMillis);
+    }
+
+    XpService(ProfileManager profiles, SocketServer sockets, Supplier<ZoneId> zone, LongSupplier clock) {
+        this.profiles = profiles;
+        this.sockets = sockets;
+        this.zone = zone;
+        this.clock = clock;
+        writer.scheduleWithFixedDelay(this::flushQuietly, 1, 1, TimeUnit.SECONDS);
+    }
+
+    public void addListener(Listener listener) {
+        listeners.add(listener);
+    }
+
+    public void setActive(boolean on) {
+        active = on;
+    }
+
+    public boolean active() {
+        return active;
+    }
+
+    @Override
+    public synchronized void profileClosing() {
+        flushQuietly();
+        database = null;
+        viewers.clear();
+    }
+
+    @Override
+    public synchronized void profileOpened(String profile, Database db) throws Exception {
+        database = db;
+        viewers.clear();
+        dirty.clear();
+        config = db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT config FROM xp_config WHERE id = 1");
+                 ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return XpConfig.defaults();
+                try {
+                    return XpConfig.defaults().with(Json.MAPPER.readTree(rs.getString(1)));
+                } catch (Exception e) {
+                    log.warn("The XP settings could not be read ({}); the defaults apply", e.getMessage());
+                    return XpConfig.defaults();
+                }
+            }
+        });
+    }
+
+    public XpConfig config() {
+        return config;
+    }
+
+    /** The page's change of the settings, checked, kept in the profile. */
+    public synchronized XpConfig configure(JsonNode change) throws SQLException, IOException {
+        XpConfig next = config.with(change);
+        String json = Json.MAPPER.writeValueAsString(next);
+        profiles.withDatabase(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO xp_config(id, config) VALUES (1, ?) "
+                    + "ON CONFLICT(id) DO UPDATE SET config = excluded.config")) {
+                ps.setString(1, json);
+                return ps.executeUpdate();
+            }
+        });
+        config = next;
+        return next;
+    }
+
+    // ---- earning --------------------------------------------------------------------------------------------
+
+    /** The plugin's event listener (on a thread of its own). */
+    public void onEvent(LiveEvent event) {
+        if (!active || !(event instanceof UserEvent u)) return;
+        XpRules.Action action = event instanceof ChatEvent ? XpRules.Action.CHAT : event instanceof ShareEvent ? XpRules.Action.SHARE
+                : event instanceof FollowEvent ? XpRules.Action.FOLLOW : event instanceof JoinEvent ? XpRules.Action.JOIN
+                : event instanceof GiftEvent g && g.isFinal() ? XpRules.Action.GIFT : null;
+        if (action == null) return;
+        long coins = event instanceof GiftEvent g ? g.coins() : 0;
+        XpRules.Outcome outcome;
+        synchronized (this) {
+            ViewerXp before = load(u.user());
+            if (before == null) return;   // between two profiles
+            outcome = XpRules.apply(config, before, action, coins, clock.getAsLong(), zone.get());
+            if (!outcome.changed()) return;
+            keep(outcome.next());
+        }
+        tell(outcome);
+    }
+
+    private void tell(XpRules.Outcome o) {
+        ViewerXp v = o.next();
+        if (o.xpGained() > 0) listeners.forEach(l -> l.changed("xpGained", v, o));
+        if (o.dailyBonus()) {
+            listeners.forEach(l -> l.changed("dailyBonus", v, o));
+            if (v.streakDays() > 1) listeners.forEach(l -> l.changed("streak", v, o));
+        }
+        if (o.levelUp()) {
+            sockets.broadcast(LEVEL_UP_EVENT, describe(v));
+            listeners.forEach(l -> l.changed("levelUp", v, o));
+        }
+    }
+
+    /**
+     * A streamer's, moderator's or flow's change: XP or points added (may be negative; never below 0), or a level set
+     * (its XP becomes the level's least). Logged, as every manual correction is.
+     *
+     * @param what xp, points or level
+     */
+    public synchronized Optional<ViewerXp> change(String handle, String what, long amount, String by) {
+        ViewerXp v = viewers.get(User.handle(handle));
+        if (v == null) v = read(User.handle(handle));
+        if (v == null) return Optional.empty();
+        ViewerXp next = switch (what) {
+            case "points" -> v.withPoints(Math.max(0, v.points() + amount));
+            case "level" -> {
+                int level = (int) Math.max(1, Math.min(XpConfig.MAX_LEVEL, amount));
+                yield v.withXp(config.xpFor(level), level);
+            }
+            default -> {
+                long xp = Math.max(0, v.xp() + amount);
+                yield v.withXp(xp, config.levelOf(xp));
+            }
+        };
+        keep(next);
+        log.info("XP of @{}: {} {} by {} (now {} XP, level {}, {} points)", next.handle(), what, amount, by, next.xp(),
+                next.level(), next.points());
+        if (next.level() > v.level()) {
+            XpRules.Outcome o = new XpRules.Outcome(next, Math.max(0, next.xp() - v.xp()), 0, v.level(), false);
+            sockets.broadcast(LEVEL_UP_EVENT, describe(next));
+            listeners.forEach(l -> l.changed("levelUp", next, o));
+        }
+        return Optional.of(next);
+    }
+
+    private void keep(ViewerXp v) {
+        viewers.put(v.handle(), v);
+        dirty.add(v.handle());
+    }
+
+    /** The viewer's state: in memory, else from the database, else a new one. Null between profiles. */
+    private ViewerXp load(User user) {
+        String handle = User.handle(user.uniqueId());
+        ViewerXp v = viewers.get(handle);
+        if (v == null && database != null) {
+            v = read(handle);
+            if (v == null) v = ViewerXp.first(handle, user.id(), user.nickname());
+            viewers.put(handle, v);
+        }
+        return v;
+    }
+
+    private ViewerXp read(String handle) {
+        if (database == null) return null;
+        try {
+            return database.read(c -> {
+                try (PreparedStatement ps = c.prepareStatement("SELECT handle, user_id, nickname, xp, points, level, "
+                        + "last_chat_xp, last_visit, streak_days FROM viewer_xp WHERE handle = ?")) {
+                    ps.setString(1, handle);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? row(rs) : null;
+                    }
+                }
+            });
+        } catch (SQLException e) {
+            log.warn("XP of @{} could not be read: {}", handle, e.getMessage());
+            return null;
+        }
+    }
+
+    private static ViewerXp row(ResultSet rs) throws SQLException {
+        String visit = rs.getString(8);
+        return new ViewerXp(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getInt(6),
+                rs.getLong(7), visit == null ? null : LocalDate.parse(visit), rs.getInt(9), List.of());
+    }
+
+    // ---- writing and reading ----------------------------------------------------------------------------------
+
+    private void flushQuietly() {
+        try {
+            flush();
+        } catch (Exception e) {
+            log.warn("XP could not be written (tried again in a second): {}", e.getMessage());
+        }
+    }
+
+    /** Writes what changed since the last time, in one transaction. */
+    public synchronized void flush() throws SQLException {
+        if (dirty.isEmpty() || database == null) return;
+        List<ViewerXp> rows = new ArrayList<>();
+        for (String h : dirty) rows.add(viewers.get(h));
+        database.write(c -> write(c, rows));
+        dirty.clear();
+        // Keep memory to the viewers seen lately: the others are read again when they come back.
+        if (viewers.size() > 50_000) viewers.clear();
+    }
+
+    private int write(Connection c, List<ViewerXp> rows) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO viewer_xp(handle, user_id, nickname, xp, points, level, "
+                + "last_chat_xp, last_visit, streak_days, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "ON CONFLICT(handle) DO UPDATE SET user_id = excluded.user_id, nickname = excluded.nickname, "
+                + "xp = excluded.xp, points = excluded.points, level = excluded.level, last_chat_xp = excluded.last_chat_xp, "
+                + "last_visit = excluded.last_visit, streak_days = excluded.streak_days, updated_at = excluded.updated_at")) {
+            long now = clock.getAsLong();
+            for (ViewerXp v : rows) {
+                ps.setString(1, v.handle());
+                ps.setString(2, v.userId());
+                ps.setString(3, v.nickname());
+                ps.setLong(4, v.xp());
+                ps.setLong(5, v.points());
+                ps.setInt(6, v.level());
+                ps.setLong(7, v.lastChatXpAt());
+                ps.setString(8, v.lastVisit() == null ? null : v.lastVisit().toString());
+                ps.setInt(9, v.streakDays());
+                ps.setLong(10, now);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            return rows.size();
+        }
+    }
+
+    /** The viewer's XP as far as it is in memory (they earned lately), without waiting: for every event's flows. */
+    public Optional<ViewerXp> cached(String handle) {
+        return Optional.ofNullable(viewers.get(User.handle(handle)));
+    }
+
+    /** One viewer as pages and commands read them, or empty when they never earned anything. */
+    public synchronized Optional<Map<String, Object>> viewer(String handle) {
+        ViewerXp v = viewers.get(User.handle(handle));
+        if (v == null) v = read(User.handle(handle));
+        return Optional.ofNullable(v).map(this::describe);
+    }
+
+    /**
+     * Viewers by {@code sort} (xp, points, level or recent), those whose handle or nickname contains {@code query}.
+     */
+    public List<Map<String, Object>> list(String query, String sort, int limit) throws SQLException {
+        flush();
+        String order = switch (sort) {
+            case "points" -> "points DESC";
+            case "recent" -> "updated_at DESC";
+            default -> "xp DESC";
+        };
+        String like = "%" + query.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return profiles.database().read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT handle, user_id, nickname, xp, points, level, last_chat_xp, "
+                    + "last_visit, streak_days FROM viewer_xp WHERE handle LIKE ? ESCAPE '\\' OR lower(nickname) LIKE ? ESCAPE '\\' "
+                    + "ORDER BY " + order + ", handle LIMIT ?")) {
+                ps.setString(1, like);
+                ps.setString(2, like);
+                ps.setInt(3, limit);
+                List<Map<String, Object>> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(describe(row(rs)));
+                }
+                return out;
+            }
+        });
+    }
+
+    public Map<String, Object> describe(ViewerXp v) {
+        XpConfig c = config;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("handle", v.handle());
+        m.put("nickname", v.nickname());
+        m.put("xp", v.xp());
+        m.put("level", v.level());
+        m.put("levelName", c.nameOf(v.level()));
+        m.put("nextLevelXp", v.level() >= XpConfig.MAX_LEVEL ? v.xp() : c.xpFor(v.level() + 1));
+        m.put("levelXp", c.xpFor(v.level()));
+        m.put("points", v.points());
+        m.put("streakDays", v.streakDays());
+        return m;
+    }
+
+    @Override
+    public void close() {
+        writer.shutdownNow();
+        flushQuietly();
+    }
+}
