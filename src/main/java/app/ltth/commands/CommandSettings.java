@@ -5,8 +5,6 @@ import app.ltth.input.ValidationException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,12 +33,7 @@ public record CommandSettings(boolean enabled, List<String> aliases, Permission 
     /** These settings with a change from the page or the API; every field checked, an unknown one refused. */
     public CommandSettings with(JsonNode change) {
         JsonFields f = new JsonFields(change, "");
-        for (Iterator<String> keys = change == null ? Collections.emptyIterator() : change.fieldNames(); keys.hasNext(); ) {
-            String key = keys.next();
-            if (!FIELDS.contains(key)) {
-                throw new ValidationException(key, "Unknown setting '" + key + "': use " + String.join(", ", FIELDS));
-            }
-        }
+        f.refuseUnknown(FIELDS, "setting", "use " + String.join(", ", FIELDS));
         List<String> names = aliases;
         JsonNode a = f.node("aliases");
         if (a != null && !a.isNull()) {

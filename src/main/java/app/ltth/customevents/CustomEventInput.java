@@ -13,7 +13,6 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -245,10 +244,7 @@ public final class CustomEventInput implements AutoCloseable {
 
     private void save() {
         try {
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.write(tmp, Json.MAPPER.writeValueAsBytes(settings.toMap()));
-            FileModes.privateFile(tmp);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            FileModes.writePrivately(file, Json.MAPPER.writeValueAsBytes(settings.toMap()));
         } catch (IOException e) {
             log.warn("Custom event input could not be saved to {}: {}", file, e.getMessage());
         }

@@ -1,8 +1,10 @@
 package app.ltth.customevents;
 
 import app.ltth.events.CustomEvent;
+import app.ltth.input.JsonFields;
 import app.ltth.input.ValidationException;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,12 +38,9 @@ public final class CustomEvents {
             throw new ValidationException(null, "A custom event is a JSON object, e.g. "
                     + "{\"name\": \"deck.scene\", \"fields\": {\"scene\": \"Intro\"}}");
         }
-        for (Iterator<String> keys = body.fieldNames(); keys.hasNext(); ) {
-            String key = keys.next();
-            if (!key.equals("name") && !key.equals("fields") && !allowed.contains(key)) {
-                throw new ValidationException(key, "Unknown key '" + key + "': a custom event has name and fields");
-            }
-        }
+        Set<String> known = new HashSet<>(allowed);
+        known.addAll(Set.of("name", "fields"));
+        new JsonFields(body, "").refuseUnknown(known, "key", "a custom event has name and fields");
         JsonNode nameNode = body.get("name");
         String name = nameNode != null && nameNode.isTextual() ? nameNode.asText() : "";
         if (!NAME.matcher(name).matches()) {

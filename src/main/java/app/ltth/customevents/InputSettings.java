@@ -1,11 +1,9 @@
 package app.ltth.customevents;
 
 import app.ltth.input.JsonFields;
-import app.ltth.input.ValidationException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -41,12 +39,7 @@ public record InputSettings(boolean udp, int udpPort, boolean websocket, boolean
     /** These settings with the page's changes, all checked; an unknown key is refused. */
     InputSettings with(JsonNode change) {
         JsonFields f = new JsonFields(change, "");
-        for (Iterator<String> keys = change == null ? java.util.Collections.emptyIterator() : change.fieldNames(); keys.hasNext(); ) {
-            String key = keys.next();
-            if (!CHANGEABLE.contains(key)) {
-                throw new ValidationException(key, "Unknown setting '" + key + "': use udp, udpPort, websocket, http or perSecond");
-            }
-        }
+        f.refuseUnknown(CHANGEABLE, "setting", "use udp, udpPort, websocket, http or perSecond");
         return new InputSettings(f.bool("udp", udp), (int) f.number("udpPort", udpPort, 1024, 65535),
                 f.bool("websocket", websocket), f.bool("http", http), (int) f.number("perSecond", perSecond, 1, 1000),
                 token);

@@ -3,6 +3,7 @@ package app.ltth.files;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 
@@ -26,6 +27,17 @@ public final class FileModes {
     /** Makes an existing file readable and writable by its owner only. */
     public static void privateFile(Path file) throws IOException {
         set(file, "rw-------");
+    }
+
+    /**
+     * Writes a file that only its owner may read, whole or not at all: a temporary copy beside it, made private, then
+     * moved over it. A crash in the middle leaves the old file.
+     */
+    public static void writePrivately(Path file, byte[] content) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.write(tmp, content);
+        privateFile(tmp);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static void set(Path path, String mode) throws IOException {

@@ -3,7 +3,9 @@ package app.ltth.input;
 import app.ltth.i18n.Message;
 import app.ltth.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -114,6 +116,19 @@ public final class JsonFields {
                     "error.field.address");
         }
         return value;
+    }
+
+    /**
+     * Refuses a field that is not one of {@code known}, rather than ignoring it: a typo never looks like a setting that
+     * took. The message says "Unknown {@code kind} 'x'", then {@code hint} (e.g. what to use) when there is one.
+     */
+    public void refuseUnknown(Set<String> known, String kind, String hint) {
+        for (Iterator<String> keys = json.fieldNames(); keys.hasNext(); ) {
+            String key = keys.next();
+            if (!known.contains(key)) {
+                throw new ValidationException(name(key), "Unknown " + kind + " '" + key + "'" + (hint.isEmpty() ? "" : ": " + hint));
+            }
+        }
     }
 
     /** A refused field: the English sentence for programs, and its locale key and values for the dashboard. */

@@ -207,10 +207,7 @@ public final class LanMode implements AutoCloseable {
         Map<String, Object> state = Map.of("enabled", enabled, "dashboardToken", tokens.dashboard(),
                 "overlayToken", tokens.overlay());
         try {
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.write(tmp, Json.MAPPER.writeValueAsBytes(state));
-            FileModes.privateFile(tmp);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            FileModes.writePrivately(file, Json.MAPPER.writeValueAsBytes(state));
         } catch (IOException e) {
             log.warn("LAN mode could not be saved to {}: {}", file, e.getMessage());
         }

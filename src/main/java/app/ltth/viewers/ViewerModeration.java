@@ -12,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -109,12 +108,7 @@ public final class ViewerModeration implements ProfileManager.Listener {
             throw new ValidationException("handle", "'" + name + "' is not a TikTok @handle");
         }
         JsonFields f = new JsonFields(change, "");
-        for (Iterator<String> keys = change.fieldNames(); keys.hasNext(); ) {
-            String key = keys.next();
-            if (!CHANGEABLE.contains(key)) {
-                throw new ValidationException(key, "Unknown key '" + key + "': use vip, commands or ttsMuteMinutes");
-            }
-        }
+        f.refuseUnknown(CHANGEABLE, "key", "use vip, commands or ttsMuteMinutes");
         ViewerFlags old = of(handle);
         long now = clock.getAsLong();
         String commands = f.choice("commands", List.of("default", "blocked", "allowed"), old.commands().wireName());

@@ -41,10 +41,7 @@ public record XpConfig(long chatXp, int chatCooldownSeconds, long shareXp, long 
     /** These settings with a change from the page or the API; all checked, an unknown field refused. */
     public XpConfig with(JsonNode change) {
         JsonFields f = new JsonFields(change, "");
-        for (Iterator<String> keys = change == null ? Collections.emptyIterator() : change.fieldNames(); keys.hasNext(); ) {
-            String key = keys.next();
-            if (!FIELDS.contains(key)) throw new ValidationException(key, "Unknown setting '" + key + "'");
-        }
+        f.refuseUnknown(FIELDS, "setting", "");
         Map<Integer, String> names = levelNames;
         JsonNode n = f.node("levelNames");
         if (n != null && !n.isNull()) {
