@@ -41,17 +41,31 @@
     error.setAttribute('data-error', 'levelNames');
     names.append(label, area, error);
     box.appendChild(names);
+    var answer = el('div', 'col-12');
+    var select = el('select', 'form-select form-select-sm');
+    select.name = 'rankAnswer';
+    select.id = 'xp-rankAnswer';
+    ['both', 'card', 'speech'].forEach(function (v) {
+      var o = el('option', '', t('levels.rankAnswer.' + v));
+      o.value = v;
+      select.appendChild(o);
+    });
+    var answerLabel = el('label', 'form-label small mb-0', t('levels.f.rankAnswer'));
+    answerLabel.htmlFor = select.id;
+    answer.append(answerLabel, select);
+    box.appendChild(answer);
   }
 
   function fill(c) {
     NUMBERS.forEach(function (n) { form.elements[n].value = c[n]; });
+    form.elements.rankAnswer.value = c.rankAnswer;
     form.elements.levelNames.value = Object.keys(c.levelNames).map(function (level) {
       return level + ' | ' + c.levelNames[level];
     }).join('\n');
   }
 
   function collect() {
-    var out = {};
+    var out = { rankAnswer: form.elements.rankAnswer.value };
     NUMBERS.forEach(function (n) { out[n] = Number(form.elements[n].value); });
     out.levelNames = {};
     LTTH.lines(form.elements.levelNames.value).forEach(function (line) {

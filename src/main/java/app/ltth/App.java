@@ -80,6 +80,7 @@ import app.ltth.tts.TtsService;
 import app.ltth.vdoninja.VdoNinjaController;
 import app.ltth.vdoninja.VdoNinjaService;
 import app.ltth.version.Version;
+import app.ltth.viewers.ViewerDirectory;
 import app.ltth.viewers.ViewerModeration;
 import app.ltth.viewers.ViewersController;
 import app.ltth.viewers.XpService;
@@ -152,6 +153,7 @@ public final class App implements AutoCloseable {
     private ViewerModeration viewers;
     private CommandEngine commands;
     private XpService xp;
+    private ViewerDirectory viewerDirectory;
     private AudioOut audio;
     private TtsService tts;
     private SoundboardService sounds;
@@ -311,6 +313,8 @@ public final class App implements AutoCloseable {
         profiles.addListener(viewers);
         xp = new XpService(profiles, sockets, ZoneId::systemDefault);
         profiles.addListener(xp);
+        viewerDirectory = new ViewerDirectory(profiles, xp);
+        profiles.addListener(viewerDirectory);
         commands = new CommandEngine(profiles, viewers, () -> settings.text(SettingsRegistry.COMMANDS_PREFIX),
                 () -> settings.text(SettingsRegistry.TIKTOK_USERNAME));
         profiles.addListener(commands);
@@ -332,7 +336,7 @@ public final class App implements AutoCloseable {
                         () -> settings.text(SettingsRegistry.TTS_ELEVENLABS_URL)),
                 new CloudTts.OpenAi(http, () -> settings.text(SettingsRegistry.TTS_OPENAI_KEY), () -> settings.text(SettingsRegistry.TTS_OPENAI_URL))),
                 audio, sockets, profiles, viewers, commands, config.userData().resolve("tts_cache"), texts());
-        BuiltInCommands.register(commands, xp, this::texts, this::answer);
+        BuiltInCommands.register(commands, xp, viewerDirectory, this::texts, this::answer);
         settings.onChange(s -> tts.useLanguage(texts()));
         profiles.addListener(tts);
         sounds = new SoundboardService(audio, profiles);
@@ -388,7 +392,7 @@ public final class App implements AutoCloseable {
                 new PluginController(plugins)::routes, new FlowController(flows)::routes,
                 new AlertController(alerts)::routes, new GoalController(goals)::routes,
                 new LeaderboardController(leaderboards)::routes,
-                new ViewersController(viewers, xp, profiles)::routes, new CommandsController(commands)::routes, new MediaController(config.userData().resolve("media"))::routes,
+                new ViewersController(viewers, xp, viewerDirectory, profiles)::routes, new CommandsController(commands)::routes, new MediaController(config.userData().resolve("media"))::routes,
                 new OverlayController(() -> httpPort, goals)::routes, new TtsController(tts)::routes,
                 new SoundboardController(sounds, myInstants)::routes, new ObsController(obs)::routes,
                 new OscController(osc)::routes, new MultiCamController(multiCam)::routes,

@@ -69,7 +69,9 @@ class OverlayFitBrowserTest extends BrowserSuite {
     void everyOverlayStaysInsideEverySourceSize() throws Exception {
         app.post("/api/goals", "{\"name\":\"Coins for the new camera\",\"metric\":\"coins\",\"target\":100000}");
         app.post("/api/goals", "{\"name\":\"Followers today\",\"metric\":\"followers\",\"target\":500,\"kind\":\"ring\"}");
-        gifts();   // the leaderboard, HUD and goals have numbers before their page opens
+        gifts();   // the leaderboards, HUD and goals have numbers before their page opens
+        int[] levelUps = {0};
+        int[] cards = {0};   // !rank has a cooldown per viewer: one viewer a size
         List<Overlay> overlays = List.of(
                 new Overlay("/overlays/alerts.html", ".alert", () -> simulate("{\"type\":\"gift\",\"user\":"
                         + "\"someone_with_a_very_long_name_indeed\",\"giftName\":\"Interstellar\",\"coins\":10000,\"count\":3}")),
@@ -78,6 +80,12 @@ class OverlayFitBrowserTest extends BrowserSuite {
                 new Overlay("/overlays/chat.html", ".line", () -> chats(30)),
                 new Overlay("/overlays/gifts.html", ".gift-line", OverlayFitBrowserTest::gifts),
                 new Overlay("/overlays/hud.html", ".tile", () -> { }),
+                new Overlay("/overlays/xp-bar.html", ".xp-viewer", () -> chats(1)),
+                new Overlay("/overlays/level-up.html", ".level-up", () -> simulate("{\"type\":\"gift\",\"user\":"
+                        + "\"levelling_up_with_a_really_long_name_" + (levelUps[0]++) + "\",\"giftName\":\"Universe\",\"coins\":5000,\"count\":1}")),
+                new Overlay("/overlays/xp-board.html", ".row", () -> { }),
+                new Overlay("/overlays/viewer-card.html", ".viewer-card", () -> simulate("{\"type\":\"chat\",\"user\":"
+                        + "\"generous_viewer_with_a_long_name_" + (cards[0]++) + "\",\"comment\":\"!rank\"}")),
                 new Overlay("/overlay.html", ".card", () -> {
                     chats(8);
                     gifts();

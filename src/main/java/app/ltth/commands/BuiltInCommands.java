@@ -3,6 +3,7 @@ package app.ltth.commands;
 import app.ltth.events.ChatEvent;
 import app.ltth.events.User;
 import app.ltth.i18n.Texts;
+import app.ltth.viewers.ViewerDirectory;
 import app.ltth.viewers.XpService;
 import java.util.List;
 import java.util.Map;
@@ -18,18 +19,22 @@ public final class BuiltInCommands {
 
     private final CommandEngine commands;
     private final XpService xp;
+    private final ViewerDirectory viewers;
     private final Supplier<Texts> texts;
     private final Consumer<String> say;
 
-    private BuiltInCommands(CommandEngine commands, XpService xp, Supplier<Texts> texts, Consumer<String> say) {
+    private BuiltInCommands(CommandEngine commands, XpService xp, ViewerDirectory viewers, Supplier<Texts> texts,
+                            Consumer<String> say) {
         this.commands = commands;
         this.xp = xp;
+        this.viewers = viewers;
         this.texts = texts;
         this.say = say;
     }
 
-    public static void register(CommandEngine commands, XpService xp, Supplier<Texts> texts, Consumer<String> say) {
-        BuiltInCommands b = new BuiltInCommands(commands, xp, texts, say);
+    public static void register(CommandEngine commands, XpService xp, ViewerDirectory viewers, Supplier<Texts> texts,
+                                Consumer<String> say) {
+        BuiltInCommands b = new BuiltInCommands(commands, xp, viewers, texts, say);
         CommandSettings slow = CommandSettings.everyone(30);
         commands.register(new CommandEngine.Registered("help", "builtin", "commands.desc.help", slow, (call, chat) ->
                 b.answer("commands.answer.help", Map.of("prefix", commands.prefixes().substring(0, 1)))));
@@ -48,9 +53,12 @@ public final class BuiltInCommands {
         say.accept(texts.get().get(key, values));
     }
 
-    private void rank(CommandCall call, ChatEvent chat) {
+    /** !rank: the viewer card on the overlays, spoken too, or one of the two, as the XP settings say. */
+    private void rank(CommandCall call, ChatEvent chat) throws Exception {
         if (!xp.active()) return;
         String who = chat.user().nickname();
+        if (xp.config().rankOnCard()) xp.showCard(chat.user().uniqueId());
+        if (!xp.config().rankSpoken()) return;
         xp.viewer(chat.user().uniqueId()).ifPresentOrElse(v -> answer("xp.answer.rank", Map.of("name", who,
                 "level", v.get("level"), "levelName", v.get("levelName"), "xp", v.get("xp"), "points", v.get("points"))),
                 () -> answer("xp.answer.none", Map.of("name", who)));
@@ -67,7 +75,8 @@ public final class BuiltInCommands {
         if (!xp.active()) return;
         StringBuilder list = new StringBuilder();
         int place = 1;
-        for (Map<String, Object> v : xp.list("", "xp", 3)) {
+        for (Map<String, Object> v : viewers.list("", "xp", 3)) {
+            if (((Number) v.get("xp")).longValue() == 0) break;
             if (list.length() > 0) list.append(", ");
             list.append(place++).append(". ").append(v.get("nickname")).append(" (").append(v.get("level")).append(')');
         }

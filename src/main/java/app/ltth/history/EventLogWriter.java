@@ -44,7 +44,12 @@ public final class EventLogWriter implements ProfileManager.Listener, AutoClosea
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(user_id) DO UPDATE SET "
                     + "unique_id = excluded.unique_id, nickname = excluded.nickname, "
                     + "coins = coins + excluded.coins, gifts = gifts + excluded.gifts, "
-                    + "likes = likes + excluded.likes, chats = chats + excluded.chats, last_seen = excluded.last_seen";
+                    + "likes = likes + excluded.likes, chats = chats + excluded.chats, "
+                    // a visit begins after VISIT_GAP without a sign of them; within one, the time between signs is watched
+                    + "visits = visits + (excluded.last_seen - last_seen >= " + UserStatsRepository.VISIT_GAP_MILLIS + "), "
+                    + "watch_ms = watch_ms + CASE WHEN excluded.last_seen > last_seen AND excluded.last_seen - last_seen < "
+                    + UserStatsRepository.VISIT_GAP_MILLIS + " THEN excluded.last_seen - last_seen ELSE 0 END, "
+                    + "last_seen = MAX(last_seen, excluded.last_seen)";
     static final int MAX_BATCH = 5_000;
     private static final Logger log = LoggerFactory.getLogger(EventLogWriter.class);
 

@@ -123,23 +123,10 @@ public final class EventRepository {
     }
 
     private static String csv(Row r) {
-        return String.join(",", String.valueOf(r.seq()), cell(r.id()), cell(r.type()),
-                Instant.ofEpochMilli(r.timestamp()).toString(), cell(r.userId()), cell(r.uniqueId()), cell(r.data()))
+        return String.join(",", String.valueOf(r.seq()), Csv.cell(r.id()), Csv.cell(r.type()),
+                Instant.ofEpochMilli(r.timestamp()).toString(), Csv.cell(r.userId()), Csv.cell(r.uniqueId()), Csv.cell(r.data()))
                 + "\r\n";
     }
 
-    /**
-     * One CSV cell. Names come from TikTok: a cell that a spreadsheet would run as a formula (=, +, -, @) gets a
-     * leading apostrophe, so opening an export can never execute anything.
-     */
-    static String cell(String value) {
-        if (value == null) return "";
-        String v = value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) v = "'" + v;
-        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r") || !v.equals(value)) {
-            return "\"" + v.replace("\"", "\"\"") + "\"";
-        }
-        return v;
-    }
 
 }

@@ -11,6 +11,9 @@ import java.util.Optional;
 /** Per-user totals over all streams of a profile, and the gift catalog, as the event log keeps them. */
 public final class UserStatsRepository {
 
+    /** A viewer who shows up after this long without a sign of them comes for a new visit. */
+    public static final long VISIT_GAP_MILLIS = 3 * 60 * 60 * 1000L;
+
     public enum Ranking {
         COINS("coins"), CHATS("chats"), LIKES("likes");
 
@@ -21,9 +24,14 @@ public final class UserStatsRepository {
         }
     }
 
-    /** @param likes TikTok's per-user like figures are incomplete: an estimate, and labelled so */
+    /**
+     * @param likes   TikTok's per-user like figures are incomplete: an estimate, and labelled so
+     * @param visits  times they came after {@link #VISIT_GAP_MILLIS} away
+     * @param watchMs the time between their first and last sign in each visit, added up: an estimate, as TikTok tells
+     *                when viewers join but not when they leave
+     */
     public record UserTotals(String userId, String uniqueId, String nickname, long coins, long gifts, long likes,
-                             long chats, long firstSeen, long lastSeen) {
+                             long chats, long firstSeen, long lastSeen, long visits, long watchMs) {
     }
 
     public record Gift(long giftId, String name, int coins, String imageUrl, long firstSeen, long lastSeen) {
@@ -36,7 +44,7 @@ public final class UserStatsRepository {
     }
 
     private static final String TOTALS = "SELECT user_id, unique_id, nickname, coins, gifts, likes, chats, first_seen, "
-            + "last_seen FROM user_stats ";
+            + "last_seen, visits, watch_ms FROM user_stats ";
 
     public List<UserTotals> top(Ranking ranking, int limit) throws SQLException {
         return totals(TOTALS + "WHERE " + ranking.column + " > 0 ORDER BY " + ranking.column + " DESC, last_seen DESC "
@@ -56,7 +64,8 @@ public final class UserStatsRepository {
                     List<UserTotals> out = new ArrayList<>();
                     while (rs.next()) {
                         out.add(new UserTotals(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                                rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)));
+                                rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10),
+                                rs.getLong(11)));
                     }
                     return out;
                 }

@@ -40,6 +40,13 @@ public final class OverlayController {
             new Page("emoji-rain", "Emoji rain", "/overlays/emoji-rain.html", "Emojis falling for gifts and likes", "max=250"),
             new Page("audio", "Audio (sounds and speech)", "/overlays/audio.html",
                     "Plays alert sounds, the soundboard and text to speech: tick 'Control audio via OBS' on this source", ""),
+            new Page("xp-bar", "XP bar", "/overlays/xp-bar.html", "Level and XP of the viewer who earned last", ""),
+            new Page("level-up", "Level-up celebration", "/overlays/level-up.html",
+                    "A celebration when a viewer reaches a new level", "seconds=5"),
+            new Page("xp-board", "Top viewers", "/overlays/xp-board.html", "Viewers by XP, points or level, this stream or all time",
+                    "board=xp|points|level, period=stream|alltime, theme=classic|neon, limit=5"),
+            new Page("viewer-card", "Viewer card", "/overlays/viewer-card.html",
+                    "A viewer's level, XP, points and place when they type !rank", "seconds=8"),
             new Page("feed", "Event feed", "/overlay.html", "Gifts, follows, chats and flow output as cards", ""));
 
     private final IntSupplier port;

@@ -31,7 +31,8 @@ public final class ViewerModeration implements ProfileManager.Listener {
     public static final String CHANGED_EVENT = "viewers:flags";
     static final Pattern HANDLE = Pattern.compile("[\\p{L}\\p{N}._-]{1,64}");
     static final int MAX_MUTE_MINUTES = 24 * 60;
-    private static final Set<String> CHANGEABLE = Set.of("vip", "commands", "ttsMuteMinutes");
+    private static final Set<String> CHANGEABLE = Set.of("vip", "commands", "ttsMuteMinutes", "note");
+    static final int MAX_NOTE = 500;
 
     private final ProfileManager profiles;
     private final SocketServer sockets;
@@ -52,11 +53,11 @@ public final class ViewerModeration implements ProfileManager.Listener {
     public void profileOpened(String profile, Database database) throws Exception {
         flags = database.read(c -> {
             Map<String, ViewerFlags> all = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT handle, vip, commands, tts_muted_until FROM viewer_flags");
+            try (PreparedStatement ps = c.prepareStatement("SELECT handle, vip, commands, tts_muted_until, note FROM viewer_flags");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     all.put(rs.getString(1), new ViewerFlags(rs.getString(1), rs.getInt(2) != 0,
-                            commands(rs.getString(3)), rs.getLong(4)));
+                            commands(rs.getString(3)), rs.getLong(4), rs.getString(5)));
                 }
             }
             return Map.copyOf(all);
@@ -100,7 +101,8 @@ public final class ViewerModeration implements ProfileManager.Listener {
 
     /**
      * The chat panel's change: {@code {"vip": true}}, {@code {"commands": "blocked"}} (default, blocked, allowed),
-     * {@code {"ttsMuteMinutes": 10}} (0 lifts the mute). All checked before any is kept.
+     * {@code {"ttsMuteMinutes": 10}} (0 lifts the mute), and the Viewers page's {@code {"note": "…"}}. All checked
+     * before any is kept.
      */
     public synchronized Map<String, Object> change(String name, JsonNode change) throws SQLException {
         String handle = User.handle(name);
@@ -108,24 +110,26 @@ public final class ViewerModeration implements ProfileManager.Listener {
             throw new ValidationException("handle", "'" + name + "' is not a TikTok @handle");
         }
         JsonFields f = new JsonFields(change, "");
-        f.refuseUnknown(CHANGEABLE, "key", "use vip, commands or ttsMuteMinutes");
+        f.refuseUnknown(CHANGEABLE, "key", "use vip, commands, ttsMuteMinutes or note");
         ViewerFlags old = of(handle);
         long now = clock.getAsLong();
         String commands = f.choice("commands", List.of("default", "blocked", "allowed"), old.commands().wireName());
         long minutes = f.number("ttsMuteMinutes", -1, 0, MAX_MUTE_MINUTES);
         ViewerFlags next = new ViewerFlags(handle, f.bool("vip", old.vip()), commands(commands),
-                minutes < 0 ? old.ttsMutedUntil() : minutes == 0 ? 0 : now + TimeUnit.MINUTES.toMillis(minutes));
+                minutes < 0 ? old.ttsMutedUntil() : minutes == 0 ? 0 : now + TimeUnit.MINUTES.toMillis(minutes),
+                f.text("note", old.note(), MAX_NOTE));
         profiles.withDatabase(c -> {
             try (PreparedStatement ps = c.prepareStatement(next.nothingSet(now) ? "DELETE FROM viewer_flags WHERE handle = ?"
-                    : "INSERT INTO viewer_flags(handle, vip, commands, tts_muted_until, updated_at) VALUES (?, ?, ?, ?, ?) "
+                    : "INSERT INTO viewer_flags(handle, vip, commands, tts_muted_until, note, updated_at) VALUES (?, ?, ?, ?, ?, ?) "
                     + "ON CONFLICT(handle) DO UPDATE SET vip = excluded.vip, commands = excluded.commands, "
-                    + "tts_muted_until = excluded.tts_muted_until, updated_at = excluded.updated_at")) {
+                    + "tts_muted_until = excluded.tts_muted_until, note = excluded.note, updated_at = excluded.updated_at")) {
                 ps.setString(1, handle);
                 if (!next.nothingSet(now)) {
                     ps.setInt(2, next.vip() ? 1 : 0);
                     ps.setString(3, next.commands().wireName());
                     ps.setLong(4, next.ttsMutedUntil());
-                    ps.setLong(5, now);
+                    ps.setString(5, next.note());
+                    ps.setLong(6, now);
                 }
                 return ps.executeUpdate();
             }
@@ -144,6 +148,7 @@ public final class ViewerModeration implements ProfileManager.Listener {
         m.put("vip", f.vip());
         m.put("commands", f.commands().wireName());
         m.put("ttsMutedUntil", f.ttsMuted(now) ? f.ttsMutedUntil() : 0);
+        m.put("note", f.note());
         return m;
     }
 }

@@ -7,30 +7,36 @@ import app.ltth.input.ValidationException;
 import app.ltth.store.ProfileManager;
 import app.ltth.web.JsonBody;
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * GET /api/viewers/flags            every viewer with a decision in force (VIP, commands, TTS muted)
  * PUT /api/viewers/{handle}/flags   {"vip": true, "commands": "blocked", "ttsMuteMinutes": 10}
- * GET /api/viewers/{handle}         one viewer: the decisions, XP, level and points, and the totals (coins, gifts,
- *                                   likes, chats, first and last seen); their events come from GET /api/events?user=
- * GET /api/viewers?q=&sort=&limit=  viewers with XP, by xp, points or recent, whose handle or name contains q
- * POST /api/viewers/{handle}/points {"add": n}: a correction (may be negative), logged
+ * GET /api/viewers/{handle}         one viewer: the decisions and note, XP, level and points, VIP tier, and the totals
+ *                                   (coins, gifts, likes, chats, visits, watch time, first and last seen); their events
+ *                                   come from GET /api/events?user=
+ * GET /api/viewers?q=&sort=&limit=  viewers whose handle or name contains q, by one of ViewerDirectory.SORTS
+ * GET /api/viewers.csv?q=&sort=     the same, every one, as CSV
+ * POST /api/viewers/{handle}/points {"add": n}: a correction (may be negative), kept in the viewer's corrections
+ * GET /api/viewers/{handle}/corrections  the manual changes of their XP, points and level, newest first
+ * GET/PUT /api/vip/tiers            {"tiers": [{"name", "coins", "visits"}]}: VIP tiers granted by coins and visits
  * GET/PUT /api/xp/config            how viewers earn XP and points, the level curve and names
  */
 public final class ViewersController {
 
     private final ViewerModeration moderation;
     private final XpService xp;
+    private final ViewerDirectory directory;
     private final ProfileManager profiles;
 
-    public ViewersController(ViewerModeration moderation, XpService xp, ProfileManager profiles) {
+    public ViewersController(ViewerModeration moderation, XpService xp, ViewerDirectory directory, ProfileManager profiles) {
         this.moderation = moderation;
         this.xp = xp;
+        this.directory = directory;
         this.profiles = profiles;
     }
 
@@ -40,13 +46,14 @@ public final class ViewersController {
         routes.get("/api/viewers/{handle}", ctx -> {
             String handle = User.handle(ctx.pathParam("handle"));
             Map<String, Object> out = new LinkedHashMap<>(moderation.describe(handle));
-            new UserStatsRepository(profiles.database()).byHandle(handle).ifPresent(t -> out.put("totals", t));
+            new UserStatsRepository(profiles.database()).byHandle(handle).ifPresent(t -> {
+                out.put("totals", t);
+                out.put("tier", directory.tierOf(t.coins(), t.visits()));
+            });
             xp.viewer(handle).ifPresent(v -> out.put("xp", v));
             ctx.json(out);
         });
         routes.get("/api/viewers", ctx -> {
-            String sort = Objects.requireNonNullElse(ctx.queryParam("sort"), "xp");
-            if (!List.of("xp", "points", "recent").contains(sort)) throw new ValidationException("sort", "sort must be xp, points or recent");
             int limit;
             try {
                 limit = Integer.parseInt(Objects.requireNonNullElse(ctx.queryParam("limit"), "50"));
@@ -54,8 +61,17 @@ public final class ViewersController {
                 limit = -1;
             }
             if (limit < 1 || limit > 500) throw new ValidationException("limit", "limit must be from 1 to 500");
-            ctx.json(Map.of("viewers", xp.list(Objects.requireNonNullElse(ctx.queryParam("q"), "").strip(), sort, limit)));
+            ctx.json(Map.of("viewers", directory.list(query(ctx), sort(ctx), limit)));
         });
+        routes.get("/api/viewers.csv", ctx -> {
+            String sort = sort(ctx);
+            ctx.contentType("text/csv; charset=utf-8");
+            ctx.header("Content-Disposition", "attachment; filename=\"ltth-viewers.csv\"");
+            directory.exportCsv(query(ctx), sort, ctx.outputStream());
+        });
+        routes.get("/api/viewers/{handle}/corrections", ctx -> ctx.json(Map.of("corrections", xp.corrections(ctx.pathParam("handle")))));
+        routes.get("/api/vip/tiers", ctx -> ctx.json(Map.of("tiers", directory.tiers())));
+        routes.put("/api/vip/tiers", ctx -> ctx.json(Map.of("tiers", directory.setTiers(JsonBody.object(ctx)))));
         routes.post("/api/viewers/{handle}/points", ctx -> {
             long add = new JsonFields(JsonBody.object(ctx), "").requiredNumber("add", -1_000_000_000L, 1_000_000_000L);
             ViewerXp after = xp.change(ctx.pathParam("handle"), "points", add, "the dashboard")
@@ -64,5 +80,19 @@ public final class ViewersController {
         });
         routes.get("/api/xp/config", ctx -> ctx.json(xp.config()));
         routes.put("/api/xp/config", ctx -> ctx.json(xp.configure(JsonBody.object(ctx))));
+    }
+
+    private static String query(Context ctx) {
+        String q = Objects.requireNonNullElse(ctx.queryParam("q"), "").strip();
+        if (q.length() > 100) throw new ValidationException("q", "q must be at most 100 characters");
+        return q;
+    }
+
+    private static String sort(Context ctx) {
+        String sort = Objects.requireNonNullElse(ctx.queryParam("sort"), "xp");
+        if (!ViewerDirectory.SORTS.contains(sort)) {
+            throw new ValidationException("sort", "sort must be one of " + String.join(", ", ViewerDirectory.SORTS));
+        }
+        return sort;
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -19,14 +20,17 @@ import java.util.TreeMap;
  * @param levelNames    the name from a level on, e.g. {1: "Newcomer", 10: "Regular"}
  * @param dailyBonus    XP for the first visit of a day (in the streamer's time zone)
  * @param streakBonus   extra XP per day in a row, up to a week
+ * @param rankAnswer    how !rank answers: the viewer card overlay ({@code card}), text to speech ({@code speech}) or
+ *                      {@code both}
  */
 public record XpConfig(long chatXp, int chatCooldownSeconds, long shareXp, long followXp, long joinXp, long xpPerCoin,
                        long capPer5Minutes, long capPerHour, double pointsPerXp, long dailyBonus, long streakBonus,
-                       long levelBase, double levelExponent, Map<Integer, String> levelNames) {
+                       long levelBase, double levelExponent, Map<Integer, String> levelNames, String rankAnswer) {
 
     private static final Set<String> FIELDS = Set.of("chatXp", "chatCooldownSeconds", "shareXp", "followXp", "joinXp",
             "xpPerCoin", "capPer5Minutes", "capPerHour", "pointsPerXp", "dailyBonus", "streakBonus", "levelBase",
-            "levelExponent", "levelNames");
+            "levelExponent", "levelNames", "rankAnswer");
+    static final List<String> RANK_ANSWERS = List.of("both", "card", "speech");
     static final int MAX_LEVEL = 1000;
 
     public XpConfig {
@@ -35,7 +39,7 @@ public record XpConfig(long chatXp, int chatCooldownSeconds, long shareXp, long 
 
     public static XpConfig defaults() {
         return new XpConfig(5, 30, 25, 50, 1, 1, 200, 1000, 1.0, 20, 10, 100, 1.5,
-                Map.of(1, "Newcomer", 5, "Regular", 10, "Fan", 20, "Superfan", 50, "Legend"));
+                Map.of(1, "Newcomer", 5, "Regular", 10, "Fan", 20, "Superfan", 50, "Legend"), "both");
     }
 
     /** These settings with a change from the page or the API; all checked, an unknown field refused. */
@@ -71,7 +75,15 @@ public record XpConfig(long chatXp, int chatCooldownSeconds, long shareXp, long 
                 f.number("capPer5Minutes", capPer5Minutes, 0, 1_000_000), f.number("capPerHour", capPerHour, 0, 10_000_000),
                 f.decimal("pointsPerXp", pointsPerXp, 0, 100), f.number("dailyBonus", dailyBonus, 0, 100_000),
                 f.number("streakBonus", streakBonus, 0, 100_000), f.number("levelBase", levelBase, 1, 1_000_000),
-                f.decimal("levelExponent", levelExponent, 1, 3), names);
+                f.decimal("levelExponent", levelExponent, 1, 3), names, f.choice("rankAnswer", RANK_ANSWERS, rankAnswer));
+    }
+
+    public boolean rankOnCard() {
+        return !rankAnswer.equals("speech");
+    }
+
+    public boolean rankSpoken() {
+        return !rankAnswer.equals("card");
     }
 
     /** The XP in all that level {@code level} needs. */

@@ -5,6 +5,7 @@ import app.ltth.events.FollowEvent;
 import app.ltth.events.GiftEvent;
 import app.ltth.events.JoinEvent;
 import app.ltth.events.LiveEvent;
+import app.ltth.events.SessionStart;
 import app.ltth.events.ShareEvent;
 import app.ltth.events.User;
 import app.ltth.events.UserEvent;
@@ -47,6 +48,15 @@ import org.slf4j.LoggerFactory;
 public final class XpService implements ProfileManager.Listener, AutoCloseable {
 
     public static final String LEVEL_UP_EVENT = "xp:levelUp";
+    /** The viewer who earned last, at most once a second: the XP bar overlay. */
+    public static final String ACTIVE_EVENT = "xp:active";
+    /** The levels of the viewers seen in the last second ({@code {"anna": {"level": 3, "levelName": "…"}}}): badges. */
+    public static final String LEVELS_EVENT = "xp:levels";
+    /** This stream's top viewers by XP, points and level, at most once a second when they changed. */
+    public static final String BOARD_EVENT = "xp:board";
+    /** A viewer's card, on !rank. */
+    public static final String CARD_EVENT = "xp:card";
+    static final int BOARD_SENT = 10;
     private static final Logger log = LoggerFactory.getLogger(XpService.class);
 
     /** What happened to a viewer's XP: xpGained, levelUp, dailyBonus or streak (a daily bonus on a second day in a row). */
@@ -63,6 +73,17 @@ public final class XpService implements ProfileManager.Listener, AutoCloseable {
     private final Map<String, ViewerXp> viewers = new ConcurrentHashMap<>();   // changed under this lock, read without
     private final Set<String> dirty = new LinkedHashSet<>();         // guarded by this
     private final ScheduledExecutorService writer = DaemonThreads.scheduler("ltth-xp-writer");
+    private final SessionStart sessions = new SessionStart();
+    private final StreamXp stream = new StreamXp();                  // guarded by this
+    private final Map<String, ViewerXp> seen = new LinkedHashMap<>();  // guarded by this: since the last announcement
+    private ViewerXp latest;                                         // guarded by this: the last to earn, unannounced
+    private ViewerXp lastActive;                                     // guarded by this: the last announced
+    private boolean boardChanged;                                    // guarded by this
+    private final List<Correction> corrections = new ArrayList<>();  // guarded by this: not yet written
+
+    /** A manual change of a viewer's XP, points or level, kept in viewer_corrections. */
+    private record Correction(String handle, String what, long amount, String by, long at) {
+    }
     private volatile XpConfig config = XpConfig.defaults();
     private volatile boolean active;
     private Database database;                                       // guarded by this
@@ -76,7 +97,9 @@ public final class XpService implements ProfileManager.Listener, AutoCloseable {
         this.sockets = sockets;
         this.zone = zone;
         this.clock = clock;
-        writer.scheduleWithFixedDelay(this::flushQuietly, 1, 1, TimeUnit.SECONDS);
+        writer.scheduleWithFixedDelay(this::everySecond, 1, 1, TimeUnit.SECONDS);
+        sockets.greetWith(BOARD_EVENT, this::streamBoards);
+        sockets.greetWith(ACTIVE_EVENT, this::lastActive);
     }
 
     public void addListener(Listener listener) {
@@ -96,6 +119,11 @@ public final class XpService implements ProfileManager.Listener, AutoCloseable {
         flushQuietly();
         database = null;
         viewers.clear();
+        seen.clear();
+        stream.clear();
+        boardChanged = true;
+        latest = null;
+        lastActive = null;
     }
 
     @Override
@@ -103,6 +131,7 @@ public final class XpService implements ProfileManager.Listener, AutoCloseable {
         database = db;
         viewers.clear();
         dirty.clear();
+        corrections.clear();
         config = db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT config FROM xp_config WHERE id = 1");
                  ResultSet rs = ps.executeQuery()) {
@@ -140,6 +169,13 @@ public final class XpService implements ProfileManager.Listener, AutoCloseable {
 
     /** The plugin's event listener (on a thread of its own). */
     public void onEvent(LiveEvent event) {
+        if (sessions.isNewSession(event)) {
+            synchronized (this) {
+                stream.clear();
+                boardChanged = true;
+            }
+            return;
+        }
         if (!active || !(event instanceof UserEvent u)) return;
         XpRules.Action action = event instanceof ChatEvent ? XpRules.Action.CHAT : event instanceof ShareEvent ? XpRules.Action.SHARE
                 : event instanceof FollowEvent ? XpRules.Action.FOLLOW : event instanceof JoinEvent ? XpRules.Action.JOIN
@@ -150,9 +186,16 @@ public final class XpService implements ProfileManager.Listener, AutoCloseable {
         synchronized (this) {
             ViewerXp before = load(u.user());
             if (before == null) return;   // between two profiles
-            outcome = XpRules.apply(config, before, action, coins, clock.getAsLong(), zone.get());
+            seen.put(before.handle(), before);
+            long now = clock.getAsLong();
+            outcome = XpRules.apply(config, before, action, coins, now, zone.get());
             if (!outcome.changed()) return;
-            keep(outcome.next());
+            ViewerXp next = outcome.next();
+            keep(next);
+            seen.put(next.handle(), next);
+            latest = next;
+            stream.add(next, outcome.xpGained(), outcome.pointsGained(), config.nameOf(next.level()), now);
+            boardChanged = true;
         }
         tell(outcome);
     }
@@ -172,7 +215,8 @@ public final class XpService implements ProfileManager.Listener, AutoCloseable {
 
     /**
      * A streamer's, moderator's or flow's change: XP or points added (may be negative; never below 0), or a level set
-     * (its XP becomes the level's least). Logged, as every manual correction is.
+     * (its XP becomes the level's least). Kept in the viewer's corrections, written with the next second's batch (a flow
+     * may do this for every chat).
      *
      * @param what xp, points or level
      */
@@ -192,8 +236,7 @@ public final class XpService implements ProfileManager.Listener, AutoCloseable {
             }
         };
         keep(next);
-        log.info("XP of @{}: {} {} by {} (now {} XP, level {}, {} points)", next.handle(), what, amount, by, next.xp(),
-                next.level(), next.points());
+        corrections.add(new Correction(next.handle(), what, amount, by, clock.getAsLong()));
         if (next.level() > v.level()) {
             XpRules.Outcome o = new XpRules.Outcome(next, Math.max(0, next.xp() - v.xp()), 0, v.level(), false);
             sockets.broadcast(LEVEL_UP_EVENT, describe(next));
@@ -245,6 +288,74 @@ public final class XpService implements ProfileManager.Listener, AutoCloseable {
 
     // ---- writing and reading ----------------------------------------------------------------------------------
 
+    private void everySecond() {
+        flushQuietly();
+        announce();
+    }
+
+    /** What changed in the last second, to the overlays: one message each, not one per event. */
+    private void announce() {
+        Map<String, Object> levels = null;
+        Map<String, Object> activeViewer = null;
+        Map<String, Object> boards = null;
+        synchronized (this) {
+            if (!seen.isEmpty()) {
+                levels = new LinkedHashMap<>();
+                for (ViewerXp v : seen.values()) levels.put(v.handle(), Map.of("level", v.level(), "levelName", config.nameOf(v.level())));
+                seen.clear();
+            }
+            if (latest != null) {
+                activeViewer = describe(latest);
+                lastActive = latest;
+                latest = null;
+            }
+            if (boardChanged) {
+                boards = stream.boards(BOARD_SENT);
+                boardChanged = false;
+            }
+        }
+        if (levels != null) sockets.broadcast(LEVELS_EVENT, Map.of("viewers", levels));
+        if (activeViewer != null) sockets.broadcast(ACTIVE_EVENT, activeViewer);
+        if (boards != null) sockets.broadcast(BOARD_EVENT, boards);
+    }
+
+    /** This stream's boards, top {@value #BOARD_SENT} each. */
+    public synchronized Map<String, Object> streamBoards() {
+        return stream.boards(BOARD_SENT);
+    }
+
+    /** The viewer the XP bar shows when it connects: the last to earn, or nobody yet ({@code {}}). */
+    private synchronized Object lastActive() {
+        return lastActive == null ? Map.of() : describe(lastActive);
+    }
+
+    /**
+     * Shows a viewer's card on the overlays ({@value #CARD_EVENT}): level, XP, points, streak and their place by XP.
+     *
+     * @return whether they have a card (they earned something)
+     */
+    public boolean showCard(String handle) throws SQLException {
+        Optional<Map<String, Object>> v = viewer(handle);
+        if (v.isEmpty()) return false;
+        Map<String, Object> card = new LinkedHashMap<>(v.get());
+        card.put("rank", rankOf(((Number) card.get("xp")).longValue()));
+        sockets.broadcast(CARD_EVENT, card);
+        return true;
+    }
+
+    /** The place of a viewer with this much XP among all of the profile's viewers. */
+    private long rankOf(long xp) throws SQLException {
+        flush();
+        return profiles.database().read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) + 1 FROM viewer_xp WHERE xp > ?")) {
+                ps.setLong(1, xp);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 1L;
+                }
+            }
+        });
+    }
+
     private void flushQuietly() {
         try {
             flush();
@@ -255,11 +366,12 @@ public final class XpService implements ProfileManager.Listener, AutoCloseable {
 
     /** Writes what changed since the last time, in one transaction. */
     public synchronized void flush() throws SQLException {
-        if (dirty.isEmpty() || database == null) return;
+        if ((dirty.isEmpty() && corrections.isEmpty()) || database == null) return;
         List<ViewerXp> rows = new ArrayList<>();
         for (String h : dirty) rows.add(viewers.get(h));
-        database.write(c -> write(c, rows));
+        database.write(c -> write(c, rows) + writeCorrections(c));
         dirty.clear();
+        corrections.clear();
         // Keep memory to the viewers seen lately: the others are read again when they come back.
         if (viewers.size() > 50_000) viewers.clear();
     }
@@ -289,6 +401,40 @@ public final class XpService implements ProfileManager.Listener, AutoCloseable {
         }
     }
 
+    private int writeCorrections(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO viewer_corrections(handle, what, amount, by_whom, at) VALUES (?, ?, ?, ?, ?)")) {
+            for (Correction k : corrections) {
+                ps.setString(1, k.handle());
+                ps.setString(2, k.what());
+                ps.setLong(3, k.amount());
+                ps.setString(4, k.by());
+                ps.setLong(5, k.at());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            return corrections.size();
+        }
+    }
+
+    /** A viewer's manual corrections, newest first: what (xp, points, level), amount, by and at. */
+    public List<Map<String, Object>> corrections(String handle) throws SQLException {
+        flush();
+        return profiles.database().read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT what, amount, by_whom, at FROM viewer_corrections "
+                    + "WHERE handle = ? ORDER BY at DESC, id DESC LIMIT 100")) {
+                ps.setString(1, User.handle(handle));
+                List<Map<String, Object>> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(Map.of("what", rs.getString(1), "amount", rs.getLong(2), "by", rs.getString(3), "at", rs.getLong(4)));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
     /** The viewer's XP as far as it is in memory (they earned lately), without waiting: for every event's flows. */
     public Optional<ViewerXp> cached(String handle) {
         return Optional.ofNullable(viewers.get(User.handle(handle)));
@@ -299,33 +445,6 @@ public final class XpService implements ProfileManager.Listener, AutoCloseable {
         ViewerXp v = viewers.get(User.handle(handle));
         if (v == null) v = read(User.handle(handle));
         return Optional.ofNullable(v).map(this::describe);
-    }
-
-    /**
-     * Viewers by {@code sort} (xp, points, level or recent), those whose handle or nickname contains {@code query}.
-     */
-    public List<Map<String, Object>> list(String query, String sort, int limit) throws SQLException {
-        flush();
-        String order = switch (sort) {
-            case "points" -> "points DESC";
-            case "recent" -> "updated_at DESC";
-            default -> "xp DESC";
-        };
-        String like = "%" + query.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        return profiles.database().read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT handle, user_id, nickname, xp, points, level, last_chat_xp, "
-                    + "last_visit, streak_days FROM viewer_xp WHERE handle LIKE ? ESCAPE '\\' OR lower(nickname) LIKE ? ESCAPE '\\' "
-                    + "ORDER BY " + order + ", handle LIMIT ?")) {
-                ps.setString(1, like);
-                ps.setString(2, like);
-                ps.setInt(3, limit);
-                List<Map<String, Object>> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) out.add(describe(row(rs)));
-                }
-                return out;
-            }
-        });
     }
 
     public Map<String, Object> describe(ViewerXp v) {

@@ -59,6 +59,27 @@ class EventLogWriterTest {
     }
 
     @Test
+    void aViewerBackAfterThreeHoursComesForANewVisitAndTheTimeBetweenTheirSignsIsWatched() throws Exception {
+        long hour = 3_600_000;
+        try (Database db = Database.open(dir.resolve("v.db")); EventLogWriter writer = new EventLogWriter()) {
+            writer.profileOpened("v", db);
+            writer.onEvent(new ChatEvent("a", 10 * hour, anna, "hello"));
+            writer.onEvent(new ChatEvent("b", 10 * hour + 60_000, anna, "a minute later"));
+            writer.onEvent(new LikeEvent("c", 10 * hour + 30_000, anna, 1, 1));   // late, out of order: no time twice
+            writer.flush();
+            writer.onEvent(new ChatEvent("d", 12 * hour + 60_000, anna, "two hours later: the same visit"));
+            writer.onEvent(new ChatEvent("e", 16 * hour, anna, "next stream"));
+            writer.onEvent(new ChatEvent("f", 16 * hour + 5_000, anna, "still here"));
+            writer.flush();
+            UserStatsRepository.UserTotals t = new UserStatsRepository(db).byHandle("anna").orElseThrow();
+            assertThat(t.visits()).isEqualTo(2);
+            assertThat(t.watchMs()).isEqualTo(60_000 + 2 * hour + 5_000);
+            assertThat(t.firstSeen()).isEqualTo(10 * hour);
+            assertThat(t.lastSeen()).isEqualTo(16 * hour + 5_000);
+        }
+    }
+
+    @Test
     void eventsThatArriveWhileDetachedGoToTheNextDatabase() throws Exception {
         try (Database first = Database.open(dir.resolve("first.db"));
              Database second = Database.open(dir.resolve("second.db"));

@@ -56,6 +56,43 @@ class XpApiTest {
     }
 
     @Test
+    void rankShowsTheViewerCardAndTheOverlaysLearnWhoEarnedTheirLevelsAndThisStreamsBoard() throws Exception {
+        try (TestApp app = TestApp.start(dir);
+             TestSocket overlay = TestSocket.connect(app.socketUrl(), null, XpService.CARD_EVENT, XpService.ACTIVE_EVENT,
+                     XpService.LEVELS_EVENT, XpService.BOARD_EVENT)) {
+            app.giftStreak("anna", "Anna", "Rose", 1, 300, 1);   // 300 coins + 20 daily bonus: 320 XP, level 3
+            chat(app, "ben", "hi", false);                       // 5 + 20: 25 XP, level 1
+            JsonNode active = overlay.await(XpService.ACTIVE_EVENT, m -> m.path("handle").asText().equals("ben"));
+            assertThat(active.get("xp").asLong()).isEqualTo(25);
+            assertThat(active.get("nextLevelXp").asLong()).isEqualTo(100);
+            JsonNode levels = overlay.await(XpService.LEVELS_EVENT, m -> m.at("/viewers/ben").isObject());
+            assertThat(levels.at("/viewers/ben/level").asInt()).isEqualTo(1);
+            JsonNode board = overlay.await(XpService.BOARD_EVENT, m -> m.at("/boards/xp").size() == 2);
+            assertThat(board.at("/boards/xp/0/handle").asText()).isEqualTo("anna");
+            assertThat(board.at("/boards/xp/0/value").asLong()).isEqualTo(320);
+            assertThat(board.at("/boards/level/0/value").asInt()).isEqualTo(3);
+
+            chat(app, "anna", "!rank", false);
+            JsonNode card = overlay.await(XpService.CARD_EVENT, m -> true);
+            assertThat(card.get("handle").asText()).isEqualTo("anna");
+            assertThat(card.get("level").asInt()).isEqualTo(3);
+            assertThat(card.get("rank").asLong()).as("first by XP").isEqualTo(1);
+            TestApp.await(() -> xp(app, "ben") != null);
+            chat(app, "ben", "!rank", false);
+            assertThat(overlay.await(XpService.CARD_EVENT, m -> true).get("rank").asLong()).isEqualTo(2);
+
+            assertThat(app.put("/api/xp/config", "{\"rankAnswer\":\"speech\"}").json().get("rankAnswer").asText()).isEqualTo("speech");
+            assertThat(app.put("/api/xp/config", "{\"rankAnswer\":\"chat\"}").json().get("field").asText()).isEqualTo("rankAnswer");
+            chat(app, "cara", "hello", false);
+            TestApp.await(() -> xp(app, "cara") != null);
+            chat(app, "cara", "!rank", false);
+            chat(app, "cara", "!rank", false);   // refused (cooldown) and listed: the first has been answered by then
+            TestApp.await(() -> app.get("/api/commands").json().get("recent").toString().contains("cara"));
+            assertThat(overlay.drain(XpService.CARD_EVENT)).as("spoken only: no card").isEmpty();
+        }
+    }
+
+    @Test
     void farmingBeyondTheCapGainsNothingAndGiveIsForModeratorsOnly() throws Exception {
         try (TestApp app = TestApp.start(dir)) {
             assertThat(app.put("/api/xp/config", "{\"chatCooldownSeconds\":0,\"capPer5Minutes\":30,\"dailyBonus\":0}").status())
@@ -86,6 +123,9 @@ class XpApiTest {
             assertThat(app.get("/api/viewers?q=FARM").json().get("viewers")).extracting(v -> v.get("handle").asText())
                     .containsExactly("farmer");
             assertThat(app.get("/api/viewers?sort=colour").json().get("field").asText()).isEqualTo("sort");
+            assertThat(app.get("/api/viewers/farmer/corrections").json().get("corrections"))
+                    .extracting(c -> c.get("amount").asLong() + " " + c.get("what").asText() + " by " + c.get("by").asText())
+                    .containsExactly("-5 points by the dashboard", "15 points by !give of @mod_mia");
 
             // Off (the plugin): nothing is earned.
             assertThat(app.post("/api/plugins/xp/disable", "").status()).isEqualTo(200);
