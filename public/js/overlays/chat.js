@@ -43,7 +43,7 @@
   }
 
   function levelBadge(level) {
-    return badge('badge-level', t('xp.o.badge', { level: LTTH.i18n.number(level) }));
+    return badge('badge-level', LTTH.i18n.t('xp.o.badge', { level: LTTH.i18n.number(level) }));
   }
 
   function levelsArrived(m) {

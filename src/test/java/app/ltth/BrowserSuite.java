@@ -67,6 +67,13 @@ public abstract class BrowserSuite {
         return new ChromeDriver(service, options);
     }
 
+    /** Scrolls an element to the middle of the window first: a message bar at the bottom can cover it otherwise. */
+    static void clickCentered(org.openqa.selenium.WebElement element) {
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "arguments[0].scrollIntoView({block:'center', behavior:'instant'})", element);
+        element.click();
+    }
+
     /** Saves what the page looks like to target/screenshots/NAME.png, for a person to look at. */
     public static Path screenshot(WebDriver browser, String name) throws IOException {
         Path file = Path.of("target", "screenshots", name + ".png");

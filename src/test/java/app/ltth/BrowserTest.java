@@ -41,13 +41,6 @@ public class BrowserTest extends BrowserSuite {
 
     static final String EVIL_NAME = "<img src=x onerror=alert(1)>";
 
-    /** Scrolls an element to the middle of the window first: a message bar at the bottom can cover it otherwise. */
-    private static void clickCentered(WebElement element) {
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
-                "arguments[0].scrollIntoView({block:'center', behavior:'instant'})", element);
-        element.click();
-    }
-
     /** Waits up to 15 s; pages re-render lists, so an element that went stale is simply looked up again. */
     private static WebDriverWait waiting() {
         return waiting(browser);

@@ -202,6 +202,8 @@ class OverlayBrowserTest extends BrowserSuite {
         assertThat(line.findElement(By.className("text")).getText()).isEqualTo("<script>alert(1)</script> hi");
         assertThat(line.findElements(By.className("badge-mod"))).hasSize(1);
         assertThat(line.findElements(By.cssSelector("i, script"))).isEmpty();
+        // the viewer's level arrives within a second (xp:levels) and joins the line's badges
+        waiting().until(d -> line.findElement(By.className("badge-level")).getText().matches("Lv \\d+"));
 
         open("/overlays/hud.html?show=coins,followers,time");
         assertThat(browser.findElements(By.cssSelector("[data-tile]"))).hasSize(3);

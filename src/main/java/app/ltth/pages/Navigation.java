@@ -17,6 +17,7 @@ final class Navigation {
             "/js/chat.js");
     static final DashboardPage COMMANDS = DashboardPage.of("commands", "nav.commands", "/js/commands.js");
     static final DashboardPage LEVELS = DashboardPage.of("levels", "nav.levels", "/js/levels.js");
+    static final DashboardPage VIEWERS = DashboardPage.of("viewers", "nav.viewers", "/js/describe.js", "/js/viewers.js");
     static final DashboardPage OVERLAYS = DashboardPage.of("overlays", "nav.overlays", "/js/lan.js",
             "/js/overlays-page.js");
     static final DashboardPage ALERTS = DashboardPage.of("alerts", "nav.alerts", "/js/alerts.js");
@@ -36,7 +37,7 @@ final class Navigation {
     static final DashboardPage HEALTH = DashboardPage.of("health", "nav.health", "/js/health.js");
     static final DashboardPage LOGS = DashboardPage.of("logs", "nav.logs", "/js/logs.js");
 
-    static final List<DashboardPage> PAGES = List.of(LIVE, CHAT, COMMANDS, LEVELS, OVERLAYS, ALERTS, GOALS, FLOWS, EVENT_INPUT, SOUNDBOARD, TTS, OBS,
+    static final List<DashboardPage> PAGES = List.of(LIVE, CHAT, COMMANDS, LEVELS, VIEWERS, OVERLAYS, ALERTS, GOALS, FLOWS, EVENT_INPUT, SOUNDBOARD, TTS, OBS,
             MULTICAM, OSC, VDONINJA, SETTINGS, PROFILES, PLUGINS, HEALTH, LOGS);
 
     private static final List<Entry> ENTRIES = List.of(
@@ -44,6 +45,7 @@ final class Navigation {
             new Entry("/chat.html", "nav.chat", CHAT),
             new Entry("/commands.html", "nav.commands", COMMANDS),
             new Entry("/levels.html", "nav.levels", LEVELS),
+            new Entry("/viewers.html", "nav.viewers", VIEWERS),
             new Entry("/overlays.html", "nav.overlays", OVERLAYS),
             new Entry("/alerts.html", "nav.alerts", ALERTS),
             new Entry("/goals.html", "nav.goals", GOALS),

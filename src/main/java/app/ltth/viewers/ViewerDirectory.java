@@ -190,6 +190,7 @@ public final class ViewerDirectory implements ProfileManager.Listener {
                 : new ViewerXp(handle, rs.getString(1), rs.getString(3), rs.getLong(12), rs.getLong(13), rs.getInt(14),
                 rs.getLong(15), visit == null ? null : LocalDate.parse(visit), rs.getInt(17), List.of());
         Map<String, Object> m = new LinkedHashMap<>(xp.describe(v));
+        m.put("uniqueId", rs.getString(2));
         long coins = rs.getLong(4);
         long visits = rs.getLong(8);
         m.put("coins", coins);

@@ -12,6 +12,7 @@ import io.javalin.http.NotFoundResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * GET /api/viewers/flags            every viewer with a decision in force (VIP, commands, TTS muted)
@@ -22,6 +23,7 @@ import java.util.Objects;
  * GET /api/viewers?q=&sort=&limit=  viewers whose handle or name contains q, by one of ViewerDirectory.SORTS
  * GET /api/viewers.csv?q=&sort=     the same, every one, as CSV
  * POST /api/viewers/{handle}/points {"add": n}: a correction (may be negative), kept in the viewer's corrections
+ * POST /api/viewers/{handle}/xp     {"add": n} or {"level": n}: the same for XP and the level
  * GET /api/viewers/{handle}/corrections  the manual changes of their XP, points and level, newest first
  * GET/PUT /api/vip/tiers            {"tiers": [{"name", "coins", "visits"}]}: VIP tiers granted by coins and visits
  * GET/PUT /api/xp/config            how viewers earn XP and points, the level curve and names
@@ -69,17 +71,30 @@ public final class ViewersController {
             ctx.header("Content-Disposition", "attachment; filename=\"ltth-viewers.csv\"");
             directory.exportCsv(query(ctx), sort, ctx.outputStream());
         });
+        routes.post("/api/viewers/{handle}/xp", ctx -> {
+            JsonFields f = new JsonFields(JsonBody.object(ctx), "");
+            f.refuseUnknown(Set.of("add", "level"), "key", "use add (XP, may be negative) or level");
+            boolean level = f.node("level") != null;
+            if (level == (f.node("add") != null)) throw new ValidationException("add", "give either add (XP) or level");
+            long amount = level ? f.requiredNumber("level", 1, XpConfig.MAX_LEVEL) : f.requiredNumber("add", -1_000_000_000L, 1_000_000_000L);
+            ctx.json(xp.describe(xp.change(ctx.pathParam("handle"), level ? "level" : "xp", amount, "the dashboard")
+                    .orElseThrow(() -> noXp(ctx))));
+        });
         routes.get("/api/viewers/{handle}/corrections", ctx -> ctx.json(Map.of("corrections", xp.corrections(ctx.pathParam("handle")))));
         routes.get("/api/vip/tiers", ctx -> ctx.json(Map.of("tiers", directory.tiers())));
         routes.put("/api/vip/tiers", ctx -> ctx.json(Map.of("tiers", directory.setTiers(JsonBody.object(ctx)))));
         routes.post("/api/viewers/{handle}/points", ctx -> {
             long add = new JsonFields(JsonBody.object(ctx), "").requiredNumber("add", -1_000_000_000L, 1_000_000_000L);
-            ViewerXp after = xp.change(ctx.pathParam("handle"), "points", add, "the dashboard")
-                    .orElseThrow(() -> new NotFoundResponse("@" + User.handle(ctx.pathParam("handle")) + " has no points yet"));
+            ViewerXp after = xp.change(ctx.pathParam("handle"), "points", add, "the dashboard").orElseThrow(() -> noXp(ctx));
             ctx.json(xp.describe(after));
         });
         routes.get("/api/xp/config", ctx -> ctx.json(xp.config()));
         routes.put("/api/xp/config", ctx -> ctx.json(xp.configure(JsonBody.object(ctx))));
+    }
+
+    private static NotFoundResponse noXp(Context ctx) {
+        return new NotFoundResponse("@" + User.handle(ctx.pathParam("handle"))
+                + " has no XP or points yet: viewers earn them while the plugin 'xp' is on");
     }
 
     private static String query(Context ctx) {
