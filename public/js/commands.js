@@ -68,6 +68,7 @@
     save.type = 'submit';
     form.append(head, onSwitch, field('commands.aliases', aliases, 'aliases'), field('commands.permission', permission, 'permission'),
       field('commands.minTeamLevel', number(c.minTeamLevel, 0, 50), 'minTeamLevel'),
+      field('commands.minLevel', number(c.minLevel, 0, 1000), 'minLevel'),
       field('commands.userCooldown', number(c.userCooldownSeconds, 0, 86400), 'userCooldownSeconds'),
       field('commands.globalCooldown', number(c.globalCooldownSeconds, 0, 86400), 'globalCooldownSeconds'), save);
     LTTH.submit(form, function () {
@@ -76,6 +77,7 @@
         enabled: f.enabled.checked,
         aliases: aliases.value.split(',').map(function (a) { return a.trim(); }).filter(Boolean),
         permission: f.permission.value, minTeamLevel: Number(f.minTeamLevel.value),
+        minLevel: Number(f.minLevel.value),
         userCooldownSeconds: Number(f.userCooldownSeconds.value), globalCooldownSeconds: Number(f.globalCooldownSeconds.value)
       }).then(function () { LTTH.say(t('commands.saved', { command: prefix + c.name }), true); });
     });

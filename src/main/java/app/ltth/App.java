@@ -316,7 +316,7 @@ public final class App implements AutoCloseable {
         viewerDirectory = new ViewerDirectory(profiles, xp);
         profiles.addListener(viewerDirectory);
         commands = new CommandEngine(profiles, viewers, () -> settings.text(SettingsRegistry.COMMANDS_PREFIX),
-                () -> settings.text(SettingsRegistry.TIKTOK_USERNAME));
+                () -> settings.text(SettingsRegistry.TIKTOK_USERNAME), xp::levelOf);
         profiles.addListener(commands);
         bus.subscribeAsync("commands", 1_000, commands::onEvent);
         leaderboards = new Leaderboards(sockets);

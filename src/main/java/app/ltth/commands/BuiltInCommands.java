@@ -41,12 +41,12 @@ public final class BuiltInCommands {
         commands.register(new CommandEngine.Registered("commands", "builtin", "commands.desc.commands", slow, (call, chat) ->
                 b.answer("commands.answer.list", Map.of("commands", commands.summary()))));
         commands.register(new CommandEngine.Registered("xp", "xp", "commands.desc.xp",
-                new CommandSettings(true, List.of("rank"), Permission.EVERYONE, 0, 30, 0), b::rank));
+                new CommandSettings(true, List.of("rank"), Permission.EVERYONE, 0, 0, 30, 0), b::rank));
         commands.register(new CommandEngine.Registered("points", "xp", "commands.desc.points", slow, b::points));
         commands.register(new CommandEngine.Registered("top", "xp", "commands.desc.top",
-                new CommandSettings(true, List.of(), Permission.EVERYONE, 0, 0, 60), b::top));
+                new CommandSettings(true, List.of(), Permission.EVERYONE, 0, 0, 0, 60), b::top));
         commands.register(new CommandEngine.Registered("give", "xp", "commands.desc.give",
-                new CommandSettings(true, List.of(), Permission.MODERATOR, 0, 0, 0), b::give));
+                new CommandSettings(true, List.of(), Permission.MODERATOR, 0, 0, 0, 0), b::give));
     }
 
     private void answer(String key, Map<String, ?> values) {

@@ -27,6 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,6 +74,7 @@ public final class CommandEngine implements ProfileManager.Listener {
     private final ViewerModeration viewers;
     private final Supplier<String> prefix;
     private final Supplier<String> broadcaster;
+    private final ToIntFunction<String> levelOf;
     private final LongSupplier clock;
     private final CommandGate gate = new CommandGate();                  // the engine's thread only
     private final Map<String, Registered> features = new ConcurrentHashMap<>();   // what features registered
@@ -86,18 +88,20 @@ public final class CommandEngine implements ProfileManager.Listener {
     /**
      * @param prefix      the configured prefix character ("!")
      * @param broadcaster the streamer's own @handle, who may use every command
+     * @param levelOf     a viewer's level by @handle (1 when they have none): asked only of commands with a minimum
      */
     public CommandEngine(ProfileManager profiles, ViewerModeration viewers, Supplier<String> prefix,
-                         Supplier<String> broadcaster) {
-        this(profiles, viewers, prefix, broadcaster, System::currentTimeMillis);
+                         Supplier<String> broadcaster, ToIntFunction<String> levelOf) {
+        this(profiles, viewers, prefix, broadcaster, levelOf, System::currentTimeMillis);
     }
 
     CommandEngine(ProfileManager profiles, ViewerModeration viewers, Supplier<String> prefix, Supplier<String> broadcaster,
-                  LongSupplier clock) {
+                  ToIntFunction<String> levelOf, LongSupplier clock) {
         this.profiles = profiles;
         this.viewers = viewers;
         this.prefix = prefix;
         this.broadcaster = broadcaster;
+        this.levelOf = levelOf;
         this.clock = clock;
     }
 
@@ -263,6 +267,9 @@ public final class CommandEngine implements ProfileManager.Listener {
             }
             if (user.teamLevel() < s.minTeamLevel() && !user.moderator() && !streamer) {
                 return new Refusal("teamLevel", Map.of("level", s.minTeamLevel()));
+            }
+            if (s.minLevel() > 1 && !user.moderator() && !streamer && levelOf.applyAsInt(viewer) < s.minLevel()) {
+                return new Refusal("level", Map.of("level", s.minLevel()));
             }
         }
         return gate.refusal(command.name(), viewer, s, now);

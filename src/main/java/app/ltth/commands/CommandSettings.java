@@ -12,14 +12,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * How the streamer set a command up: on or off, its aliases, who may use it (and from which team level), and its
- * cooldowns for one viewer and for everyone.
+ * How the streamer set a command up: on or off, its aliases, who may use it (and from which team level and viewer
+ * level), and its cooldowns for one viewer and for everyone.
+ *
+ * @param minLevel the viewer level (XP, the plugin xp) a viewer needs; 0 or 1 asks nothing
  */
 public record CommandSettings(boolean enabled, List<String> aliases, Permission permission, int minTeamLevel,
-                              int userCooldownSeconds, int globalCooldownSeconds) {
+                              int minLevel, int userCooldownSeconds, int globalCooldownSeconds) {
 
     private static final Set<String> FIELDS = Set.of("enabled", "aliases", "permission", "minTeamLevel",
-            "userCooldownSeconds", "globalCooldownSeconds");
+            "minLevel", "userCooldownSeconds", "globalCooldownSeconds");
     static final int MAX_ALIASES = 10;
 
     public CommandSettings {
@@ -27,7 +29,7 @@ public record CommandSettings(boolean enabled, List<String> aliases, Permission 
     }
 
     public static CommandSettings everyone(int userCooldownSeconds) {
-        return new CommandSettings(true, List.of(), Permission.EVERYONE, 0, userCooldownSeconds, 0);
+        return new CommandSettings(true, List.of(), Permission.EVERYONE, 0, 0, userCooldownSeconds, 0);
     }
 
     /** These settings with a change from the page or the API; every field checked, an unknown one refused. */
@@ -53,6 +55,7 @@ public record CommandSettings(boolean enabled, List<String> aliases, Permission 
                 permission.wireName());
         return new CommandSettings(f.bool("enabled", enabled), names,
                 Permission.valueOf(permissionName.toUpperCase(Locale.ROOT)), (int) f.number("minTeamLevel", minTeamLevel, 0, 50),
+                (int) f.number("minLevel", minLevel, 0, 1000),
                 (int) f.number("userCooldownSeconds", userCooldownSeconds, 0, 86_400),
                 (int) f.number("globalCooldownSeconds", globalCooldownSeconds, 0, 86_400));
     }
@@ -63,6 +66,7 @@ public record CommandSettings(boolean enabled, List<String> aliases, Permission 
         m.put("aliases", aliases);
         m.put("permission", permission.wireName());
         m.put("minTeamLevel", minTeamLevel);
+        m.put("minLevel", minLevel);
         m.put("userCooldownSeconds", userCooldownSeconds);
         m.put("globalCooldownSeconds", globalCooldownSeconds);
         return m;

@@ -440,6 +440,11 @@ public final class XpService implements ProfileManager.Listener, AutoCloseable {
         return Optional.ofNullable(viewers.get(User.handle(handle)));
     }
 
+    /** A viewer's level, 1 when they have none (yet, or the plugin is off): for commands with a minimum level. */
+    public int levelOf(String handle) {
+        return viewer(handle).map(v -> (Integer) v.get("level")).orElse(1);
+    }
+
     /** One viewer as pages and commands read them, or empty when they never earned anything. */
     public synchronized Optional<Map<String, Object>> viewer(String handle) {
         ViewerXp v = viewers.get(User.handle(handle));

@@ -19,7 +19,7 @@ class CommandGateTest {
 
     @Test
     void cooldownsPerViewerAndForEveryoneCountFromTheLastRun() {
-        CommandSettings s = new CommandSettings(true, List.of(), Permission.EVERYONE, 0, 30, 5);
+        CommandSettings s = new CommandSettings(true, List.of(), Permission.EVERYONE, 0, 0, 30, 5);
         assertThat(tryRun("hug", "anna", s, 0)).isNull();
         assertThat(tryRun("hug", "ben", s, 4_000)).isEqualTo(new Refusal("cooldown", Map.of("seconds", 1L)));
         assertThat(tryRun("hug", "ben", s, 5_000)).isNull();
@@ -42,7 +42,7 @@ class CommandGateTest {
 
     @Test
     void refusedCommandsDoNotCount() {
-        CommandSettings s = new CommandSettings(true, List.of(), Permission.EVERYONE, 0, 60, 0);
+        CommandSettings s = new CommandSettings(true, List.of(), Permission.EVERYONE, 0, 0, 60, 0);
         assertThat(tryRun("hug", "anna", s, 0)).isNull();
         for (int i = 1; i <= 20; i++) assertThat(tryRun("hug", "anna", s, i * 100)).isNotNull();
         assertThat(tryRun("wave", "anna", free, 3_000)).as("twenty refusals are not twenty commands").isNull();

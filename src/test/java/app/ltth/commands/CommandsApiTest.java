@@ -105,6 +105,25 @@ class CommandsApiTest {
     }
 
     @Test
+    void aCommandCanAskForAViewerLevel() throws Exception {
+        String hug = flow("{\"name\":\"hug\",\"trigger\":{\"type\":\"command\",\"name\":\"hug\"},\"actions\":[{\"type\":\"variable\","
+                + "\"name\":\"h\",\"op\":\"set\",\"value\":\"{username}\"}]}");
+        assertThat(app.put("/api/commands/hug", "{\"minLevel\":1001}").json().get("field").asText()).isEqualTo("minLevel");
+        assertThat(app.put("/api/commands/hug", "{\"minLevel\":3}").status()).isEqualTo(200);
+        assertThat(command(app.get("/api/commands").json().get("commands"), "hug").get("minLevel").asInt()).isEqualTo(3);
+        chat("lowbie", "!hug", false);
+        JsonNode refused = recent(1).get(0);
+        assertThat(refused.at("/refusal/why").asText()).isEqualTo("level");
+        assertThat(refused.at("/refusal/values/level").asInt()).isEqualTo(3);
+        TestApp.await(() -> app.get("/api/viewers/lowbie").json().has("xp"));   // their chat earned their first XP
+        assertThat(app.post("/api/viewers/lowbie/xp", "{\"level\":3}").status()).isEqualTo(200);
+        chat("lowbie", "!hug", false);
+        TestApp.await(() -> results(hug).contains("h = lowbie"));
+        chat("mod_mia", "!hug", true);   // moderators need no level
+        TestApp.await(() -> results(hug).contains("h = mod_mia"));
+    }
+
+    @Test
     void tenCommandsAMinuteFromOneViewerThePrefixSettingAndTheCommandCondition() throws Exception {
         String wave = flow("{\"name\":\"wave\",\"trigger\":{\"type\":\"command\",\"name\":\"wave\"},\"actions\":[{\"type\":\"variable\","
                 + "\"name\":\"n\",\"op\":\"add\",\"value\":1}]}");

@@ -87,7 +87,7 @@ class XpApiTest {
             TestApp.await(() -> xp(app, "cara") != null);
             chat(app, "cara", "!rank", false);
             chat(app, "cara", "!rank", false);   // refused (cooldown) and listed: the first has been answered by then
-            TestApp.await(() -> app.get("/api/commands").json().get("recent").toString().contains("cara"));
+            TestApp.await(() -> app.get("/api/commands").json().get("recent").toString().contains("\"viewer\":\"cara\",\"command\":\"xp\",\"ran\":false"));
             assertThat(overlay.drain(XpService.CARD_EVENT)).as("spoken only: no card").isEmpty();
         }
     }
