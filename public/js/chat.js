@@ -185,16 +185,7 @@
         ['lastSeen', totals.lastSeen ? new Date(totals.lastSeen).toLocaleString(i18n.language()) : '–']].forEach(function (p) {
         dl.append(el('dt', 'col-6 fw-normal text-body-secondary', t('chat.total.' + p[0])), el('dd', 'col-6 mb-0', p[1]));
       });
-      var list = $('viewer-history');
-      list.replaceChildren();
-      if (!r[1].events.length) list.appendChild(el('li', 'text-body-secondary', t('chat.noHistory')));
-      r[1].events.forEach(function (row) {
-        var d = LTTH.describe({ type: row.type, data: row.data });
-        var li = el('li', 'text-truncate');
-        li.append(el('span', 'text-body-secondary me-1', clock.format(new Date(row.timestamp))), el('span', '', d.text));
-        li.title = d.text;
-        list.appendChild(li);
-      });
+      LTTH.history($('viewer-history'), r[1].events, function (ms) { return clock.format(new Date(ms)); }, t('chat.noHistory'));
       $('viewer-profile').classList.remove('d-none');
     }).catch(function (err) { LTTH.say(err.message); });
   }

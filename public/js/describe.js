@@ -62,6 +62,23 @@
     }
   }
 
+  /**
+   * A viewer's latest events (GET /api/events rows) as lines of list {@code ul}: the time as {@code time(ms)} gives it,
+   * and what happened; {@code empty} when there are none.
+   */
+  function history(ul, rows, time, empty) {
+    ul.replaceChildren();
+    if (!rows.length) ul.appendChild(global.LTTH.el('li', 'text-body-secondary', empty));
+    rows.forEach(function (row) {
+      var d = describe({ type: row.type, data: row.data });
+      var li = global.LTTH.el('li', 'text-truncate');
+      li.append(global.LTTH.el('span', 'text-body-secondary me-1', time(row.timestamp)), global.LTTH.el('span', '', d.text));
+      li.title = d.text;
+      ul.appendChild(li);
+    });
+  }
+
   global.LTTH = global.LTTH || {};
   global.LTTH.describe = describe;
+  global.LTTH.history = history;
 })(window);

@@ -92,16 +92,7 @@
         ['lastSeen', when(totals.lastSeen)]].forEach(function (p) {
         dl.append(el('dt', 'col-5 fw-normal text-body-secondary', t('viewers.col.' + p[0])), el('dd', 'col-7 mb-0', p[1]));
       });
-      var history = $('viewer-history');
-      history.replaceChildren();
-      if (!r[1].events.length) history.appendChild(el('li', 'text-body-secondary', t('viewers.noHistory')));
-      r[1].events.forEach(function (e) {
-        var d = LTTH.describe({ type: e.type, data: e.data });
-        var li = el('li', 'text-truncate');
-        li.append(el('span', 'text-body-secondary me-1', when(e.timestamp)), el('span', '', d.text));
-        li.title = d.text;
-        history.appendChild(li);
-      });
+      LTTH.history($('viewer-history'), r[1].events, when, t('viewers.noHistory'));
       var corrections = $('viewer-corrections');
       corrections.replaceChildren();
       if (!r[2].corrections.length) corrections.appendChild(el('li', 'text-body-secondary', t('viewers.noCorrections')));
@@ -137,6 +128,16 @@
 
   // ---- VIP tiers -----------------------------------------------------------------------------------------
 
+  function threshold(name, value) {
+    var input = el('input', 'form-control');
+    input.type = 'number';
+    input.min = '0';
+    input.name = name;
+    input.value = value;
+    input.setAttribute('aria-label', t(name === 'coins' ? 'viewers.tierCoins' : 'viewers.tierVisits'));
+    return input;
+  }
+
   function tierRow(tier) {
     var row = el('div', 'input-group input-group-sm tier');
     var name = el('input', 'form-control');
@@ -145,18 +146,8 @@
     name.value = tier.name;
     name.setAttribute('aria-label', t('viewers.tierName'));
     name.placeholder = t('viewers.tierName');
-    var coins = el('input', 'form-control');
-    coins.type = 'number';
-    coins.min = '0';
-    coins.name = 'coins';
-    coins.value = tier.coins;
-    coins.setAttribute('aria-label', t('viewers.tierCoins'));
-    var visits = el('input', 'form-control');
-    visits.type = 'number';
-    visits.min = '0';
-    visits.name = 'visits';
-    visits.value = tier.visits;
-    visits.setAttribute('aria-label', t('viewers.tierVisits'));
+    var coins = threshold('coins', tier.coins);
+    var visits = threshold('visits', tier.visits);
     var remove = el('button', 'btn btn-outline-danger', '×');
     remove.type = 'button';
     remove.setAttribute('aria-label', t('viewers.removeTier'));

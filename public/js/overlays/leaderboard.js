@@ -1,6 +1,6 @@
 /*
  * Top gifters, likers or chatters. This stream's boards arrive as leaderboard:update (at most once a second);
- * all-time boards are read from /api/leaderboard every 15 seconds. Names are shown as text.
+ * all-time boards are read from /api/leaderboard every 15 seconds.
  */
 (function () {
   'use strict';
@@ -10,29 +10,17 @@
   var limit = LTTH.overlay.number('limit', 5, 1, 20);
   var t = function (k) { return LTTH.i18n.t(k); };
   var rowsEl = document.getElementById('rows');
-  document.getElementById('board').classList.add('theme-' + (p.get('theme') === 'neon' ? 'neon' : 'classic'));
+  LTTH.board.theme(document.getElementById('board'));
 
   function render(rows) {
-    rowsEl.textContent = '';
-    rows.slice(0, limit).forEach(function (r) {
-      var li = document.createElement('li');
-      li.className = 'row';
-      li.setAttribute('data-user', r.uniqueId);
-      [['rank', r.rank], ['name', r.nickname || r.uniqueId], ['value', LTTH.i18n.number(r.value)]].forEach(function (c) {
-        var span = document.createElement('span');
-        span.className = c[0];
-        span.textContent = c[1];
-        li.appendChild(span);
-      });
-      rowsEl.appendChild(li);
-    });
+    LTTH.board.render(rowsEl, rows.map(function (r) {
+      return { user: r.uniqueId, name: r.nickname || r.uniqueId, value: r.value };
+    }), limit, LTTH.i18n.number);
   }
 
   function fetchAllTime() {
-    fetch('/api/leaderboard?board=' + board + '&period=alltime&limit=' + limit, { cache: 'no-store' })
-      .then(function (r) { return r.json(); })
-      .then(function (j) { if (j.rows) render(j.rows); })
-      .catch(function () { /* the app restarts: the next round tries again */ });
+    LTTH.board.fetchRows('/api/leaderboard?board=' + board + '&period=alltime&limit=' + limit,
+      function (j) { return j.rows; }, render);
   }
 
   LTTH.overlay.start({

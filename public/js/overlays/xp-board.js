@@ -1,6 +1,6 @@
 /*
  * Top viewers by XP, points or level. This stream's boards arrive as xp:board (at most once a second); all-time
- * boards are read from /api/viewers every 15 seconds. Names are shown as text.
+ * boards are read from /api/viewers every 15 seconds.
  */
 (function () {
   'use strict';
@@ -10,7 +10,7 @@
   var limit = LTTH.overlay.number('limit', 5, 1, 20);
   var t = function (k, v) { return LTTH.i18n.t(k, v); };
   var rowsEl = document.getElementById('rows');
-  document.getElementById('board').classList.add('theme-' + (p.get('theme') === 'neon' ? 'neon' : 'classic'));
+  LTTH.board.theme(document.getElementById('board'));
 
   function value(v) {
     var n = LTTH.i18n.number(v);
@@ -18,29 +18,17 @@
       : t('xp.o.xpValue', { xp: n });
   }
 
+  /** rows: {handle, nickname, value}, as xp:board sends them. */
   function render(rows) {
-    rowsEl.textContent = '';
-    rows.filter(function (r) { return r.value > 0; }).slice(0, limit).forEach(function (r, i) {
-      var li = document.createElement('li');
-      li.className = 'row';
-      li.setAttribute('data-user', r.handle);
-      [['rank', i + 1], ['name', r.nickname || r.handle], ['value', value(r.value)]].forEach(function (c) {
-        var span = document.createElement('span');
-        span.className = c[0];
-        span.textContent = c[1];
-        li.appendChild(span);
-      });
-      rowsEl.appendChild(li);
-    });
+    LTTH.board.render(rowsEl, rows.map(function (r) {
+      return { user: r.handle, name: r.nickname || r.handle, value: r.value };
+    }), limit, value);
   }
 
   function fetchAllTime() {
-    fetch('/api/viewers?sort=' + board + '&limit=' + limit, { cache: 'no-store' })
-      .then(function (r) { return r.json(); })
-      .then(function (j) {
-        if (j.viewers) render(j.viewers.map(function (v) { return { handle: v.handle, nickname: v.nickname, value: v[board] }; }));
-      })
-      .catch(function () { /* the app restarts: the next round tries again */ });
+    LTTH.board.fetchRows('/api/viewers?sort=' + board + '&limit=' + limit, function (j) {
+      return j.viewers && j.viewers.map(function (v) { return { handle: v.handle, nickname: v.nickname, value: v[board] }; });
+    }, render);
   }
 
   LTTH.overlay.start({

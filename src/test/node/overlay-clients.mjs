@@ -1,6 +1,6 @@
 // The overlays of the end-to-end benchmark (app.ltth.bench.EndToEndBenchmark): N socket.io clients in this process,
 // apart from LTTH as OBS's browser sources are, each subscribed to gifts and chats as an event-feed overlay is.
-// Usage: node overlay-clients.mjs <socket.io url> <clients>
+// Usage: node overlay-clients.mjs <socket.io url> <clients> [event types, default gift,chat]
 // The benchmark puts "<seq>@<epoch microseconds when sent>" in each event's nickname. This prints
 //   "ready" once every client was greeted,
 //   "d <seq>" when event <seq> has reached every client (the benchmark's closed loop waits for these),
@@ -11,6 +11,7 @@ import { createInterface } from 'node:readline';
 
 const url = process.argv[2];
 const clients = Number(process.argv[3]);
+const types = (process.argv[4] ?? 'gift,chat').split(',');
 const nowMicros = () => (performance.timeOrigin + performance.now()) * 1000;
 
 const waiting = new Map();   // seq -> how many clients have not received it yet
@@ -44,7 +45,7 @@ function received(event) {
 let greeted = 0;
 for (let i = 0; i < clients; i++) {
   const socket = io(url, { transports: ['websocket'], reconnection: false, forceNew: true });
-  socket.on('connect', () => socket.emit('ltth:hello', { subscribe: ['tiktok:event:gift', 'tiktok:event:chat'] }));
+  socket.on('connect', () => socket.emit('ltth:hello', { subscribe: types.map((t) => 'tiktok:event:' + t) }));
   socket.once('tiktok:status', () => {
     if (++greeted === clients) print('ready');
   });

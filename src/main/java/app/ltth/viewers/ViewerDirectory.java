@@ -7,6 +7,7 @@ import app.ltth.input.ValidationException;
 import app.ltth.json.Json;
 import app.ltth.store.Database;
 import app.ltth.store.ProfileManager;
+import app.ltth.store.SingleJsonRow;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -38,6 +39,7 @@ public final class ViewerDirectory implements ProfileManager.Listener {
     public static final List<String> SORTS = List.of("xp", "points", "level", "recent", "coins", "visits", "chats",
             "likes", "gifts", "firstSeen", "name");
     static final int MAX_TIERS = 10;
+    private static final SingleJsonRow STORED = new SingleJsonRow("vip_tiers", "tiers");
     private static final Set<String> TIER_FIELDS = Set.of("name", "coins", "visits");
 
     /** A VIP tier: granted to a viewer with at least these coins and visits (a 0 asks nothing). */
@@ -58,14 +60,13 @@ public final class ViewerDirectory implements ProfileManager.Listener {
 
     @Override
     public void profileOpened(String profile, Database database) throws Exception {
-        tiers = database.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT tiers FROM vip_tiers WHERE id = 1");
-                 ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? List.of(Json.MAPPER.readValue(rs.getString(1), Tier[].class)) : List.<Tier>of();
+        tiers = database.read(STORED::read).map(json -> {
+            try {
+                return List.of(Json.MAPPER.readValue(json, Tier[].class));
             } catch (IOException e) {
                 return List.<Tier>of();   // unreadable (written by hand): as if none were set
             }
-        });
+        }).orElse(List.of());
     }
 
     public List<Tier> tiers() {
@@ -94,13 +95,7 @@ public final class ViewerDirectory implements ProfileManager.Listener {
             next.add(new Tier(name, coins, visits));
         }
         String json = Json.MAPPER.writeValueAsString(next);
-        profiles.withDatabase(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO vip_tiers(id, tiers) VALUES (1, ?) "
-                    + "ON CONFLICT(id) DO UPDATE SET tiers = excluded.tiers")) {
-                ps.setString(1, json);
-                return ps.executeUpdate();
-            }
-        });
+        profiles.withDatabase(c -> STORED.write(c, json));
         tiers = List.copyOf(next);
         return tiers;
     }

@@ -12,6 +12,7 @@ import app.ltth.events.UserEvent;
 import app.ltth.json.Json;
 import app.ltth.store.Database;
 import app.ltth.store.ProfileManager;
+import app.ltth.store.SingleJsonRow;
 import app.ltth.threads.DaemonThreads;
 import app.ltth.web.SocketServer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,6 +58,7 @@ public final class XpService implements ProfileManager.Listener, AutoCloseable {
     /** A viewer's card, on !rank. */
     public static final String CARD_EVENT = "xp:card";
     static final int BOARD_SENT = 10;
+    private static final SingleJsonRow STORED = new SingleJsonRow("xp_config", "config");
     private static final Logger log = LoggerFactory.getLogger(XpService.class);
 
     /** What happened to a viewer's XP: xpGained, levelUp, dailyBonus or streak (a daily bonus on a second day in a row). */
@@ -132,18 +134,14 @@ public final class XpService implements ProfileManager.Listener, AutoCloseable {
         viewers.clear();
         dirty.clear();
         corrections.clear();
-        config = db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT config FROM xp_config WHERE id = 1");
-                 ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) return XpConfig.defaults();
-                try {
-                    return XpConfig.defaults().with(Json.MAPPER.readTree(rs.getString(1)));
-                } catch (Exception e) {
-                    log.warn("The XP settings could not be read ({}); the defaults apply", e.getMessage());
-                    return XpConfig.defaults();
-                }
+        config = db.read(STORED::read).map(json -> {
+            try {
+                return XpConfig.defaults().with(Json.MAPPER.readTree(json));
+            } catch (Exception e) {
+                log.warn("The XP settings could not be read ({}); the defaults apply", e.getMessage());
+                return XpConfig.defaults();
             }
-        });
+        }).orElse(XpConfig.defaults());
     }
 
     public XpConfig config() {
@@ -154,13 +152,7 @@ public final class XpService implements ProfileManager.Listener, AutoCloseable {
     public synchronized XpConfig configure(JsonNode change) throws SQLException, IOException {
         XpConfig next = config.with(change);
         String json = Json.MAPPER.writeValueAsString(next);
-        profiles.withDatabase(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO xp_config(id, config) VALUES (1, ?) "
-                    + "ON CONFLICT(id) DO UPDATE SET config = excluded.config")) {
-                ps.setString(1, json);
-                return ps.executeUpdate();
-            }
-        });
+        profiles.withDatabase(c -> STORED.write(c, json));
         config = next;
         return next;
     }

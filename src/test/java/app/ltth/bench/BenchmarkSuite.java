@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  * The benchmark suite: {@code mvn -B -Pbench verify}. Prints the tables, writes target/bench/results.json and puts
  * the tables into BENCHMARKS.md (between its markers), all with the machine, JVM and commit they were measured on.
  *
- * <p>{@code -Dbench.only=pipeline,latency,endtoend,process} runs some sections only (BENCHMARKS.md is then left as it is);
+ * <p>{@code -Dbench.only=pipeline,latency,endtoend,viewers,process} runs some sections only (BENCHMARKS.md is then left as it is);
  * {@code -Dbench.loadMinutes=N} shortens the memory run (default 10), {@code -Dbench.latencySeconds=N} each latency
  * cell (default 10), {@code -Dbench.e2eSeconds=N} each end-to-end run (default 20).
  */
@@ -34,6 +34,7 @@ public final class BenchmarkSuite {
         if (only.isEmpty() || only.contains("pipeline")) tables.add(section("pipeline", () -> PipelineBenchmark.run(dir)));
         if (only.isEmpty() || only.contains("latency")) tables.add(section("latency", () -> LatencyBenchmark.run(dir)));
         if (only.isEmpty() || only.contains("endtoend")) tables.add(section("end-to-end", () -> EndToEndBenchmark.run(dir)));
+        if (only.isEmpty() || only.contains("viewers")) tables.add(section("viewer levels", () -> ViewerLoadBenchmark.run(dir)));
         if (only.isEmpty() || only.contains("process")) tables.add(section("process", () -> ProcessBenchmark.run(dir)));
 
         String command = "mvn -B -Pbench verify" + (only.isEmpty() ? "" : " -Dbench.only=" + String.join(",", only));

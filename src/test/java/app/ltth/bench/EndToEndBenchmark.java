@@ -45,21 +45,20 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class EndToEndBenchmark {
 
+    static final Path IMAGE = Path.of("target", "package", "ltth");
+    static final Path JAR = Path.of("target", "ltth.jar");
     static final int IN_FLIGHT = 50;
     static final int[] CLIENTS = {10, 100};
     static final int[] PACED_RATES = {10, 100};
     static final int SECONDS = Integer.getInteger("bench.e2eSeconds", 20);
-    private static final WebcastGiftMessage.GiftStruct GALAXY = WebcastGiftMessage.GiftStruct.newBuilder()
+    static final WebcastGiftMessage.GiftStruct GALAXY = WebcastGiftMessage.GiftStruct.newBuilder()
             .setName("Galaxy").setId(11046).setDiamondCount(1000).setType(2).build();
 
     private EndToEndBenchmark() {
     }
 
     static Table run(Path dir) throws Exception {
-        Path image = Path.of("target", "package", "ltth");
-        Path jar = Path.of("target", "ltth.jar");
-        boolean useImage = Files.isDirectory(image);
-        if (!useImage && !Files.exists(jar)) throw new IllegalStateException("target/ltth.jar is missing: run through mvn -Pbench verify");
+        boolean useImage = Files.isDirectory(IMAGE);
         Path data = PipelineBenchmark.fresh(dir.resolve("end-to-end"));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("ltth", useImage ? "app image" : "java -jar target/ltth.jar");
@@ -67,12 +66,7 @@ final class EndToEndBenchmark {
         List<Object[]> rows = new ArrayList<>();
         long sent;
         long decoded;
-        try (FakeTikTok tiktok = new FakeTikTok();
-             AppProcess app = useImage ? AppProcess.fromAppImage(image, data) : AppProcess.fromJar(jar, data)) {
-            app.awaitDashboard(Duration.ofSeconds(60));
-            app.post("/api/demo", "{\"enabled\":false}");
-            require(app.put("/api/settings", "{" + tiktok.settingsFields() + "}"), "pointing LTTH at the fake TikTok");
-            require(app.post("/api/connect", "{\"username\":\"streamer\"}"), "connecting to the fake TikTok");
+        try (FakeTikTok tiktok = new FakeTikTok(); AppProcess app = connected(data, tiktok)) {
             Sender sender = new Sender(tiktok);
             for (int clients : CLIENTS) {
                 try (Overlays overlays = Overlays.start(app.socketUrl(), clients)) {
@@ -117,7 +111,26 @@ final class EndToEndBenchmark {
         return table;
     }
 
-    private static void require(app.ltth.TestApp.Response response, String what) {
+    /**
+     * LTTH (the app image when it was built, else the jar) on {@code data}, its demo off, connected to {@code tiktok}.
+     */
+    static AppProcess connected(Path data, FakeTikTok tiktok) throws Exception {
+        boolean useImage = Files.isDirectory(IMAGE);
+        if (!useImage && !Files.exists(JAR)) throw new IllegalStateException("target/ltth.jar is missing: run through mvn -Pbench verify");
+        AppProcess app = useImage ? AppProcess.fromAppImage(IMAGE, data) : AppProcess.fromJar(JAR, data);
+        try {
+            app.awaitDashboard(Duration.ofSeconds(60));
+            app.post("/api/demo", "{\"enabled\":false}");
+            require(app.put("/api/settings", "{" + tiktok.settingsFields() + "}"), "pointing LTTH at the fake TikTok");
+            require(app.post("/api/connect", "{\"username\":\"streamer\"}"), "connecting to the fake TikTok");
+            return app;
+        } catch (Exception | Error e) {
+            app.close();
+            throw e;
+        }
+    }
+
+    static void require(app.ltth.TestApp.Response response, String what) {
         if (response.status() != 200) throw new IllegalStateException(what + " failed: " + response.body());
     }
 
@@ -181,7 +194,7 @@ final class EndToEndBenchmark {
     }
 
     /** The overlays' Node process: tells which events reached every overlay, and the latencies. */
-    private static final class Overlays implements AutoCloseable {
+    static final class Overlays implements AutoCloseable {
         private final Process process;
         private final Writer commands;
         private final CountDownLatch ready = new CountDownLatch(1);
@@ -198,8 +211,13 @@ final class EndToEndBenchmark {
         }
 
         static Overlays start(String socketUrl, int clients) throws Exception {
+            return start(socketUrl, clients, "gift,chat");
+        }
+
+        /** @param types the live-event types each overlay subscribes to, e.g. "gift" */
+        static Overlays start(String socketUrl, int clients, String types) throws Exception {
             Process node = new ProcessBuilder("node", Path.of("src", "test", "node", "overlay-clients.mjs").toString(),
-                    socketUrl, String.valueOf(clients)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                    socketUrl, String.valueOf(clients), types).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             Overlays overlays = new Overlays(node);
             if (!overlays.ready.await(60, TimeUnit.SECONDS)) {
                 overlays.close();
@@ -259,7 +277,7 @@ final class EndToEndBenchmark {
     }
 
     /** CPU time of LTTH and of the overlays' process from now on. */
-    private static final class Cpu {
+    static final class Cpu {
         private final ProcessHandle ltth;
         private final ProcessHandle overlays;
         private final long ltthStart;
@@ -295,7 +313,7 @@ final class EndToEndBenchmark {
     }
 
     /** Linux: the kernel forgets the resident set's high-water mark (clear_refs 5), so the next peak is this run's. */
-    private static void resetRssPeak(ProcessHandle p) {
+    static void resetRssPeak(ProcessHandle p) {
         try {
             Files.writeString(Path.of("/proc", String.valueOf(p.pid()), "clear_refs"), "5");
         } catch (IOException | UnsupportedOperationException notLinux) {
@@ -304,7 +322,7 @@ final class EndToEndBenchmark {
     }
 
     /** Linux: VmHWM of /proc/pid/status, in bytes; -1 elsewhere. */
-    private static long rssPeak(ProcessHandle p) {
+    static long rssPeak(ProcessHandle p) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(p.pid()), "status"))) {
                 if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
