@@ -61,6 +61,7 @@ import app.ltth.settings.SettingsService;
 import app.ltth.sound.MyInstants;
 import app.ltth.sound.SoundboardController;
 import app.ltth.sound.SoundboardService;
+import app.ltth.spotlights.SpotlightService;
 import app.ltth.startup.AlreadyRunningException;
 import app.ltth.startup.InstanceLock;
 import app.ltth.startup.PortAllocator;
@@ -149,6 +150,7 @@ public final class App implements AutoCloseable {
     private FlowEngine flows;
     private AlertService alerts;
     private GoalService goals;
+    private SpotlightService spotlights;
     private Leaderboards leaderboards;
     private ViewerModeration viewers;
     private CommandEngine commands;
@@ -307,6 +309,8 @@ public final class App implements AutoCloseable {
             }
         });
         goals = new GoalService(sockets);
+        spotlights = new SpotlightService(sockets);
+        profiles.addListener(spotlights);
         profiles.addListener(goals);
         bus.subscribe("goals", goals::onEvent);
         viewers = new ViewerModeration(profiles, sockets);
@@ -374,6 +378,8 @@ public final class App implements AutoCloseable {
         plugins.addBuiltIn("multicam", builtInName("multicam"), builtInDescription("multicam"), false, () -> new BuiltInPlugin(multiCam::setActive, multiCam::onEvent));
         plugins.addBuiltIn("xp", builtInName("xp"), builtInDescription("xp"), true, () -> new BuiltInPlugin(xp::setActive, xp::onEvent));
         xp.addListener(flows::xpChanged);
+        plugins.addBuiltIn("spotlights", builtInName("spotlights"), builtInDescription("spotlights"), true,
+                () -> new BuiltInPlugin(spotlights::setActive, spotlights::onEvent));
         plugins.addBuiltIn("vdoninja", builtInName("vdoninja"), builtInDescription("vdoninja"), true, () -> new BuiltInPlugin(vdoNinja::setActive, null));
         plugins.scan();
         profiles.addListener(plugins);
@@ -391,7 +397,8 @@ public final class App implements AutoCloseable {
                 new SettingsController(settings)::routes, new ReplayController(recordingsDir(), sources)::routes,
                 new PluginController(plugins)::routes, new FlowController(flows)::routes,
                 new AlertController(alerts)::routes, new GoalController(goals)::routes,
-                new LeaderboardController(leaderboards)::routes,
+                new LeaderboardController(leaderboards)::routes, routes -> routes.get("/api/spotlights",
+                        ctx -> ctx.json(Map.of("spotlights", spotlights.all()))),
                 new ViewersController(viewers, xp, viewerDirectory, profiles)::routes, new CommandsController(commands)::routes, new MediaController(config.userData().resolve("media"))::routes,
                 new OverlayController(() -> httpPort, goals)::routes, new TtsController(tts)::routes,
                 new SoundboardController(sounds, myInstants)::routes, new ObsController(obs)::routes,
@@ -544,6 +551,7 @@ public final class App implements AutoCloseable {
         stopQuietly("flows", flows);
         stopQuietly("alerts", alerts);
         stopQuietly("goals", goals);             // writes their progress
+        stopQuietly("spotlights", spotlights);   // writes what changed since the last second
         stopQuietly("viewer levels", xp);        // writes what changed since the last second
         stopQuietly("leaderboards", leaderboards);
         stopQuietly("text to speech", tts);

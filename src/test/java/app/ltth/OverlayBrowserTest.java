@@ -214,6 +214,18 @@ class OverlayBrowserTest extends BrowserSuite {
     }
 
     @Test
+    void aSpotlightShowsTheLastFollowerAsText() throws Exception {
+        open("/overlays/spotlight.html?kind=follower&animation=pop");
+        app.simulate("{\"type\":\"follow\",\"user\":\"spot_new\",\"nickname\":\"<b>New</b> fan\"}");
+        WebElement card = waiting().until(d -> d.findElements(By.cssSelector(".spotlight[data-kind='follower']")).stream()
+                .filter(c -> c.getText().contains("<b>New</b> fan")).findFirst().orElse(null));
+        assertThat(card.getText()).contains("Last follower");
+        assertThat(card.getAttribute("class")).contains("anim-pop");
+        assertThat(card.findElements(By.tagName("b"))).as("names stay text").isEmpty();
+        assertThat(card.findElement(By.className("spot-avatar")).getText()).isEqualTo("<");
+    }
+
+    @Test
     void theDashboardListsOverlaysTestsAlertsAndCreatesGoals() throws Exception {
         browser.get(app.baseUrl() + "/overlays.html");
         WebElement alerts = waiting().until(d -> d.findElement(By.cssSelector("[data-overlay='alerts'] .overlay-url")));

@@ -86,6 +86,8 @@ class OverlayFitBrowserTest extends BrowserSuite {
                 new Overlay("/overlays/xp-board.html", ".row", () -> { }),
                 new Overlay("/overlays/viewer-card.html", ".viewer-card", () -> simulate("{\"type\":\"chat\",\"user\":"
                         + "\"generous_viewer_with_a_long_name_" + (cards[0]++) + "\",\"comment\":\"!rank\"}")),
+                new Overlay("/overlays/spotlight.html?kinds=all", ".spotlight", () -> { }),
+                new Overlay("/overlays/spotlight.html?kind=chatter&position=bottom-right", ".spotlight", () -> chats(1)),
                 new Overlay("/overlay.html", ".card", () -> {
                     chats(8);
                     gifts();
@@ -107,7 +109,7 @@ class OverlayFitBrowserTest extends BrowserSuite {
                     List<String> found = (List<String>) ((JavascriptExecutor) browser).executeScript(OUTSIDE);
                     for (String f : found) outside.add(size[0] + "x" + size[1] + " " + overlay.path() + " " + f);
                     screenshot(browser, "fit-" + size[0] + "x" + size[1] + overlay.path().replace("/overlays/", "-")
-                            .replace("/", "-").replace(".html", ""));
+                            .replace("/", "-").replace(".html", "").replaceAll("[?&=]", "-"));
                 }
             }
         } finally {

@@ -29,6 +29,7 @@ public final class OverlayController {
     private record Page(String id, String name, String path, String description, String options) {
     }
 
+    private static final String SPOTLIGHT = "animation=slide|fade|pop|none, position=top-left|top-right|bottom-left|bottom-right";
     private static final List<Page> PAGES = List.of(
             new Page("alerts", "Alerts", "/overlays/alerts.html", "Gift, follow, subscribe, share and like alerts, one at a time", ""),
             new Page("goals", "All goals", "/overlays/goals.html", "Every goal, stacked", "ids=a,b"),
@@ -47,6 +48,16 @@ public final class OverlayController {
                     "board=xp|points|level, period=stream|alltime, theme=classic|neon, limit=5"),
             new Page("viewer-card", "Viewer card", "/overlays/viewer-card.html",
                     "A viewer's level, XP, points and place when they type !rank", "seconds=8"),
+            new Page("spotlight-follower", "Last follower", "/overlays/spotlight.html?kind=follower", "The last follower, always on screen", SPOTLIGHT),
+            new Page("spotlight-liker", "Last liker", "/overlays/spotlight.html?kind=liker", "The last viewer who liked, and how often", SPOTLIGHT),
+            new Page("spotlight-chatter", "Last chatter", "/overlays/spotlight.html?kind=chatter", "The last chat message and who wrote it", SPOTLIGHT),
+            new Page("spotlight-sharer", "Last share", "/overlays/spotlight.html?kind=sharer", "The last viewer who shared the LIVE", SPOTLIGHT),
+            new Page("spotlight-gifter", "Last gift", "/overlays/spotlight.html?kind=gifter", "The last gift and who sent it", SPOTLIGHT),
+            new Page("spotlight-subscriber", "Last subscriber", "/overlays/spotlight.html?kind=subscriber", "The last subscriber", SPOTLIGHT),
+            new Page("spotlight-topGift", "Top gift of the stream", "/overlays/spotlight.html?kind=topGift", "The gift streak worth the most coins in this stream", SPOTLIGHT),
+            new Page("spotlight-streak", "Longest streak", "/overlays/spotlight.html?kind=streak", "The longest gift combo of this stream", SPOTLIGHT),
+            new Page("spotlights", "Spotlights, cycling", "/overlays/spotlight.html?kinds=all", "Every spotlight in turn",
+                    "kinds=follower,gifter,..., seconds=6, " + SPOTLIGHT),
             new Page("feed", "Event feed", "/overlay.html", "Gifts, follows, chats and flow output as cards", ""));
 
     private final IntSupplier port;
