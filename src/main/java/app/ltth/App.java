@@ -43,6 +43,8 @@ import app.ltth.live.replay.ReplaySource;
 import app.ltth.logs.LogsController;
 import app.ltth.logs.RecentLogLines;
 import app.ltth.media.MediaController;
+import app.ltth.milestones.MilestoneController;
+import app.ltth.milestones.MilestoneService;
 import app.ltth.multicam.MultiCamController;
 import app.ltth.multicam.MultiCamService;
 import app.ltth.obs.ObsController;
@@ -151,6 +153,7 @@ public final class App implements AutoCloseable {
     private AlertService alerts;
     private GoalService goals;
     private SpotlightService spotlights;
+    private MilestoneService milestones;
     private Leaderboards leaderboards;
     private ViewerModeration viewers;
     private CommandEngine commands;
@@ -311,6 +314,8 @@ public final class App implements AutoCloseable {
         goals = new GoalService(sockets);
         spotlights = new SpotlightService(sockets);
         profiles.addListener(spotlights);
+        milestones = new MilestoneService(alerts::celebrate, this::texts);
+        profiles.addListener(milestones);
         profiles.addListener(goals);
         bus.subscribe("goals", goals::onEvent);
         viewers = new ViewerModeration(profiles, sockets);
@@ -380,6 +385,8 @@ public final class App implements AutoCloseable {
         xp.addListener(flows::xpChanged);
         plugins.addBuiltIn("spotlights", builtInName("spotlights"), builtInDescription("spotlights"), true,
                 () -> new BuiltInPlugin(spotlights::setActive, spotlights::onEvent));
+        plugins.addBuiltIn("milestones", builtInName("milestones"), builtInDescription("milestones"), true,
+                () -> new BuiltInPlugin(milestones::setActive, milestones::onEvent));
         plugins.addBuiltIn("vdoninja", builtInName("vdoninja"), builtInDescription("vdoninja"), true, () -> new BuiltInPlugin(vdoNinja::setActive, null));
         plugins.scan();
         profiles.addListener(plugins);
@@ -396,7 +403,7 @@ public final class App implements AutoCloseable {
         List<Consumer<RoutesConfig>> apis = List.of(new LanController(lan), new CustomEventsController(customEvents)::routes, live::routes, store::routes, history::routes,
                 new SettingsController(settings)::routes, new ReplayController(recordingsDir(), sources)::routes,
                 new PluginController(plugins)::routes, new FlowController(flows)::routes,
-                new AlertController(alerts)::routes, new GoalController(goals)::routes,
+                new AlertController(alerts)::routes, new GoalController(goals)::routes, new MilestoneController(milestones)::routes,
                 new LeaderboardController(leaderboards)::routes, routes -> routes.get("/api/spotlights",
                         ctx -> ctx.json(Map.of("spotlights", spotlights.all()))),
                 new ViewersController(viewers, xp, viewerDirectory, profiles)::routes, new CommandsController(commands)::routes, new MediaController(config.userData().resolve("media"))::routes,
@@ -551,6 +558,7 @@ public final class App implements AutoCloseable {
         stopQuietly("flows", flows);
         stopQuietly("alerts", alerts);
         stopQuietly("goals", goals);             // writes their progress
+        stopQuietly("gift milestones", milestones);   // saves the count
         stopQuietly("spotlights", spotlights);   // writes what changed since the last second
         stopQuietly("viewer levels", xp);        // writes what changed since the last second
         stopQuietly("leaderboards", leaderboards);

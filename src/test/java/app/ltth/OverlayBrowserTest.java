@@ -219,7 +219,7 @@ class OverlayBrowserTest extends BrowserSuite {
         app.simulate("{\"type\":\"follow\",\"user\":\"spot_new\",\"nickname\":\"<b>New</b> fan\"}");
         WebElement card = waiting().until(d -> d.findElements(By.cssSelector(".spotlight[data-kind='follower']")).stream()
                 .filter(c -> c.getText().contains("<b>New</b> fan")).findFirst().orElse(null));
-        assertThat(card.getText()).contains("Last follower");
+        assertThat(card.findElement(By.className("spot-label")).getAttribute("textContent")).isEqualTo("Last follower");
         assertThat(card.getAttribute("class")).contains("anim-pop");
         assertThat(card.findElements(By.tagName("b"))).as("names stay text").isEmpty();
         assertThat(card.findElement(By.className("spot-avatar")).getText()).isEqualTo("<");

@@ -8,7 +8,8 @@ import java.util.Optional;
  * Alerts waiting their turn: one shows at a time. The queue has a maximum length and a stated policy for when it
  * is full: {@code drop-lowest} (default) lets the least valuable alert go (a join before a follow, a follow before a
  * gift, a small gift before a big one; the newest of equals), {@code drop-newest} refuses the new alert,
- * {@code drop-oldest} lets the oldest waiting alert go. A test from the dashboard is never the one to go. Not
+ * {@code drop-oldest} lets the oldest waiting alert go. A test from the dashboard and a gift milestone's celebration
+ * are never the ones to go. Not
  * thread-safe: the alert service guards it.
  */
 final class AlertQueue {
@@ -47,18 +48,29 @@ final class AlertQueue {
         return makeRoom(last());
     }
 
+    /**
+     * Shows this one before every ordinary alert waiting, after the tests and celebrations already ahead (a gift
+     * milestone: other alerts wait); when full, the last ordinary alert makes room.
+     */
+    Optional<Waiting> offerAhead(Waiting alert) {
+        int at = 0;
+        while (at < waiting.size() && waiting.get(at).kept()) at++;
+        waiting.add(at, alert);
+        return makeRoom(last());
+    }
+
     private Optional<Waiting> makeRoom(int victim) {
-        // Only tests waiting: the queue holds one more rather than lose what the streamer asked to see.
+        // Only tests and celebrations waiting: the queue holds one more rather than lose what the streamer asked to see.
         return waiting.size() <= max || victim < 0 ? Optional.empty() : Optional.of(drop(victim));
     }
 
     private int first() {
-        for (int i = 0; i < waiting.size(); i++) if (!waiting.get(i).test()) return i;
+        for (int i = 0; i < waiting.size(); i++) if (!waiting.get(i).kept()) return i;
         return -1;
     }
 
     private int last() {
-        for (int i = waiting.size() - 1; i >= 0; i--) if (!waiting.get(i).test()) return i;
+        for (int i = waiting.size() - 1; i >= 0; i--) if (!waiting.get(i).kept()) return i;
         return -1;
     }
 
@@ -67,7 +79,7 @@ final class AlertQueue {
         int found = -1;
         for (int i = waiting.size() - 1; i >= 0; i--) {
             Waiting w = waiting.get(i);
-            if (!w.test() && (found < 0 || w.priority() < waiting.get(found).priority())) found = i;
+            if (!w.kept() && (found < 0 || w.priority() < waiting.get(found).priority())) found = i;
         }
         return found;
     }

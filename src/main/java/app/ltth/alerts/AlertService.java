@@ -227,6 +227,21 @@ public final class AlertService implements ProfileManager.Listener, AutoCloseabl
         return render(enqueue(new Waiting(nextId(), "custom", fields, Alert.priority("custom", 0), false, look)));
     }
 
+    /**
+     * A gift milestone's celebration: its text (a template), sound and picture or video, shown before every ordinary
+     * alert waiting (they wait), after celebrations already waiting, and never dropped.
+     */
+    public Alert celebrate(String template, Map<String, Object> fields, int seconds, String sound, String media) {
+        AlertConfig look = new AlertConfig(Waiting.MILESTONE, true, template, sound, 0.8, media, seconds, "zoom", "clean",
+                0, 1, List.of());
+        Waiting w = new Waiting(nextId(), Waiting.MILESTONE, fields, Long.MAX_VALUE, false, look);
+        synchronized (this) {
+            queue.offerAhead(w).ifPresent(dropped -> droppedLately++);
+            notifyAll();
+        }
+        return render(w);
+    }
+
     private void enqueue(AlertConfig config, Map<String, Object> fields, long coins) {
         enqueue(new Waiting(nextId(), config.type(), fields, Alert.priority(config.type(), coins), false, null));
     }

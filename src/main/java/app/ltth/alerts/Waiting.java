@@ -12,4 +12,11 @@ import java.util.Map;
  * @param look     a flow's own alert (text, sound, media, seconds), or null for the type's settings
  */
 record Waiting(String id, String type, Map<String, Object> fields, long priority, boolean test, AlertConfig look) {
+
+    static final String MILESTONE = "milestone";
+
+    /** A test or a gift milestone's celebration: never the one to go when the queue is full. */
+    boolean kept() {
+        return test || MILESTONE.equals(type);
+    }
 }

@@ -61,6 +61,17 @@ class AlertQueueTest {
     }
 
     @Test
+    void celebrationsGoAheadOfWaitingAlertsInTheirOwnOrderAndAreNeverDropped() {
+        AlertQueue q = new AlertQueue(3, "drop-oldest");
+        q.offer(alert("a", "follow", 0));
+        q.offer(alert("b", "gift", 5));
+        q.offerAhead(new Waiting("m1", Waiting.MILESTONE, Map.of(), Long.MAX_VALUE, false, null));
+        q.offerAhead(new Waiting("m2", Waiting.MILESTONE, Map.of(), Long.MAX_VALUE, false, null));
+        q.offer(alert("c", "share", 0));
+        assertThat(drain(q)).as("full: the oldest ordinary alerts made room").containsExactly("m1", "m2", "c");
+    }
+
+    @Test
     void aTestIsNeverTheOneToGoWhateverThePolicy() {
         for (String policy : AlertQueue.POLICIES) {
             AlertQueue q = new AlertQueue(2, policy);

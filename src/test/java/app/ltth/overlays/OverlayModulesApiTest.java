@@ -68,7 +68,8 @@ class OverlayModulesApiTest {
             assertThat(app.put("/api/goals/" + id, "{\"label\":\"{name}: {percent}%\"}").json().get("current").asLong())
                     .as("editing keeps the progress").isEqualTo(105);
             assertThat(app.get("/api/overlays").json().findValuesAsText("id")).contains("alerts", "goals", "leaderboard",
-                    "chat", "gifts", "hud", "emoji-rain", "goal-" + id);
+                    "chat", "gifts", "hud", "emoji-rain", "xp-bar", "level-up", "xp-board", "viewer-card", "spotlight-follower",
+                    "spotlights", "goal-" + id);
         }
         try (TestApp app = TestApp.start(dir)) {
             JsonNode again = app.get("/api/goals/" + id).json();
