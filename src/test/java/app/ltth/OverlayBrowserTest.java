@@ -214,12 +214,13 @@ class OverlayBrowserTest extends BrowserSuite {
     }
 
     @Test
-    void aSpotlightShowsTheLastFollowerAsText() throws Exception {
-        open("/overlays/spotlight.html?kind=follower&animation=pop");
-        app.simulate("{\"type\":\"follow\",\"user\":\"spot_new\",\"nickname\":\"<b>New</b> fan\"}");
-        WebElement card = waiting().until(d -> d.findElements(By.cssSelector(".spotlight[data-kind='follower']")).stream()
+    void aSpotlightShowsTheLastSharerAsText() throws Exception {
+        // A share: no alert by default, so nothing waits in the alert queue for the tests after this one.
+        open("/overlays/spotlight.html?kind=sharer&animation=pop");
+        app.simulate("{\"type\":\"share\",\"user\":\"spot_new\",\"nickname\":\"<b>New</b> fan\"}");
+        WebElement card = waiting().until(d -> d.findElements(By.cssSelector(".spotlight[data-kind='sharer']")).stream()
                 .filter(c -> c.getText().contains("<b>New</b> fan")).findFirst().orElse(null));
-        assertThat(card.findElement(By.className("spot-label")).getAttribute("textContent")).isEqualTo("Last follower");
+        assertThat(card.findElement(By.className("spot-label")).getAttribute("textContent")).isEqualTo("Last share");
         assertThat(card.getAttribute("class")).contains("anim-pop");
         assertThat(card.findElements(By.tagName("b"))).as("names stay text").isEmpty();
         assertThat(card.findElement(By.className("spot-avatar")).getText()).isEqualTo("<");
