@@ -95,6 +95,8 @@ class ChatPanelBrowserTest extends BrowserSuite {
             chat("loud_larry", "!tts second message", false);
             awaitJudged("1");
             assertThat(waitingUsers()).doesNotContain("loud_larry");
+            // The list marks their rows when it next draws them: wait for it rather than read the row at once.
+            waiting(browser).until(d -> row("loud_larry").findElements(By.cssSelector("[data-mark='muted']")).size() == 1);
             assertThat(row("loud_larry").findElement(By.cssSelector("[data-mark='muted']")).getText()).isEqualTo("no TTS");
 
             // Blocked from chat commands: with the mute lifted, !tts still does nothing for them.
