@@ -64,6 +64,8 @@ import app.ltth.sound.MyInstants;
 import app.ltth.sound.SoundboardController;
 import app.ltth.sound.SoundboardService;
 import app.ltth.spotlights.SpotlightService;
+import app.ltth.timers.TimerController;
+import app.ltth.timers.TimerService;
 import app.ltth.startup.AlreadyRunningException;
 import app.ltth.startup.InstanceLock;
 import app.ltth.startup.PortAllocator;
@@ -154,6 +156,7 @@ public final class App implements AutoCloseable {
     private GoalService goals;
     private SpotlightService spotlights;
     private MilestoneService milestones;
+    private TimerService timers;
     private Leaderboards leaderboards;
     private ViewerModeration viewers;
     private CommandEngine commands;
@@ -316,6 +319,8 @@ public final class App implements AutoCloseable {
         profiles.addListener(spotlights);
         milestones = new MilestoneService(alerts::celebrate, this::texts);
         profiles.addListener(milestones);
+        timers = new TimerService(sockets, () -> commands.prefixes());
+        profiles.addListener(timers);
         profiles.addListener(goals);
         bus.subscribe("goals", goals::onEvent);
         viewers = new ViewerModeration(profiles, sockets);
@@ -387,6 +392,8 @@ public final class App implements AutoCloseable {
                 () -> new BuiltInPlugin(spotlights::setActive, spotlights::onEvent));
         plugins.addBuiltIn("milestones", builtInName("milestones"), builtInDescription("milestones"), true,
                 () -> new BuiltInPlugin(milestones::setActive, milestones::onEvent));
+        plugins.addBuiltIn("timers", builtInName("timers"), builtInDescription("timers"), true,
+                () -> new BuiltInPlugin(timers::setActive, timers::onEvent));
         plugins.addBuiltIn("vdoninja", builtInName("vdoninja"), builtInDescription("vdoninja"), true, () -> new BuiltInPlugin(vdoNinja::setActive, null));
         plugins.scan();
         profiles.addListener(plugins);
@@ -403,7 +410,7 @@ public final class App implements AutoCloseable {
         List<Consumer<RoutesConfig>> apis = List.of(new LanController(lan), new CustomEventsController(customEvents)::routes, live::routes, store::routes, history::routes,
                 new SettingsController(settings)::routes, new ReplayController(recordingsDir(), sources)::routes,
                 new PluginController(plugins)::routes, new FlowController(flows)::routes,
-                new AlertController(alerts)::routes, new GoalController(goals)::routes, new MilestoneController(milestones)::routes,
+                new AlertController(alerts)::routes, new GoalController(goals)::routes, new MilestoneController(milestones)::routes, new TimerController(timers)::routes,
                 new LeaderboardController(leaderboards)::routes, routes -> routes.get("/api/spotlights",
                         ctx -> ctx.json(Map.of("spotlights", spotlights.all()))),
                 new ViewersController(viewers, xp, viewerDirectory, profiles)::routes, new CommandsController(commands)::routes, new MediaController(config.userData().resolve("media"))::routes,
@@ -558,6 +565,7 @@ public final class App implements AutoCloseable {
         stopQuietly("flows", flows);
         stopQuietly("alerts", alerts);
         stopQuietly("goals", goals);             // writes their progress
+        stopQuietly("timers", timers);   // saves where they stand
         stopQuietly("gift milestones", milestones);   // saves the count
         stopQuietly("spotlights", spotlights);   // writes what changed since the last second
         stopQuietly("viewer levels", xp);        // writes what changed since the last second
