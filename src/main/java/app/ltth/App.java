@@ -373,7 +373,7 @@ public final class App implements AutoCloseable {
 
     private void startFlowsAndPlugins() throws Exception {
         FlowExtensions flowExtensions = new FlowExtensions();
-        flows = new FlowEngine(sockets, stats, flowExtensions, new Modules(alerts, goals, tts, sounds, obs, osc, xp), commands, viewers,
+        flows = new FlowEngine(sockets, stats, flowExtensions, new Modules(alerts, goals, tts, sounds, obs, osc, xp, timers), commands, viewers,
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), config.userData(),
                 () -> settings.bool(SettingsRegistry.FLOWS_ALLOW_PRIVATE));
         profiles.addListener(flows);
@@ -388,6 +388,7 @@ public final class App implements AutoCloseable {
         plugins.addBuiltIn("multicam", builtInName("multicam"), builtInDescription("multicam"), false, () -> new BuiltInPlugin(multiCam::setActive, multiCam::onEvent));
         plugins.addBuiltIn("xp", builtInName("xp"), builtInDescription("xp"), true, () -> new BuiltInPlugin(xp::setActive, xp::onEvent));
         xp.addListener(flows::xpChanged);
+        timers.addListener(flows::timerEnded);
         plugins.addBuiltIn("spotlights", builtInName("spotlights"), builtInDescription("spotlights"), true,
                 () -> new BuiltInPlugin(spotlights::setActive, spotlights::onEvent));
         plugins.addBuiltIn("milestones", builtInName("milestones"), builtInDescription("milestones"), true,

@@ -33,7 +33,7 @@ public record Flow(String id, String name, boolean enabled, Trigger trigger, Con
     static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     public static final Set<String> ACTIONS = Set.of("alert", "sound", "tts", "overlayText", "overlayImage",
             "overlayVideo", "obsScene", "obsSource", "obsFilter", "osc", "webhook", "goal", "variable", "wait", "runFlow",
-            "overlayEvent", "log", "plugin", "addXp", "addPoints", "setLevel");
+            "overlayEvent", "log", "plugin", "addXp", "addPoints", "setLevel", "timerAdd", "timerSet", "timerPause", "timerStart");
 
     /** What starts a flow. {@code name}: the goal (goal triggers) or the custom event's name (custom triggers). */
     public record Trigger(String type, EventType event, String state, int everySeconds, LocalTime at,
@@ -157,6 +157,10 @@ public record Flow(String id, String name, boolean enabled, Trigger trigger, Con
                 String goal = t.path("goal").asText("").trim();
                 return new Trigger(type, null, null, 0, null, Set.of(), null, null, goal.isEmpty() ? null : goal, on);
             }
+            case "timerEnded" -> {
+                String timer = t.path("timer").asText("").trim();
+                return new Trigger(type, null, null, 0, null, Set.of(), null, null, timer.isEmpty() ? null : timer, null);
+            }
             case "xp" -> {
                 String on = t.path("on").asText("levelUp");
                 if (!Set.of("levelUp", "xpGained", "dailyBonus", "streak").contains(on)) {
@@ -182,7 +186,7 @@ public record Flow(String id, String name, boolean enabled, Trigger trigger, Con
                         name.isEmpty() ? null : name, null);
             }
             default -> throw new ValidationException("trigger.type", "Unknown trigger type '" + type
-                    + "': use event, command, custom, xp, connection, timer, manual, webhook, goal or plugin");
+                    + "': use event, command, custom, xp, timerEnded, connection, timer, manual, webhook, goal or plugin");
         }
     }
 
@@ -244,6 +248,12 @@ public record Flow(String id, String name, boolean enabled, Trigger trigger, Con
                 if (!Set.of("set", "add", "reset").contains(op)) throw new ValidationException(path + ".op", "op must be set, add or reset");
                 if (!op.equals("reset") && !a.hasNonNull("value")) {
                     throw new ValidationException(path + ".value", "value is required: a number, or a placeholder such as {coins}");
+                }
+            }
+            case "timerAdd", "timerSet", "timerPause", "timerStart" -> {
+                requireText(a, path, "timer");
+                if ((type.equals("timerAdd") || type.equals("timerSet")) && !a.hasNonNull("seconds")) {
+                    throw new ValidationException(path + ".seconds", "seconds is required: a number, or a placeholder such as {coins}");
                 }
             }
             case "addXp", "addPoints", "setLevel" -> {

@@ -15,6 +15,7 @@ import app.ltth.sound.SoundboardService;
 import app.ltth.template.Template;
 import app.ltth.tts.TtsService;
 import app.ltth.viewers.ViewerXp;
+import app.ltth.timers.TimerService;
 import app.ltth.viewers.XpService;
 import app.ltth.web.SocketServer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,6 +53,7 @@ final class FlowActions {
     private final ObsService obs;
     private final OscBridge osc;
     private final XpService xp;
+    private final TimerService timers;
     private final HttpClient http;
     private final Path logDir;
     private final BooleanSupplier allowPrivate;
@@ -67,6 +69,7 @@ final class FlowActions {
         this.obs = modules.obs();
         this.osc = modules.osc();
         this.xp = modules.xp();
+        this.timers = modules.timers();
         this.http = http;
         this.logDir = logDir;
         this.allowPrivate = allowPrivate;
@@ -101,6 +104,9 @@ final class FlowActions {
             }
             case "addXp", "addPoints", "setLevel" -> {
                 return xp(a, fields);
+            }
+            case "timerAdd", "timerSet", "timerPause", "timerStart" -> {
+                return timer(a, fields);
             }
             case "tts" -> {
                 String text = Template.render(a.text("text", ""), fields);
@@ -193,6 +199,16 @@ final class FlowActions {
         return goal.name() + " is at " + after.current() + " / " + after.currentTarget();
     }
 
+    /** timerAdd, timerSet (seconds, may be a placeholder), timerPause, timerStart: the timer by id or name. */
+    private String timer(Flow.Action a, Map<String, Object> fields) throws NotAvailable {
+        String name = Template.render(a.text("timer", ""), fields).trim();
+        String action = a.type().substring("timer".length()).toLowerCase(java.util.Locale.ROOT);
+        long seconds = action.equals("add") || action.equals("set") ? number(a, "seconds", fields) : 0;
+        Map<String, Object> after = timers.act(name, action, seconds)
+                .orElseThrow(() -> new NotAvailable("there is no timer '" + name + "'"));
+        return after.get("name") + ": " + after.get("text") + " (" + after.get("state") + ")";
+    }
+
     /** addXp, addPoints, setLevel: for the viewer of the run ({username}), or the one {@code user} names. */
     private String xp(Flow.Action a, Map<String, Object> fields) throws NotAvailable {
         if (!xp.active()) throw new NotAvailable("viewer levels are off: turn the plugin 'xp' on under Plugins");
@@ -207,11 +223,16 @@ final class FlowActions {
 
     /** An action's "value": a number, or a template that gives one (e.g. {coins}), rounded. */
     private static long value(Flow.Action a, Map<String, Object> fields) {
-        String text = Template.render(a.text("value", ""), fields).trim();
+        return number(a, "value", fields);
+    }
+
+    /** A number field of an action, which may be a placeholder such as {coins}. */
+    private static long number(Flow.Action a, String field, Map<String, Object> fields) {
+        String text = Template.render(a.text(field, ""), fields).trim();
         try {
             return Math.round(Double.parseDouble(text));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("value '" + text + "' is not a number");
+            throw new IllegalArgumentException(field + " '" + text + "' is not a number");
         }
     }
 

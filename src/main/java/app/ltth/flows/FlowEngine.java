@@ -20,6 +20,9 @@ import app.ltth.threads.DaemonThreads;
 import app.ltth.viewers.ViewerModeration;
 import app.ltth.viewers.ViewerXp;
 import app.ltth.viewers.XpRules;
+import app.ltth.timers.TimerDef;
+import app.ltth.timers.TimerService;
+import app.ltth.timers.TimerState;
 import app.ltth.viewers.XpService;
 import app.ltth.web.SocketServer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -73,6 +76,7 @@ public final class FlowEngine implements ProfileManager.Listener, AutoCloseable 
     private final CommandEngine commands;
     private final ViewerModeration viewers;
     private final XpService xp;
+    private final TimerService timers;
     private volatile FlowRepository repository;
     private volatile Set<String> topGifters = Set.of();
     private volatile Database database;
@@ -85,6 +89,7 @@ public final class FlowEngine implements ProfileManager.Listener, AutoCloseable 
         this.commands = commands;
         this.viewers = viewers;
         this.xp = modules.xp();
+        this.timers = modules.timers();
         commands.onRan(this::commandRan);
         this.stats = stats;
         this.logDir = userData.resolve("flow_logs");
@@ -182,6 +187,7 @@ public final class FlowEngine implements ProfileManager.Listener, AutoCloseable 
             Map<String, Object> f = EventFields.of(event, stats.snapshot().coins(), ZoneId.systemDefault());
             // {level} {xp} {points} of the viewer, as far as they earned any (only built when a flow listens)
             if (event instanceof UserEvent u) xp.cached(u.user().uniqueId()).ifPresent(v -> f.putAll(xpFields(v)));
+            f.putAll(timers.placeholders());   // {timer:Subathon}
             return f;
         };
         if (event instanceof ConnectionStatusEvent c) {
@@ -197,6 +203,18 @@ public final class FlowEngine implements ProfileManager.Listener, AutoCloseable 
         }
         fire(f -> "event".equals(f.trigger().type()) && f.trigger().event() == event.type(), fields,
                 "event " + event.type().wireName());
+    }
+
+    /** Timer listener: "timerEnded" triggers, for one timer by id or name, or any. */
+    public void timerEnded(TimerDef timer, TimerState state) {
+        fire(f -> "timerEnded".equals(f.trigger().type()) && (f.trigger().name() == null || timer.isCalled(f.trigger().name())), () -> {
+            Map<String, Object> fields = timeFields();
+            fields.put("timerId", timer.id());
+            fields.put("timerName", timer.name());
+            fields.put("rounds", state.rounds());
+            fields.put("phase", state.phase());
+            return fields;
+        }, "timer " + timer.name());
     }
 
     /** XP listener: "xp" triggers on levelUp, xpGained, dailyBonus or streak. */
@@ -269,6 +287,7 @@ public final class FlowEngine implements ProfileManager.Listener, AutoCloseable 
         fields.put("date", LocalDate.now().toString());
         fields.put("time", LocalTime.now().withSecond(0).withNano(0).toString());
         fields.put("totalCoins", stats.snapshot().coins());
+        fields.putAll(timers.placeholders());   // {timer:Subathon}
         return fields;
     }
 

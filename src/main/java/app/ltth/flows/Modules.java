@@ -6,9 +6,10 @@ import app.ltth.obs.ObsService;
 import app.ltth.osc.OscBridge;
 import app.ltth.sound.SoundboardService;
 import app.ltth.tts.TtsService;
+import app.ltth.timers.TimerService;
 import app.ltth.viewers.XpService;
 
 /** The modules flow actions drive. */
 public record Modules(AlertService alerts, GoalService goals, TtsService tts, SoundboardService sounds, ObsService obs,
-                      OscBridge osc, XpService xp) {
+                      OscBridge osc, XpService xp, TimerService timers) {
 }

@@ -18,7 +18,7 @@ import org.jsoup.safety.Safelist;
  */
 public final class Template {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_.]{0,63})}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_.:]{0,63})}");
 
     /** The placeholders every event offers (each event type fills those that apply to it). */
     public static final Set<String> KNOWN = Set.of("username", "nickname", "userId", "comment", "giftName", "giftId",
@@ -28,7 +28,7 @@ public final class Template {
             "subscriber", "final", "streakable", "phase", "battleId", "scores", "topScore", "goal",
             "progress", "target", "diamonds", "people", "superFan", "title", "options", "leader", "pinned", "kind",
             "subCount", "eventType", "name", "command", "args", "level", "levelName", "xp", "points", "oldLevel", "gained",
-            "streakDays");
+            "streakDays", "timerId", "timerName", "rounds");
 
     private Template() {
     }
@@ -92,7 +92,9 @@ public final class Template {
         Matcher m = PLACEHOLDER.matcher(template);
         while (m.find()) {
             String name = m.group(1);
-            if (!KNOWN.contains(name) && !name.startsWith("var.") && !name.matches("arg[1-9][0-9]?")) unknown.add(name);
+            if (!KNOWN.contains(name) && !name.startsWith("var.") && !name.startsWith("timer:") && !name.matches("arg[1-9][0-9]?")) {
+                unknown.add(name);
+            }
         }
         return unknown;
     }
