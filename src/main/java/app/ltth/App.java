@@ -415,7 +415,7 @@ public final class App implements AutoCloseable {
                 new LeaderboardController(leaderboards)::routes, routes -> routes.get("/api/spotlights",
                         ctx -> ctx.json(Map.of("spotlights", spotlights.all()))),
                 new ViewersController(viewers, xp, viewerDirectory, profiles)::routes, new CommandsController(commands)::routes, new MediaController(config.userData().resolve("media"))::routes,
-                new OverlayController(() -> httpPort, goals)::routes, new TtsController(tts)::routes,
+                new OverlayController(() -> httpPort, goals, timers)::routes, new TtsController(tts)::routes,
                 new SoundboardController(sounds, myInstants)::routes, new ObsController(obs)::routes,
                 new OscController(osc)::routes, new MultiCamController(multiCam)::routes,
                 new VdoNinjaController(vdoNinja)::routes, new HealthController(this::health)::routes, this::statusRoutes,

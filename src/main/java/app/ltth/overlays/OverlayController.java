@@ -1,6 +1,7 @@
 package app.ltth.overlays;
 
 import app.ltth.goals.GoalService;
+import app.ltth.timers.TimerService;
 import io.javalin.config.RoutesConfig;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -62,10 +63,12 @@ public final class OverlayController {
 
     private final IntSupplier port;
     private final GoalService goals;
+    private final TimerService timers;
 
-    public OverlayController(IntSupplier port, GoalService goals) {
+    public OverlayController(IntSupplier port, GoalService goals, TimerService timers) {
         this.port = port;
         this.goals = goals;
+        this.timers = timers;
     }
 
     public void routes(RoutesConfig routes) {
@@ -81,6 +84,13 @@ public final class OverlayController {
         goals.list().forEach(g -> all.add(overlay("goal-" + g.id(), "Goal: " + g.name(), "One goal, as its style says",
                 "overlay.goal", Map.of("name", g.name()),
                 base + "/overlays/goal.html?id=" + URLEncoder.encode(g.id(), StandardCharsets.UTF_8), "")));
+        for (Map<String, Object> t : timers.list()) {
+            String name = String.valueOf(t.get("name"));
+            all.add(overlay("timer-" + t.get("id"), "Timer: " + name, "One timer, in the template you choose",
+                    "overlay.timer", Map.of("name", name),
+                    base + "/overlays/timer.html?id=" + URLEncoder.encode(String.valueOf(t.get("id")), StandardCharsets.UTF_8),
+                    "template=plain|bar|circle|minimal|big"));
+        }
         return all;
     }
 

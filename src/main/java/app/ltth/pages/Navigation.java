@@ -23,6 +23,7 @@ final class Navigation {
     static final DashboardPage ALERTS = DashboardPage.of("alerts", "nav.alerts", "/js/alerts.js");
     static final DashboardPage GOALS = DashboardPage.of("goals", "nav.goals", "/js/goals.js");
     static final DashboardPage MILESTONES = DashboardPage.of("milestones", "nav.milestones", "/js/milestones.js");
+    static final DashboardPage TIMERS = DashboardPage.of("timers", "nav.timers", "/js/timers.js");
     static final DashboardPage FLOWS = DashboardPage.of("flows", "nav.flows", "/js/flows.js");
     static final DashboardPage EVENT_INPUT = DashboardPage.of("event-input", "nav.eventInput", "/js/describe.js",
             "/js/event-input.js");
@@ -38,7 +39,7 @@ final class Navigation {
     static final DashboardPage HEALTH = DashboardPage.of("health", "nav.health", "/js/health.js");
     static final DashboardPage LOGS = DashboardPage.of("logs", "nav.logs", "/js/logs.js");
 
-    static final List<DashboardPage> PAGES = List.of(LIVE, CHAT, COMMANDS, LEVELS, VIEWERS, OVERLAYS, ALERTS, GOALS, MILESTONES, FLOWS, EVENT_INPUT, SOUNDBOARD, TTS, OBS,
+    static final List<DashboardPage> PAGES = List.of(LIVE, CHAT, COMMANDS, LEVELS, VIEWERS, OVERLAYS, ALERTS, GOALS, MILESTONES, TIMERS, FLOWS, EVENT_INPUT, SOUNDBOARD, TTS, OBS,
             MULTICAM, OSC, VDONINJA, SETTINGS, PROFILES, PLUGINS, HEALTH, LOGS);
 
     private static final List<Entry> ENTRIES = List.of(
@@ -51,6 +52,7 @@ final class Navigation {
             new Entry("/alerts.html", "nav.alerts", ALERTS),
             new Entry("/goals.html", "nav.goals", GOALS),
             new Entry("/milestones.html", "nav.milestones", MILESTONES),
+            new Entry("/timers.html", "nav.timers", TIMERS),
             new Entry("/dashboard.html#test", "nav.test", LIVE),
             new Entry("/dashboard.html#recordings", "nav.recordings", LIVE),
             new Entry("/flows.html", "nav.flows", FLOWS),
