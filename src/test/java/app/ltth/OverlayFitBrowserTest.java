@@ -70,6 +70,9 @@ class OverlayFitBrowserTest extends BrowserSuite {
         app.post("/api/goals", "{\"name\":\"Coins for the new camera\",\"metric\":\"coins\",\"target\":100000}");
         app.post("/api/goals", "{\"name\":\"Followers today\",\"metric\":\"followers\",\"target\":500,\"kind\":\"ring\"}");
         gifts();   // the leaderboards, HUD and goals have numbers before their page opens
+        String timer = app.post("/api/timers", "{\"name\":\"A subathon with a rather long name for its timer\","
+                + "\"seconds\":360000,\"capSeconds\":720000}").json().get("id").asText();
+        app.post("/api/timers/" + timer + "/start", "");
         int[] levelUps = {0};
         int[] cards = {0};   // !rank has a cooldown per viewer: one viewer a size
         List<Overlay> overlays = List.of(
@@ -88,6 +91,11 @@ class OverlayFitBrowserTest extends BrowserSuite {
                         + "\"generous_viewer_with_a_long_name_" + (cards[0]++) + "\",\"comment\":\"!rank\"}")),
                 new Overlay("/overlays/spotlight.html?kinds=all", ".spotlight", () -> { }),
                 new Overlay("/overlays/spotlight.html?kind=chatter&position=bottom-right", ".spotlight", () -> chats(1)),
+                new Overlay("/overlays/timer.html?id=" + timer + "&template=plain", ".timer-digits", () -> { }),
+                new Overlay("/overlays/timer.html?id=" + timer + "&template=bar", ".timer-digits", () -> { }),
+                new Overlay("/overlays/timer.html?id=" + timer + "&template=circle", ".timer-digits", () -> { }),
+                new Overlay("/overlays/timer.html?id=" + timer + "&template=minimal", ".timer-digits", () -> { }),
+                new Overlay("/overlays/timer.html?id=" + timer + "&template=big", ".timer-digits", () -> { }),
                 new Overlay("/overlay.html", ".card", () -> {
                     chats(8);
                     gifts();
@@ -109,7 +117,7 @@ class OverlayFitBrowserTest extends BrowserSuite {
                     List<String> found = (List<String>) ((JavascriptExecutor) browser).executeScript(OUTSIDE);
                     for (String f : found) outside.add(size[0] + "x" + size[1] + " " + overlay.path() + " " + f);
                     screenshot(browser, "fit-" + size[0] + "x" + size[1] + overlay.path().replace("/overlays/", "-")
-                            .replace("/", "-").replace(".html", "").replaceAll("[?&=]", "-"));
+                            .replace("/", "-").replace(".html", "").replaceAll("id=[^&]*&?", "").replaceAll("[?&=]", "-"));
                 }
             }
         } finally {
