@@ -51,9 +51,13 @@
     plugin: [f('action', 'text'), f('input', 'json')],
     addXp: [f('value', 'text'), f('user', 'text')],
     addPoints: [f('value', 'text'), f('user', 'text')],
-    setLevel: [f('value', 'text'), f('user', 'text')]
+    setLevel: [f('value', 'text'), f('user', 'text')],
+    timerAdd: [f('timer', 'timer'), f('seconds', 'text')],
+    timerSet: [f('timer', 'timer'), f('seconds', 'text')],
+    timerPause: [f('timer', 'timer')],
+    timerStart: [f('timer', 'timer')]
   };
-  var PICKER_LISTS = { sound: 'pick-sounds', goal: 'pick-goals', scene: 'pick-scenes', source: 'pick-sources', gift: 'pick-gifts' };
+  var PICKER_LISTS = { sound: 'pick-sounds', timer: 'pick-timers', goal: 'pick-goals', scene: 'pick-scenes', source: 'pick-sources', gift: 'pick-gifts' };
 
   var current = null;   // the flow being edited, as the server has it
   var pluginTriggers = [];
@@ -209,6 +213,9 @@
       row.appendChild(input(['levelUp', 'xpGained', 'dailyBonus', 'streak'], 'trigger.on', trigger.on || 'levelUp', null,
         t('flows.field.on'), null, 'flows.xpOn.'));
     }
+    if (type === 'timerEnded') {
+      row.appendChild(input('text', 'trigger.timer', trigger.timer, t('flows.anyTimer'), t('flows.field.timer')));
+    }
     if (type === 'command') {
       row.appendChild(input('text', 'trigger.name', trigger.name, 'hug', t('flows.field.commandName')));
       row.appendChild(el('div', 'small text-body-secondary align-self-end', t('flows.commandHelp')));
@@ -256,6 +263,7 @@
     if (type === 'plugin') tr.trigger = get('trigger.trigger');
     if (type === 'custom' || type === 'command') setOrDelete(tr, 'name', keep(tr.name, get('trigger.name').trim(), null, ''));
     if (type === 'xp') setOrDelete(tr, 'on', keep(tr.on, get('trigger.on'), null, 'levelUp'));
+    if (type === 'timerEnded') setOrDelete(tr, 'timer', keep(tr.timer, get('trigger.timer').trim(), null, ''));
     return tr;
   }
 
@@ -534,6 +542,9 @@
       request('GET', '/api/goals').then(function (r) {
         goals = r.goals;
         fillList('pick-goals', r.goals.map(function (g) { return { value: g.name }; }));
+      }, quiet),
+      request('GET', '/api/timers').then(function (r) {
+        fillList('pick-timers', r.timers.map(function (x) { return { value: x.name }; }));
       }, quiet),
       request('GET', '/api/tts/voices').then(function (r) { voices = r.voices; }, quiet),
       Promise.all([request('GET', '/api/alerts').catch(quiet), request('GET', '/api/soundboard/config').catch(quiet)]).then(function (r) {
