@@ -187,7 +187,6 @@ public final class FlowEngine implements ProfileManager.Listener, AutoCloseable 
             Map<String, Object> f = EventFields.of(event, stats.snapshot().coins(), ZoneId.systemDefault());
             // {level} {xp} {points} of the viewer, as far as they earned any (only built when a flow listens)
             if (event instanceof UserEvent u) xp.cached(u.user().uniqueId()).ifPresent(v -> f.putAll(xpFields(v)));
-            f.putAll(timers.placeholders());   // {timer:Subathon}
             return f;
         };
         if (event instanceof ConnectionStatusEvent c) {
@@ -287,7 +286,6 @@ public final class FlowEngine implements ProfileManager.Listener, AutoCloseable 
         fields.put("date", LocalDate.now().toString());
         fields.put("time", LocalTime.now().withSecond(0).withNano(0).toString());
         fields.put("totalCoins", stats.snapshot().coins());
-        fields.putAll(timers.placeholders());   // {timer:Subathon}
         return fields;
     }
 
@@ -435,6 +433,7 @@ public final class FlowEngine implements ProfileManager.Listener, AutoCloseable 
             long start = System.nanoTime();
             String outcome = "ok";
             String result;
+            fields.putAll(timers.placeholders());   // {timer:Subathon} as it is now, after the steps before
             try {
                 result = String.valueOf(step(a, fields, depth));
             } catch (FlowActions.NotAvailable e) {
