@@ -15,21 +15,7 @@
   var TEMPLATES = ['plain', 'bar', 'circle', 'minimal', 'big'];
   var timers = {};   // id -> the timer as LTTH sent it, with the clock offset
 
-  function counting(x) { return x.mode === 'countdown' || x.mode === 'loop' || x.mode === 'interval'; }
-
-  function valueNow(x) {
-    if (x.state !== 'running') return x.valueMs;
-    var moved = Math.max(0, Date.now() + x.offset - x.since) * x.rate;
-    return counting(x) ? Math.max(0, x.valueMs - moved) : x.valueMs + moved;
-  }
-
-  function format(ms) {
-    var total = Math.ceil(ms / 1000);
-    var h = Math.floor(total / 3600);
-    var m = Math.floor(total / 60) % 60;
-    var s = total % 60;
-    return (h > 0 ? h + ':' + (m < 10 ? '0' : '') : '') + m + ':' + (s < 10 ? '0' : '') + s;
-  }
+  var clock = LTTH.timerClock;
 
   function ruleText(r) {
     var what = r.on === 'gift' ? 'gift ' + r.gift : r.on === 'likes' ? 'likes ' + r.every : r.on === 'command' ? 'command ' + r.command : r.on;
@@ -103,7 +89,7 @@
   function tick() {
     document.querySelectorAll('.timer-row').forEach(function (box) {
       var x = timers[box.getAttribute('data-timer')];
-      if (x) box.querySelector('.timer-time').textContent = format(valueNow(x));
+      if (x) box.querySelector('.timer-time').textContent = clock.format(clock.valueNow(x, x.offset));
     });
   }
 

@@ -17,29 +17,12 @@
     return t.id === wanted || t.name.toLowerCase() === wanted.toLowerCase();
   }
 
-  function counting(t) {
-    return t.mode === 'countdown' || t.mode === 'loop' || t.mode === 'interval';
-  }
-
-  function valueNow(t) {
-    if (t.state !== 'running') return t.valueMs;
-    var moved = Math.max(0, Date.now() + offset - t.since) * t.rate;
-    return counting(t) ? Math.max(0, t.valueMs - moved) : t.valueMs + moved;
-  }
-
-  function format(ms) {
-    var total = Math.ceil(ms / 1000);
-    var h = Math.floor(total / 3600);
-    var m = Math.floor(total / 60) % 60;
-    var s = total % 60;
-    var mm = h > 0 && m < 10 ? '0' + m : String(m);
-    return (h > 0 ? h + ':' : '') + mm + ':' + (s < 10 ? '0' : '') + s;
-  }
+  var clock = LTTH.timerClock;
 
   /** How full the bar or ring is: what is left of the round (counting down) or of the target (counting up). */
   function fraction(t, ms) {
     var whole = (t.phase === 'break' ? t.breakSeconds : t.seconds) * 1000;
-    if (counting(t) && t.capSeconds > 0) whole = Math.max(whole, t.capSeconds * 1000);
+    if (clock.counting(t) && t.capSeconds > 0) whole = Math.max(whole, t.capSeconds * 1000);
     return whole > 0 ? Math.min(1, ms / whole) : 0;
   }
 
@@ -91,11 +74,11 @@
   function draw() {
     if (!timer) return;
     if (drawn !== timer.id) build(timer);
-    var ms = valueNow(timer);
+    var ms = clock.valueNow(timer, offset);
     var box = area.firstElementChild;
     box.classList.toggle('paused', timer.state === 'paused');
-    box.classList.toggle('ended', timer.state === 'ended' || (counting(timer) && ms <= 0));
-    box.querySelector('.timer-digits').textContent = format(ms);
+    box.classList.toggle('ended', timer.state === 'ended' || (clock.counting(timer) && ms <= 0));
+    box.querySelector('.timer-digits').textContent = clock.format(ms);
     var f = fraction(timer, ms);
     var fill = box.querySelector('.timer-fill');
     if (fill) fill.style.width = (f * 100) + '%';

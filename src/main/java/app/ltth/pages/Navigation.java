@@ -23,7 +23,7 @@ final class Navigation {
     static final DashboardPage ALERTS = DashboardPage.of("alerts", "nav.alerts", "/js/alerts.js");
     static final DashboardPage GOALS = DashboardPage.of("goals", "nav.goals", "/js/goals.js");
     static final DashboardPage MILESTONES = DashboardPage.of("milestones", "nav.milestones", "/js/milestones.js");
-    static final DashboardPage TIMERS = DashboardPage.of("timers", "nav.timers", "/js/timers.js");
+    static final DashboardPage TIMERS = DashboardPage.of("timers", "nav.timers", "/js/timer-clock.js", "/js/timers.js");
     static final DashboardPage FLOWS = DashboardPage.of("flows", "nav.flows", "/js/flows.js");
     static final DashboardPage EVENT_INPUT = DashboardPage.of("event-input", "nav.eventInput", "/js/describe.js",
             "/js/event-input.js");
