@@ -205,7 +205,7 @@ public class BrowserTest extends BrowserSuite {
 
         browser.get(app.baseUrl() + "/plugins.html");
         browser.findElement(By.id("upload-file")).sendKeys(zip.toAbsolutePath().toString());
-        browser.findElement(By.cssSelector("#upload-form button")).click();
+        clickCentered(browser.findElement(By.cssSelector("#upload-form button")));   // below the built-in plugins
         waiting().until(d -> d.findElement(By.cssSelector("[data-plugin='hello'] strong")).getText()
                 .equals("Hello <b>Plugin</b>"));
         assertThat(browser.findElements(By.cssSelector("[data-plugin='hello'] b"))).isEmpty();
