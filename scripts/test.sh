@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test, the real-browser ones included. Installs what they need when it is missing:
 # a JDK 17 and Maven, Debian's chromium + chromium-driver (the browser tests never download a browser),
-# espeak-ng (the local TTS voice), Xvfb (a display for the tray icon's test), and Node with the dev-time packages of
+# espeak-ng (the local TTS voice), Xvfb (a display for the tray icon's test), the Noto colour emoji font (the emoji
+# rain's screenshots show emoji, as OBS on Windows or macOS does, not empty boxes), and Node with the dev-time packages of
 # the WebCast cross-check (src/test/node, from the npm registry).
 # Extra arguments go to Maven, e.g. scripts/test.sh -Dtest=EventBusTest
 set -euo pipefail
@@ -15,6 +16,7 @@ command -v mvn >/dev/null 2>&1 || missing+=(maven)
 command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
 command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
 [ -x /usr/bin/Xvfb ] || missing+=(xvfb)
+[ -f /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] || missing+=(fonts-noto-color-emoji)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"
   sudo=""

@@ -55,7 +55,12 @@
     timerAdd: [f('timer', 'timer'), f('seconds', 'text')],
     timerSet: [f('timer', 'timer'), f('seconds', 'text')],
     timerPause: [f('timer', 'timer')],
-    timerStart: [f('timer', 'timer')]
+    timerStart: [f('timer', 'timer')],
+    effect: [f('effect', 'select', ['rain', 'snow', 'storm', 'fog', 'sunbeam', 'glitch', 'fireworks', 'flame'], 'effects.name.', 'fireworks'),
+      f('seconds', 'text'), f('intensity', 'number'), f('count', 'text')],
+    emojiRain: [f('op', 'select', ['start', 'preset', 'burst', 'clear'], 'effects.op.', 'start'),
+      f('preset', 'select', ['gentle', 'storm', 'celebration'], 'effects.preset.', ''), f('seconds', 'text'), f('count', 'text'),
+      f('emoji', 'text')]
   };
   var PICKER_LISTS = { sound: 'pick-sounds', timer: 'pick-timers', goal: 'pick-goals', scene: 'pick-scenes', source: 'pick-sources', gift: 'pick-gifts' };
 

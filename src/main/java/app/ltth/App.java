@@ -10,6 +10,8 @@ import app.ltth.config.AppConfig;
 import app.ltth.customevents.CustomEventInput;
 import app.ltth.customevents.CustomEventsController;
 import app.ltth.desktop.UpdateCheck;
+import app.ltth.effects.EffectController;
+import app.ltth.effects.EffectService;
 import app.ltth.events.ConnectionState;
 import app.ltth.events.ConnectionStatusEvent;
 import app.ltth.events.EventBus;
@@ -157,6 +159,7 @@ public final class App implements AutoCloseable {
     private SpotlightService spotlights;
     private MilestoneService milestones;
     private TimerService timers;
+    private EffectService effects;
     private Leaderboards leaderboards;
     private ViewerModeration viewers;
     private CommandEngine commands;
@@ -333,6 +336,12 @@ public final class App implements AutoCloseable {
                 () -> settings.text(SettingsRegistry.TIKTOK_USERNAME), xp::levelOf);
         profiles.addListener(commands);
         bus.subscribeAsync("commands", 1_000, commands::onEvent);
+        effects = new EffectService(sockets, System::currentTimeMillis);
+        profiles.addListener(effects);
+        effects.registerCommands(commands);
+        goals.addListener((goal, reached) -> {
+            if (reached) effects.goalReached();
+        });
         leaderboards = new Leaderboards(sockets);
         profiles.addListener(leaderboards);
         bus.subscribe("leaderboards", leaderboards::onEvent);
@@ -373,7 +382,7 @@ public final class App implements AutoCloseable {
 
     private void startFlowsAndPlugins() throws Exception {
         FlowExtensions flowExtensions = new FlowExtensions();
-        flows = new FlowEngine(sockets, stats, flowExtensions, new Modules(alerts, goals, tts, sounds, obs, osc, xp, timers), commands, viewers,
+        flows = new FlowEngine(sockets, stats, flowExtensions, new Modules(alerts, goals, tts, sounds, obs, osc, xp, timers, effects), commands, viewers,
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), config.userData(),
                 () -> settings.bool(SettingsRegistry.FLOWS_ALLOW_PRIVATE));
         profiles.addListener(flows);
@@ -395,6 +404,8 @@ public final class App implements AutoCloseable {
                 () -> new BuiltInPlugin(milestones::setActive, milestones::onEvent));
         plugins.addBuiltIn("timers", builtInName("timers"), builtInDescription("timers"), true,
                 () -> new BuiltInPlugin(timers::setActive, timers::onEvent));
+        plugins.addBuiltIn("effects", builtInName("effects"), builtInDescription("effects"), true,
+                () -> new BuiltInPlugin(effects::setActive, effects::onEvent));
         plugins.addBuiltIn("vdoninja", builtInName("vdoninja"), builtInDescription("vdoninja"), true, () -> new BuiltInPlugin(vdoNinja::setActive, null));
         plugins.scan();
         profiles.addListener(plugins);
@@ -411,7 +422,7 @@ public final class App implements AutoCloseable {
         List<Consumer<RoutesConfig>> apis = List.of(new LanController(lan), new CustomEventsController(customEvents)::routes, live::routes, store::routes, history::routes,
                 new SettingsController(settings)::routes, new ReplayController(recordingsDir(), sources)::routes,
                 new PluginController(plugins)::routes, new FlowController(flows)::routes,
-                new AlertController(alerts)::routes, new GoalController(goals)::routes, new MilestoneController(milestones)::routes, new TimerController(timers)::routes,
+                new AlertController(alerts)::routes, new GoalController(goals)::routes, new MilestoneController(milestones)::routes, new TimerController(timers)::routes, new EffectController(effects)::routes,
                 new LeaderboardController(leaderboards)::routes, routes -> routes.get("/api/spotlights",
                         ctx -> ctx.json(Map.of("spotlights", spotlights.all()))),
                 new ViewersController(viewers, xp, viewerDirectory, profiles)::routes, new CommandsController(commands)::routes, new MediaController(config.userData().resolve("media"))::routes,

@@ -33,7 +33,8 @@ public record Flow(String id, String name, boolean enabled, Trigger trigger, Con
     static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     public static final Set<String> ACTIONS = Set.of("alert", "sound", "tts", "overlayText", "overlayImage",
             "overlayVideo", "obsScene", "obsSource", "obsFilter", "osc", "webhook", "goal", "variable", "wait", "runFlow",
-            "overlayEvent", "log", "plugin", "addXp", "addPoints", "setLevel", "timerAdd", "timerSet", "timerPause", "timerStart");
+            "overlayEvent", "log", "plugin", "addXp", "addPoints", "setLevel", "timerAdd", "timerSet", "timerPause", "timerStart",
+            "effect", "emojiRain");
 
     /** What starts a flow. {@code name}: the goal (goal triggers) or the custom event's name (custom triggers). */
     public record Trigger(String type, EventType event, String state, int everySeconds, LocalTime at,
@@ -254,6 +255,23 @@ public record Flow(String id, String name, boolean enabled, Trigger trigger, Con
                 requireText(a, path, "timer");
                 if ((type.equals("timerAdd") || type.equals("timerSet")) && !a.hasNonNull("seconds")) {
                     throw new ValidationException(path + ".seconds", "seconds is required: a number, or a placeholder such as {coins}");
+                }
+            }
+            case "effect" -> {
+                String effect = a.path("effect").asText("");
+                if (!app.ltth.effects.EffectsConfig.EFFECTS.contains(effect)) {
+                    throw new ValidationException(path + ".effect", "effect must be one of " + String.join(", ", app.ltth.effects.EffectsConfig.EFFECTS));
+                }
+                if (a.has("intensity")) number(a, path, "intensity", 0.1, 1);
+            }
+            case "emojiRain" -> {
+                String op = a.path("op").asText("start");
+                if (!app.ltth.effects.EffectService.EMOJI_OPS.contains(op)) {
+                    throw new ValidationException(path + ".op", "op must be start, preset, burst or clear");
+                }
+                String preset = a.path("preset").asText("");
+                if (!preset.isEmpty() && !app.ltth.effects.EffectsConfig.PRESETS.contains(preset)) {
+                    throw new ValidationException(path + ".preset", "preset must be gentle, storm or celebration");
                 }
             }
             case "addXp", "addPoints", "setLevel" -> {

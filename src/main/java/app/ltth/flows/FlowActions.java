@@ -2,6 +2,7 @@ package app.ltth.flows;
 
 import app.ltth.alerts.Alert;
 import app.ltth.alerts.AlertService;
+import app.ltth.effects.EffectService;
 import app.ltth.goals.Goal;
 import app.ltth.goals.GoalService;
 import app.ltth.input.JsonFields;
@@ -54,6 +55,7 @@ final class FlowActions {
     private final OscBridge osc;
     private final XpService xp;
     private final TimerService timers;
+    private final EffectService effects;
     private final HttpClient http;
     private final Path logDir;
     private final BooleanSupplier allowPrivate;
@@ -70,6 +72,7 @@ final class FlowActions {
         this.osc = modules.osc();
         this.xp = modules.xp();
         this.timers = modules.timers();
+        this.effects = modules.effects();
         this.http = http;
         this.logDir = logDir;
         this.allowPrivate = allowPrivate;
@@ -107,6 +110,9 @@ final class FlowActions {
             }
             case "timerAdd", "timerSet", "timerPause", "timerStart" -> {
                 return timer(a, fields);
+            }
+            case "effect", "emojiRain" -> {
+                return effect(a, fields);
             }
             case "tts" -> {
                 String text = Template.render(a.text("text", ""), fields);
@@ -207,6 +213,29 @@ final class FlowActions {
         Map<String, Object> after = timers.act(name, action, seconds)
                 .orElseThrow(() -> new NotAvailable("there is no timer '" + name + "'"));
         return after.get("name") + ": " + after.get("text") + " (" + after.get("state") + ")";
+    }
+
+    /**
+     * effect (which, seconds, intensity, count: the rockets of fireworks, may be a placeholder such as {repeatCount})
+     * and emojiRain (op start, preset, burst or clear).
+     */
+    private String effect(Flow.Action a, Map<String, Object> fields) throws NotAvailable {
+        try {
+            if (a.type().equals("effect")) {
+                Integer seconds = a.params().hasNonNull("seconds") ? (int) number(a, "seconds", fields) : null;
+                Double intensity = a.params().hasNonNull("intensity") ? a.number("intensity", 0.7) : null;
+                int count = a.params().hasNonNull("count") ? (int) number(a, "count", fields) : 1;
+                Map<String, Object> started = effects.start(a.text("effect", ""), seconds, intensity, count);
+                return "started " + started.get("name") + " for " + started.get("seconds") + " s";
+            }
+            Integer seconds = a.params().hasNonNull("seconds") ? (int) number(a, "seconds", fields) : null;
+            Integer count = a.params().hasNonNull("count") ? (int) number(a, "count", fields) : null;
+            Map<String, Object> sent = effects.emoji(a.text("op", "start"), a.text("preset", ""), seconds, count,
+                    Template.render(a.text("emoji", ""), fields));
+            return "emoji rain: " + sent.get("op");
+        } catch (EffectService.NotActive e) {
+            throw new NotAvailable(e.getMessage());
+        }
     }
 
     /** addXp, addPoints, setLevel: for the viewer of the run ({username}), or the one {@code user} names. */

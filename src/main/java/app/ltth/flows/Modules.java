@@ -1,6 +1,7 @@
 package app.ltth.flows;
 
 import app.ltth.alerts.AlertService;
+import app.ltth.effects.EffectService;
 import app.ltth.goals.GoalService;
 import app.ltth.obs.ObsService;
 import app.ltth.osc.OscBridge;
@@ -11,5 +12,6 @@ import app.ltth.viewers.XpService;
 
 /** The modules flow actions drive. */
 public record Modules(AlertService alerts, GoalService goals, TtsService tts, SoundboardService sounds, ObsService obs,
-                      OscBridge osc, XpService xp, TimerService timers) {
+                      OscBridge osc, XpService xp, TimerService timers,
+                      EffectService effects) {
 }

@@ -24,6 +24,7 @@ final class Navigation {
     static final DashboardPage GOALS = DashboardPage.of("goals", "nav.goals", "/js/goals.js");
     static final DashboardPage MILESTONES = DashboardPage.of("milestones", "nav.milestones", "/js/milestones.js");
     static final DashboardPage TIMERS = DashboardPage.of("timers", "nav.timers", "/js/timer-clock.js", "/js/timers.js");
+    static final DashboardPage EFFECTS = DashboardPage.of("effects", "nav.effects", "/js/effects.js");
     static final DashboardPage FLOWS = DashboardPage.of("flows", "nav.flows", "/js/flows.js");
     static final DashboardPage EVENT_INPUT = DashboardPage.of("event-input", "nav.eventInput", "/js/describe.js",
             "/js/event-input.js");
@@ -39,7 +40,7 @@ final class Navigation {
     static final DashboardPage HEALTH = DashboardPage.of("health", "nav.health", "/js/health.js");
     static final DashboardPage LOGS = DashboardPage.of("logs", "nav.logs", "/js/logs.js");
 
-    static final List<DashboardPage> PAGES = List.of(LIVE, CHAT, COMMANDS, LEVELS, VIEWERS, OVERLAYS, ALERTS, GOALS, MILESTONES, TIMERS, FLOWS, EVENT_INPUT, SOUNDBOARD, TTS, OBS,
+    static final List<DashboardPage> PAGES = List.of(LIVE, CHAT, COMMANDS, LEVELS, VIEWERS, OVERLAYS, ALERTS, GOALS, MILESTONES, TIMERS, EFFECTS, FLOWS, EVENT_INPUT, SOUNDBOARD, TTS, OBS,
             MULTICAM, OSC, VDONINJA, SETTINGS, PROFILES, PLUGINS, HEALTH, LOGS);
 
     private static final List<Entry> ENTRIES = List.of(
@@ -53,6 +54,7 @@ final class Navigation {
             new Entry("/goals.html", "nav.goals", GOALS),
             new Entry("/milestones.html", "nav.milestones", MILESTONES),
             new Entry("/timers.html", "nav.timers", TIMERS),
+            new Entry("/effects.html", "nav.effects", EFFECTS),
             new Entry("/dashboard.html#test", "nav.test", LIVE),
             new Entry("/dashboard.html#recordings", "nav.recordings", LIVE),
             new Entry("/flows.html", "nav.flows", FLOWS),
