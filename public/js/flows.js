@@ -58,6 +58,7 @@
     timerStart: [f('timer', 'timer')],
     effect: [f('effect', 'select', ['rain', 'snow', 'storm', 'fog', 'sunbeam', 'glitch', 'fireworks', 'flame'], 'effects.name.', 'fireworks'),
       f('seconds', 'text'), f('intensity', 'number'), f('count', 'text')],
+    gameStart: [f('game', 'select', ['wheel'], 'games.name.', 'wheel'), f('wheel', 'text')],
     emojiRain: [f('op', 'select', ['start', 'preset', 'burst', 'clear'], 'effects.op.', 'start'),
       f('preset', 'select', ['gentle', 'storm', 'celebration'], 'effects.preset.', ''), f('seconds', 'text'), f('count', 'text'),
       f('emoji', 'text')]
@@ -221,6 +222,9 @@
     if (type === 'timerEnded') {
       row.appendChild(input('text', 'trigger.timer', trigger.timer, t('flows.anyTimer'), t('flows.field.timer')));
     }
+    if (type === 'gameStarted' || type === 'gameEnded') {
+      row.appendChild(input(['', 'wheel'], 'trigger.game', trigger.game || '', null, t('flows.field.game'), 'flows.anyGame', 'games.name.'));
+    }
     if (type === 'command') {
       row.appendChild(input('text', 'trigger.name', trigger.name, 'hug', t('flows.field.commandName')));
       row.appendChild(el('div', 'small text-body-secondary align-self-end', t('flows.commandHelp')));
@@ -269,6 +273,7 @@
     if (type === 'custom' || type === 'command') setOrDelete(tr, 'name', keep(tr.name, get('trigger.name').trim(), null, ''));
     if (type === 'xp') setOrDelete(tr, 'on', keep(tr.on, get('trigger.on'), null, 'levelUp'));
     if (type === 'timerEnded') setOrDelete(tr, 'timer', keep(tr.timer, get('trigger.timer').trim(), null, ''));
+    if (type === 'gameStarted' || type === 'gameEnded') setOrDelete(tr, 'game', keep(tr.game, get('trigger.game'), null, ''));
     return tr;
   }
 

@@ -21,6 +21,9 @@ import app.ltth.firstrun.FirstRunController;
 import app.ltth.flows.FlowController;
 import app.ltth.flows.FlowEngine;
 import app.ltth.flows.Modules;
+import app.ltth.games.GameController;
+import app.ltth.games.GameService;
+import app.ltth.games.WheelGame;
 import app.ltth.goals.GoalController;
 import app.ltth.goals.GoalService;
 import app.ltth.health.Health;
@@ -160,6 +163,8 @@ public final class App implements AutoCloseable {
     private MilestoneService milestones;
     private TimerService timers;
     private EffectService effects;
+    private GameService games;
+    private WheelGame wheel;
     private Leaderboards leaderboards;
     private ViewerModeration viewers;
     private CommandEngine commands;
@@ -342,6 +347,12 @@ public final class App implements AutoCloseable {
         goals.addListener((goal, reached) -> {
             if (reached) effects.goalReached();
         });
+        games = new GameService(sockets, bus::publish, (handle, points, reason) -> xp.change(handle, "points", points, reason),
+                new java.security.SecureRandom()::nextLong, System::currentTimeMillis);
+        profiles.addListener(games);
+        wheel = new WheelGame(games);
+        profiles.addListener(wheel);
+        wheel.registerCommands(commands);
         leaderboards = new Leaderboards(sockets);
         profiles.addListener(leaderboards);
         bus.subscribe("leaderboards", leaderboards::onEvent);
@@ -382,7 +393,7 @@ public final class App implements AutoCloseable {
 
     private void startFlowsAndPlugins() throws Exception {
         FlowExtensions flowExtensions = new FlowExtensions();
-        flows = new FlowEngine(sockets, stats, flowExtensions, new Modules(alerts, goals, tts, sounds, obs, osc, xp, timers, effects), commands, viewers,
+        flows = new FlowEngine(sockets, stats, flowExtensions, new Modules(alerts, goals, tts, sounds, obs, osc, xp, timers, effects, wheel), commands, viewers,
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), config.userData(),
                 () -> settings.bool(SettingsRegistry.FLOWS_ALLOW_PRIVATE));
         profiles.addListener(flows);
@@ -406,6 +417,9 @@ public final class App implements AutoCloseable {
                 () -> new BuiltInPlugin(timers::setActive, timers::onEvent));
         plugins.addBuiltIn("effects", builtInName("effects"), builtInDescription("effects"), true,
                 () -> new BuiltInPlugin(effects::setActive, effects::onEvent));
+        plugins.addBuiltIn("wheel", builtInName("wheel"), builtInDescription("wheel"), true,
+                () -> new BuiltInPlugin(wheel::setActive, wheel::onEvent));
+        games.addListener(flows.gameListener());
         plugins.addBuiltIn("vdoninja", builtInName("vdoninja"), builtInDescription("vdoninja"), true, () -> new BuiltInPlugin(vdoNinja::setActive, null));
         plugins.scan();
         profiles.addListener(plugins);
@@ -422,7 +436,7 @@ public final class App implements AutoCloseable {
         List<Consumer<RoutesConfig>> apis = List.of(new LanController(lan), new CustomEventsController(customEvents)::routes, live::routes, store::routes, history::routes,
                 new SettingsController(settings)::routes, new ReplayController(recordingsDir(), sources)::routes,
                 new PluginController(plugins)::routes, new FlowController(flows)::routes,
-                new AlertController(alerts)::routes, new GoalController(goals)::routes, new MilestoneController(milestones)::routes, new TimerController(timers)::routes, new EffectController(effects)::routes,
+                new AlertController(alerts)::routes, new GoalController(goals)::routes, new MilestoneController(milestones)::routes, new TimerController(timers)::routes, new EffectController(effects)::routes, new GameController(games, wheel)::routes,
                 new LeaderboardController(leaderboards)::routes, routes -> routes.get("/api/spotlights",
                         ctx -> ctx.json(Map.of("spotlights", spotlights.all()))),
                 new ViewersController(viewers, xp, viewerDirectory, profiles)::routes, new CommandsController(commands)::routes, new MediaController(config.userData().resolve("media"))::routes,
@@ -572,6 +586,7 @@ public final class App implements AutoCloseable {
         stopQuietly("live source", sources);
         stopQuietly("custom event input", customEvents);   // other programs' events, like TikTok's, stop first
         stopQuietly("plugins", plugins);
+        stopQuietly("games", games);             // a round on screen now is not played out
         stopQuietly("event bus", bus);          // delivers what is queued, into the event log too
         stopQuietly("event log", eventLog);     // writes what it holds
         stopQuietly("flows", flows);

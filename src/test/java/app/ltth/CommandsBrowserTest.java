@@ -20,14 +20,14 @@ class CommandsBrowserTest extends BrowserSuite {
             assertThat(cooldown.getAttribute("value")).isEqualTo("30");
             cooldown.clear();
             cooldown.sendKeys("90");
-            help.findElement(By.cssSelector("button[type='submit']")).click();
+            clickCentered(help.findElement(By.cssSelector("button[type='submit']")));
             waiting(browser).until(d -> d.findElement(By.id("message")).getText().equals("!help gespeichert."));
             assertThat(app.get("/api/commands").json().get("commands").toString()).contains("\"name\":\"help\"")
                     .contains("\"userCooldownSeconds\":90");
 
             cooldown.clear();
             cooldown.sendKeys("-1");
-            help.findElement(By.cssSelector("button[type='submit']")).click();
+            clickCentered(help.findElement(By.cssSelector("button[type='submit']")));
             waiting(browser).until(d -> help.findElement(By.cssSelector("[data-error='userCooldownSeconds']")).isDisplayed());
 
             app.simulate("{\"type\":\"chat\",\"user\":\"anna\",\"comment\":\"!help\"}");

@@ -34,7 +34,7 @@ public record Flow(String id, String name, boolean enabled, Trigger trigger, Con
     public static final Set<String> ACTIONS = Set.of("alert", "sound", "tts", "overlayText", "overlayImage",
             "overlayVideo", "obsScene", "obsSource", "obsFilter", "osc", "webhook", "goal", "variable", "wait", "runFlow",
             "overlayEvent", "log", "plugin", "addXp", "addPoints", "setLevel", "timerAdd", "timerSet", "timerPause", "timerStart",
-            "effect", "emojiRain");
+            "effect", "emojiRain", "gameStart");
 
     /** What starts a flow. {@code name}: the goal (goal triggers) or the custom event's name (custom triggers). */
     public record Trigger(String type, EventType event, String state, int everySeconds, LocalTime at,
@@ -162,6 +162,10 @@ public record Flow(String id, String name, boolean enabled, Trigger trigger, Con
                 String timer = t.path("timer").asText("").trim();
                 return new Trigger(type, null, null, 0, null, Set.of(), null, null, timer.isEmpty() ? null : timer, null);
             }
+            case "gameStarted", "gameEnded" -> {
+                String game = t.path("game").asText("").trim();
+                return new Trigger(type, null, null, 0, null, Set.of(), null, null, game.isEmpty() ? null : game, null);
+            }
             case "xp" -> {
                 String on = t.path("on").asText("levelUp");
                 if (!Set.of("levelUp", "xpGained", "dailyBonus", "streak").contains(on)) {
@@ -187,7 +191,7 @@ public record Flow(String id, String name, boolean enabled, Trigger trigger, Con
                         name.isEmpty() ? null : name, null);
             }
             default -> throw new ValidationException("trigger.type", "Unknown trigger type '" + type
-                    + "': use event, command, custom, xp, timerEnded, connection, timer, manual, webhook, goal or plugin");
+                    + "': use event, command, custom, xp, timerEnded, gameStarted, gameEnded, connection, timer, manual, webhook, goal or plugin");
         }
     }
 
@@ -263,6 +267,10 @@ public record Flow(String id, String name, boolean enabled, Trigger trigger, Con
                     throw new ValidationException(path + ".effect", "effect must be one of " + String.join(", ", app.ltth.effects.EffectsConfig.EFFECTS));
                 }
                 if (a.has("intensity")) number(a, path, "intensity", 0.1, 1);
+            }
+            case "gameStart" -> {
+                String game = a.path("game").asText("wheel");
+                if (!game.equals("wheel")) throw new ValidationException(path + ".game", "game must be wheel");
             }
             case "emojiRain" -> {
                 String op = a.path("op").asText("start");

@@ -3,6 +3,8 @@ package app.ltth.flows;
 import app.ltth.alerts.Alert;
 import app.ltth.alerts.AlertService;
 import app.ltth.effects.EffectService;
+import app.ltth.games.GameOff;
+import app.ltth.games.WheelGame;
 import app.ltth.goals.Goal;
 import app.ltth.goals.GoalService;
 import app.ltth.input.JsonFields;
@@ -56,6 +58,7 @@ final class FlowActions {
     private final XpService xp;
     private final TimerService timers;
     private final EffectService effects;
+    private final WheelGame wheel;
     private final HttpClient http;
     private final Path logDir;
     private final BooleanSupplier allowPrivate;
@@ -73,6 +76,7 @@ final class FlowActions {
         this.xp = modules.xp();
         this.timers = modules.timers();
         this.effects = modules.effects();
+        this.wheel = modules.wheel();
         this.http = http;
         this.logDir = logDir;
         this.allowPrivate = allowPrivate;
@@ -110,6 +114,18 @@ final class FlowActions {
             }
             case "timerAdd", "timerSet", "timerPause", "timerStart" -> {
                 return timer(a, fields);
+            }
+            case "gameStart" -> {
+                // the wheel: spun for the run's viewer ({username}), or for the streamer when the run has none
+                String which = Template.render(a.text("wheel", ""), fields).trim();
+                String user = String.valueOf(fields.getOrDefault("username", ""));
+                String nickname = String.valueOf(fields.getOrDefault("nickname", user));
+                try {
+                    return wheel.spin(which, user, nickname, "flow").map(r -> "spins " + r.argument())
+                            .orElseThrow(() -> new IllegalStateException("the wheel's queue is full"));
+                } catch (GameOff e) {
+                    throw new NotAvailable(e.getMessage());
+                }
             }
             case "effect", "emojiRain" -> {
                 return effect(a, fields);

@@ -2,6 +2,9 @@ package app.ltth.flows;
 
 import app.ltth.commands.CommandCall;
 import app.ltth.commands.CommandEngine;
+import app.ltth.games.GameResult;
+import app.ltth.games.GameRound;
+import app.ltth.games.GameService;
 import app.ltth.events.ChatEvent;
 import app.ltth.events.ConnectionStatusEvent;
 import app.ltth.events.CustomEvent;
@@ -214,6 +217,53 @@ public final class FlowEngine implements ProfileManager.Listener, AutoCloseable 
             fields.put("phase", state.phase());
             return fields;
         }, "timer " + timer.name());
+    }
+
+    /**
+     * Games: "gameStarted" and "gameEnded" triggers (for one game, or any), with who played and what they won; a
+     * prize that names a flow runs it with the same fields.
+     */
+    public GameService.Listener gameListener() {
+        return new GameService.Listener() {
+            @Override
+            public void started(GameRound round) {
+                fire(f -> "gameStarted".equals(f.trigger().type()) && gameMatches(f, round), () -> gameFields(round, null),
+                        "game " + round.game() + " started");
+            }
+
+            @Override
+            public void ended(GameRound round, GameResult result) {
+                fire(f -> "gameEnded".equals(f.trigger().type()) && gameMatches(f, round), () -> gameFields(round, result),
+                        "game " + round.game() + " ended");
+                if (!result.flow().isEmpty()) {
+                    Flow prize = flows.get(result.flow());
+                    if (prize == null) prize = flows.values().stream().filter(f -> f.name().equalsIgnoreCase(result.flow())).findFirst().orElse(null);
+                    if (prize == null) {
+                        log.warn("A prize of {} names the flow '{}', which does not exist", round.game(), result.flow());
+                    } else {
+                        enqueue(prize, gameFields(round, result), "prize", new FlowRun.Builder(prize, "prize"));
+                    }
+                }
+            }
+        };
+    }
+
+    private static boolean gameMatches(Flow f, GameRound round) {
+        return f.trigger().name() == null || f.trigger().name().equalsIgnoreCase(round.game());
+    }
+
+    private Map<String, Object> gameFields(GameRound round, GameResult result) {
+        Map<String, Object> fields = timeFields();
+        fields.put("game", round.game());
+        fields.put("username", round.handle());
+        fields.put("nickname", round.nickname());
+        if (result != null) {
+            fields.put("winner", result.winnerName().isEmpty() ? result.winner() : result.winnerName());
+            fields.put("prize", result.prize());
+            fields.put("points", result.points());
+            fields.putAll(result.details());
+        }
+        return fields;
     }
 
     /** XP listener: "xp" triggers on levelUp, xpGained, dailyBonus or streak. */

@@ -2,6 +2,7 @@ package app.ltth.flows;
 
 import app.ltth.alerts.AlertService;
 import app.ltth.effects.EffectService;
+import app.ltth.games.WheelGame;
 import app.ltth.goals.GoalService;
 import app.ltth.obs.ObsService;
 import app.ltth.osc.OscBridge;
@@ -13,5 +14,5 @@ import app.ltth.viewers.XpService;
 /** The modules flow actions drive. */
 public record Modules(AlertService alerts, GoalService goals, TtsService tts, SoundboardService sounds, ObsService obs,
                       OscBridge osc, XpService xp, TimerService timers,
-                      EffectService effects) {
+                      EffectService effects, WheelGame wheel) {
 }

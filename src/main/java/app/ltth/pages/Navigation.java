@@ -25,6 +25,7 @@ final class Navigation {
     static final DashboardPage MILESTONES = DashboardPage.of("milestones", "nav.milestones", "/js/milestones.js");
     static final DashboardPage TIMERS = DashboardPage.of("timers", "nav.timers", "/js/timer-clock.js", "/js/timers.js");
     static final DashboardPage EFFECTS = DashboardPage.of("effects", "nav.effects", "/js/effects.js");
+    static final DashboardPage GAMES = DashboardPage.of("games", "nav.games", "/js/games.js");
     static final DashboardPage FLOWS = DashboardPage.of("flows", "nav.flows", "/js/flows.js");
     static final DashboardPage EVENT_INPUT = DashboardPage.of("event-input", "nav.eventInput", "/js/describe.js",
             "/js/event-input.js");
@@ -40,7 +41,7 @@ final class Navigation {
     static final DashboardPage HEALTH = DashboardPage.of("health", "nav.health", "/js/health.js");
     static final DashboardPage LOGS = DashboardPage.of("logs", "nav.logs", "/js/logs.js");
 
-    static final List<DashboardPage> PAGES = List.of(LIVE, CHAT, COMMANDS, LEVELS, VIEWERS, OVERLAYS, ALERTS, GOALS, MILESTONES, TIMERS, EFFECTS, FLOWS, EVENT_INPUT, SOUNDBOARD, TTS, OBS,
+    static final List<DashboardPage> PAGES = List.of(LIVE, CHAT, COMMANDS, LEVELS, VIEWERS, OVERLAYS, ALERTS, GOALS, MILESTONES, TIMERS, EFFECTS, GAMES, FLOWS, EVENT_INPUT, SOUNDBOARD, TTS, OBS,
             MULTICAM, OSC, VDONINJA, SETTINGS, PROFILES, PLUGINS, HEALTH, LOGS);
 
     private static final List<Entry> ENTRIES = List.of(
@@ -55,6 +56,7 @@ final class Navigation {
             new Entry("/milestones.html", "nav.milestones", MILESTONES),
             new Entry("/timers.html", "nav.timers", TIMERS),
             new Entry("/effects.html", "nav.effects", EFFECTS),
+            new Entry("/games.html", "nav.games", GAMES),
             new Entry("/dashboard.html#test", "nav.test", LIVE),
             new Entry("/dashboard.html#recordings", "nav.recordings", LIVE),
             new Entry("/flows.html", "nav.flows", FLOWS),

@@ -1,0 +1,169 @@
+/*
+ * The Games page: the wheels of fortune (segments with text, colour, weight and prize: text, points, sound, flow), which
+ * gift spins which wheel, and a Spin button per wheel. Where a spin lands is decided by LTTH; the overlay shows it.
+ */
+(function () {
+  'use strict';
+  var t = LTTH.i18n.t;
+  var n = LTTH.i18n.number;
+  var api = LTTH.api;
+  var el = LTTH.el;
+  var say = LTTH.say;
+  var $ = function (id) { return document.getElementById(id); };
+  var form = $('wheel-form');
+  var uid = 0;
+
+  function field(name, type, value, labelKey, cls) {
+    var wrap = el('div', cls);
+    var input = el('input', type === 'color' ? 'form-control form-control-sm form-control-color' : 'form-control form-control-sm');
+    input.type = type;
+    input.name = name;
+    input.id = 'w' + (uid++);
+    input.value = value === undefined || value === null ? '' : value;
+    var label = el('label', 'form-label mb-0', t(labelKey));
+    label.htmlFor = input.id;
+    wrap.append(label, input);
+    return wrap;
+  }
+
+  function removeButton(labelKey, target) {
+    var b = el('button', 'btn btn-outline-danger btn-sm', '×');
+    b.type = 'button';
+    b.setAttribute('aria-label', t(labelKey));
+    b.addEventListener('click', function () { target().remove(); });
+    return b;
+  }
+
+  function segmentRow(s) {
+    var row = el('div', 'row g-2 align-items-end segment');
+    var buttons = el('div', 'col-md-1');
+    buttons.appendChild(removeButton('games.wheel.removeSegment', function () { return row; }));
+    row.append(field('text', 'text', s.text, 'games.wheel.segment', 'col-md-2'),
+      field('colour', 'color', s.colour, 'games.wheel.colour', 'col-md-1'),
+      field('weight', 'number', s.weight, 'games.wheel.weight', 'col-md-1'),
+      field('prize', 'text', s.prize.text, 'games.wheel.prize', 'col-md-2'),
+      field('points', 'number', s.prize.points, 'games.wheel.points', 'col-md-1'),
+      field('sound', 'text', s.prize.sound, 'games.wheel.sound', 'col-md-2'),
+      field('flow', 'text', s.prize.flow, 'games.wheel.flow', 'col-md-2'), buttons);
+    return row;
+  }
+
+  function wheelCard(w) {
+    var card = el('fieldset', 'border rounded p-2 wheel');
+    card.setAttribute('data-id', w.id || '');
+    var head = el('div', 'row g-2 align-items-end mb-2');
+    var spin = el('button', 'btn btn-primary btn-sm', t('games.wheel.spin'));
+    spin.type = 'button';
+    spin.setAttribute('data-spin', w.id || '');
+    spin.disabled = !w.id;   // a new wheel spins once saved
+    spin.addEventListener('click', function () {
+      api('POST', '/api/games/wheel/start', { wheel: w.id }).then(function () {
+        say(t('games.wheel.spinning', { name: w.name }), true);
+        refreshState();
+      }).catch(function (err) { say(err.message); });
+    });
+    var buttons = el('div', 'col-md-3 d-flex gap-1');
+    buttons.append(spin, removeButton('games.wheel.removeWheel', function () { return card; }));
+    head.append(field('name', 'text', w.name, 'games.wheel.name', 'col-md-4'),
+      field('spinSeconds', 'number', w.spinSeconds, 'games.wheel.spinSeconds', 'col-md-2'), buttons);
+    var segments = el('div', 'd-flex flex-column gap-1 segments');
+    w.segments.forEach(function (s) { segments.appendChild(segmentRow(s)); });
+    var add = el('button', 'btn btn-outline-secondary btn-sm mt-1 align-self-start', t('games.wheel.addSegment'));
+    add.type = 'button';
+    add.addEventListener('click', function () {
+      segments.appendChild(segmentRow({ text: '', colour: '#4dabf7', weight: 10, prize: { text: '', points: 0, sound: '', flow: '' } }));
+    });
+    card.append(head, segments, add);
+    return card;
+  }
+
+  function wheelChoices() {
+    return Array.prototype.map.call(document.querySelectorAll('#wheels .wheel'), function (c) {
+      return { id: c.getAttribute('data-id'), name: c.querySelector('[name=name]').value };
+    }).filter(function (w) { return w.id; });
+  }
+
+  function ruleRow(r) {
+    var row = el('div', 'row g-2 align-items-end rule');
+    var gift = field('gift', 'text', r.gift, 'games.wheel.ruleGift', 'col-md-4');
+    gift.querySelector('input').setAttribute('list', 'pick-gifts');
+    var wrap = el('div', 'col-md-4');
+    var select = el('select', 'form-select form-select-sm');
+    select.name = 'wheel';
+    select.id = 'w' + (uid++);
+    wheelChoices().forEach(function (w) {
+      var o = el('option', '', w.name);
+      o.value = w.id;
+      o.selected = w.id === r.wheel;
+      select.appendChild(o);
+    });
+    var label = el('label', 'form-label mb-0', t('games.wheel.ruleWheel'));
+    label.htmlFor = select.id;
+    wrap.append(label, select);
+    var buttons = el('div', 'col-md-1');
+    buttons.appendChild(removeButton('games.wheel.removeRule', function () { return row; }));
+    row.append(gift, field('minCoins', 'number', r.minCoins, 'games.wheel.ruleMinCoins', 'col-md-3'), wrap, buttons);
+    return row;
+  }
+
+  function show(c) {
+    $('wheels').replaceChildren.apply($('wheels'), c.wheels.map(wheelCard));
+    $('wheel-rules').replaceChildren.apply($('wheel-rules'), c.rules.map(ruleRow));
+    $('wheel-queueMax').value = c.queueMax;
+  }
+
+  function collect() {
+    var wheels = Array.prototype.map.call(document.querySelectorAll('#wheels .wheel'), function (card) {
+      var v = function (scope, name) { return scope.querySelector('[name=' + name + ']').value.trim(); };
+      var w = { name: v(card, 'name'), spinSeconds: Number(v(card, 'spinSeconds') || 6) };
+      if (card.getAttribute('data-id')) w.id = card.getAttribute('data-id');
+      w.segments = Array.prototype.map.call(card.querySelectorAll('.segment'), function (row) {
+        return { text: v(row, 'text'), colour: v(row, 'colour'), weight: Number(v(row, 'weight') || 1),
+          prize: { text: v(row, 'prize'), points: Number(v(row, 'points') || 0), sound: v(row, 'sound'), flow: v(row, 'flow') } };
+      });
+      return w;
+    });
+    var rules = Array.prototype.map.call(document.querySelectorAll('#wheel-rules .rule'), function (row) {
+      return { gift: row.querySelector('[name=gift]').value.trim(), minCoins: Number(row.querySelector('[name=minCoins]').value || 0),
+        wheel: row.querySelector('[name=wheel]').value };
+    });
+    return { wheels: wheels, rules: rules, queueMax: Number($('wheel-queueMax').value || 20) };
+  }
+
+  function refreshState() {
+    api('GET', '/api/games').then(function (d) {
+      var wheel = d.games.filter(function (g) { return g.id === 'wheel'; })[0];
+      var s = wheel.state;
+      $('wheel-state').textContent = !wheel.active ? t('games.off')
+        : s.last ? t('games.wheel.last', { prize: s.last.prize || s.last.details.segment, name: s.last.winnerName || t('games.streamer'), waiting: n(s.waiting) })
+          : t('games.wheel.none', { waiting: n(s.waiting) });
+    }).catch(function () {});
+  }
+
+  LTTH.i18n.init().then(function () {
+    LTTH.submit(form, function () {
+      return api('PUT', '/api/games/wheel/config', collect()).then(function (c) {
+        show(c);
+        say(t('games.saved'), true);
+      });
+    });
+    $('wheel-add').addEventListener('click', function () {
+      $('wheels').appendChild(wheelCard({ id: '', name: '', spinSeconds: 6, segments: [
+        { text: '', colour: '#4dabf7', weight: 10, prize: { text: '', points: 0, sound: '', flow: '' } },
+        { text: '', colour: '#f783ac', weight: 10, prize: { text: '', points: 0, sound: '', flow: '' } }] }));
+    });
+    $('wheel-add-rule').addEventListener('click', function () {
+      $('wheel-rules').appendChild(ruleRow({ gift: '', minCoins: 0, wheel: '' }));
+    });
+    api('GET', '/api/gifts').then(function (r) {
+      $('pick-gifts').replaceChildren.apply($('pick-gifts'), r.gifts.map(function (g) {
+        var o = el('option', '', t('alerts.giftCoins', { coins: g.coins }));
+        o.value = g.name;
+        return o;
+      }));
+    }, function () {});
+    api('GET', '/api/games/wheel/config').then(show).catch(function (err) { say(err.message); });
+    refreshState();
+    setInterval(refreshState, 3000);
+  });
+})();

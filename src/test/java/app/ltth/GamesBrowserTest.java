@@ -1,0 +1,81 @@
+package app.ltth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The wheel of fortune in Chromium: at each of the four OBS source sizes a spin lands on the segment LTTH decided,
+ * shows the prize and stays inside the source; the Games page saves a wheel and spins it.
+ */
+class GamesBrowserTest extends BrowserSuite {
+
+    private static final int[][] SOURCES = {{800, 600}, {1280, 720}, {1920, 1080}, {1080, 1920}};
+
+    private static Object js(String script) {
+        return ((JavascriptExecutor) browser).executeScript(script);
+    }
+
+    private static Map<?, ?> wheel() {
+        return (Map<?, ?>) js("return LTTH_WHEEL.state();");
+    }
+
+    @AfterEach
+    void windowAsBefore() {
+        OverlayFitBrowserTest.windowAsBefore();
+    }
+
+    @Test
+    void aSpinLandsWhereLtthDecidedAtEverySourceSize() throws Exception {
+        app.put("/api/games/wheel/config", "{\"wheels\":[{\"id\":\"main\",\"name\":\"The wheel with a rather long name\","
+                + "\"spinSeconds\":2,\"segments\":[{\"text\":\"10 points\",\"colour\":\"#4dabf7\",\"prize\":{\"text\":\"10 points\",\"points\":10}},"
+                + "{\"text\":\"<b>Dare</b>\",\"colour\":\"#f783ac\"},{\"text\":\"Jackpot\",\"colour\":\"#fcc419\"},"
+                + "{\"text\":\"Try again\",\"colour\":\"#868e96\"},{\"text\":\"50 points\",\"colour\":\"#51cf66\"}]}]}");
+        for (int[] size : SOURCES) {
+            OverlayFitBrowserTest.browserSource(size[0], size[1]);
+            browser.get(app.baseUrl() + "/overlays/wheel.html");
+            waiting(browser).until(d -> js("return window.LTTH_WHEEL ? LTTH_WHEEL.state().ready : false").equals(true));
+            app.post("/api/games/wheel/start", "{}");
+            waiting(browser).until(d -> wheel().get("landed") != null);
+            Map<?, ?> state = wheel();
+            assertThat(state.get("landed")).as("the pointer stops on the decided segment").isEqualTo(state.get("decided"));
+            WebElement prize = browser.findElement(By.id("wheel-prize"));
+            assertThat(prize.isDisplayed()).isTrue();
+            assertThat(browser.findElements(By.tagName("b"))).as("segment texts stay text").isEmpty();
+            assertThat((List<?>) js(OverlayFitBrowserTest.OUTSIDE)).as("inside %dx%d", size[0], size[1]).isEmpty();
+            BrowserSuite.screenshot(browser, "wheel-" + size[0] + "x" + size[1]);
+            waiting(browser).until(d -> !(Boolean) wheel().get("shown"));   // gone after the prize
+        }
+    }
+
+    @Test
+    void theGamesPageSavesAWheelAndSpinsIt() throws Exception {
+        browser.get(app.baseUrl() + "/games.html");
+        WebElement card = waiting(browser).until(d -> d.findElement(By.cssSelector("#wheels .wheel")));
+        WebElement name = card.findElement(By.name("name"));
+        name.clear();
+        name.sendKeys("Dare wheel");
+        WebElement firstSegment = card.findElements(By.cssSelector(".segment [name=text]")).get(0);
+        firstSegment.clear();
+        firstSegment.sendKeys("Push-ups");
+        clickCentered(browser.findElement(By.cssSelector("#wheel-form button[type='submit']")));
+        waiting(browser).until(d -> d.findElement(By.id("message")).getText().equals("Games saved."));
+        assertThat(app.get("/api/games/wheel/config").json().at("/wheels/0/segments/0/text").asText()).isEqualTo("Push-ups");
+        clickCentered(browser.findElement(By.cssSelector("#wheels .wheel [data-spin]")));
+        waiting(browser).until(d -> d.findElement(By.id("message")).getText().equals("Dare wheel spins on the overlay."));
+        waiting(browser).until(d -> d.findElement(By.id("wheel-state")).getText().startsWith("Last:"));
+        BrowserSuite.screenshot(browser, "games-page");
+
+        WebElement weight = browser.findElement(By.cssSelector("#wheels .wheel .segment [name=weight]"));
+        weight.clear();
+        weight.sendKeys("0");
+        clickCentered(browser.findElement(By.cssSelector("#wheel-form button[type='submit']")));
+        waiting(browser).until(d -> d.findElement(By.cssSelector("[data-error='wheels']")).getText().contains("whole number"));
+    }
+}
