@@ -1,6 +1,8 @@
 /*
  * The Games page: the wheels of fortune (segments with text, colour, weight and prize: text, points, sound, flow), which
- * gift spins which wheel, and a Spin button per wheel. Where a spin lands is decided by LTTH; the overlay shows it.
+ * gift spins which wheel, and a Spin button per wheel; the plinko board (rows, bets, each slot's multiplier and weight
+ * with its chance in percent, which gifts drop a ball) and a Drop button. Where a spin or a ball lands is decided by
+ * LTTH; the overlays show it.
  */
 (function () {
   'use strict';
@@ -130,13 +132,95 @@
     return { wheels: wheels, rules: rules, queueMax: Number($('wheel-queueMax').value || 20) };
   }
 
+  // ---- plinko ------------------------------------------------------------------------------------------------
+
+  var plinko = $('plinko-form');
+
+  function slotRows(slots) {
+    $('plinko-slots').replaceChildren.apply($('plinko-slots'), slots.map(function (s, i) {
+      var tr = el('tr', 'slot');
+      var cell = function (name, value, step) {
+        var td = el('td');
+        var input = el('input', 'form-control form-control-sm');
+        input.type = 'number';
+        input.name = name;
+        input.step = step;
+        input.min = '0';
+        input.value = value;
+        input.setAttribute('aria-label', t('games.plinko.' + name) + ' ' + (i + 1));
+        input.addEventListener('input', showChances);
+        td.appendChild(input);
+        return td;
+      };
+      tr.append(el('td', '', String(i + 1)), cell('multiplier', s.multiplier, 'any'), cell('weight', s.weight, '1'), el('td', 'chance'));
+      return tr;
+    }));
+    showChances();
+  }
+
+  /** Each slot's chance as the weights give it, as the viewers' odds are. */
+  function showChances() {
+    var rows = Array.prototype.slice.call(document.querySelectorAll('#plinko-slots .slot'));
+    var total = rows.reduce(function (sum, r) { return sum + Number(r.querySelector('[name=weight]').value || 0); }, 0);
+    rows.forEach(function (r) {
+      var w = Number(r.querySelector('[name=weight]').value || 0);
+      r.querySelector('.chance').textContent = total > 0 ? n(Math.round(w / total * 10000) / 100) + ' %' : '–';
+    });
+  }
+
+  /** More or fewer rows: one slot more than rows, the new ones copying the outermost. */
+  function resizeSlots() {
+    var rows = Number($('plinko-rows').value);
+    if (!(rows >= 6 && rows <= 16)) return;
+    var slots = collectPlinko().slots;
+    while (slots.length < rows + 1) slots.push({ multiplier: slots.length ? slots[slots.length - 1].multiplier : 1, weight: 1 });
+    slots.length = rows + 1;
+    slotRows(slots);
+  }
+
+  function plinkoRule(r) {
+    var row = el('div', 'row g-2 align-items-end rule');
+    var gift = field('gift', 'text', r.gift, 'games.wheel.ruleGift', 'col-md-5');
+    gift.querySelector('input').setAttribute('list', 'pick-gifts');
+    var buttons = el('div', 'col-md-1');
+    buttons.appendChild(removeButton('games.wheel.removeRule', function () { return row; }));
+    row.append(gift, field('minCoins', 'number', r.minCoins, 'games.wheel.ruleMinCoins', 'col-md-3'), buttons);
+    return row;
+  }
+
+  function showPlinko(c) {
+    $('plinko-rows').value = c.rows;
+    $('plinko-minBet').value = c.minBet;
+    $('plinko-maxBet').value = c.maxBet;
+    $('plinko-parallel').value = c.parallel;
+    slotRows(c.slots);
+    $('plinko-rules').replaceChildren.apply($('plinko-rules'), c.rules.map(plinkoRule));
+  }
+
+  function collectPlinko() {
+    return {
+      rows: Number($('plinko-rows').value), minBet: Number($('plinko-minBet').value), maxBet: Number($('plinko-maxBet').value),
+      parallel: Number($('plinko-parallel').value),
+      slots: Array.prototype.map.call(document.querySelectorAll('#plinko-slots .slot'), function (r) {
+        return { multiplier: Number(r.querySelector('[name=multiplier]').value || 0), weight: Number(r.querySelector('[name=weight]').value || 0) };
+      }),
+      rules: Array.prototype.map.call(document.querySelectorAll('#plinko-rules .rule'), function (r) {
+        return { gift: r.querySelector('[name=gift]').value.trim(), minCoins: Number(r.querySelector('[name=minCoins]').value || 0) };
+      })
+    };
+  }
+
   function refreshState() {
     api('GET', '/api/games').then(function (d) {
-      var wheel = d.games.filter(function (g) { return g.id === 'wheel'; })[0];
-      var s = wheel.state;
-      $('wheel-state').textContent = !wheel.active ? t('games.off')
-        : s.last ? t('games.wheel.last', { prize: s.last.prize || s.last.details.segment, name: s.last.winnerName || t('games.streamer'), waiting: n(s.waiting) })
-          : t('games.wheel.none', { waiting: n(s.waiting) });
+      d.games.forEach(function (g) {
+        var s = g.state;
+        var target = $(g.id + '-state');
+        if (!target) return;
+        if (!g.active) target.textContent = t('games.off');
+        else if (!s.last) target.textContent = t('games.none', { waiting: n(s.waiting) });
+        else target.textContent = t('games.last', { prize: g.id === 'wheel' ? s.last.prize || s.last.details.segment : s.last.prize,
+          name: s.last.winnerName || t('games.streamer'), waiting: n(s.waiting) });
+      });
     }).catch(function () {});
   }
 
@@ -163,6 +247,21 @@
       }));
     }, function () {});
     api('GET', '/api/games/wheel/config').then(show).catch(function (err) { say(err.message); });
+    LTTH.submit(plinko, function () {
+      return api('PUT', '/api/games/plinko/config', collectPlinko()).then(function (c) {
+        showPlinko(c);
+        say(t('games.saved'), true);
+      });
+    });
+    $('plinko-rows').addEventListener('change', resizeSlots);
+    $('plinko-add-rule').addEventListener('click', function () { $('plinko-rules').appendChild(plinkoRule({ gift: '', minCoins: 0 })); });
+    $('plinko-drop').addEventListener('click', function () {
+      api('POST', '/api/games/plinko/start', {}).then(function () {
+        say(t('games.plinko.dropped'), true);
+        refreshState();
+      }).catch(function (err) { say(err.message); });
+    });
+    api('GET', '/api/games/plinko/config').then(showPlinko).catch(function (err) { say(err.message); });
     refreshState();
     setInterval(refreshState, 3000);
   });

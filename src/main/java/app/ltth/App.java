@@ -23,6 +23,7 @@ import app.ltth.flows.FlowEngine;
 import app.ltth.flows.Modules;
 import app.ltth.games.GameController;
 import app.ltth.games.GameService;
+import app.ltth.games.PlinkoGame;
 import app.ltth.games.WheelGame;
 import app.ltth.goals.GoalController;
 import app.ltth.goals.GoalService;
@@ -165,6 +166,7 @@ public final class App implements AutoCloseable {
     private EffectService effects;
     private GameService games;
     private WheelGame wheel;
+    private PlinkoGame plinko;
     private Leaderboards leaderboards;
     private ViewerModeration viewers;
     private CommandEngine commands;
@@ -347,12 +349,24 @@ public final class App implements AutoCloseable {
         goals.addListener((goal, reached) -> {
             if (reached) effects.goalReached();
         });
-        games = new GameService(sockets, bus::publish, (handle, points, reason) -> xp.change(handle, "points", points, reason),
-                new java.security.SecureRandom()::nextLong, System::currentTimeMillis);
+        games = new GameService(sockets, bus::publish, new GameService.Bank() {
+            @Override
+            public void pay(String handle, long points, String reason) {
+                xp.change(handle, "points", points, reason);
+            }
+
+            @Override
+            public boolean take(String handle, long points, String reason) {
+                return xp.spend(handle, points, reason);
+            }
+        }, new java.security.SecureRandom()::nextLong, System::currentTimeMillis);
         profiles.addListener(games);
         wheel = new WheelGame(games);
         profiles.addListener(wheel);
         wheel.registerCommands(commands);
+        plinko = new PlinkoGame(games);
+        profiles.addListener(plinko);
+        plinko.registerCommands(commands);
         leaderboards = new Leaderboards(sockets);
         profiles.addListener(leaderboards);
         bus.subscribe("leaderboards", leaderboards::onEvent);
@@ -393,7 +407,7 @@ public final class App implements AutoCloseable {
 
     private void startFlowsAndPlugins() throws Exception {
         FlowExtensions flowExtensions = new FlowExtensions();
-        flows = new FlowEngine(sockets, stats, flowExtensions, new Modules(alerts, goals, tts, sounds, obs, osc, xp, timers, effects, wheel), commands, viewers,
+        flows = new FlowEngine(sockets, stats, flowExtensions, new Modules(alerts, goals, tts, sounds, obs, osc, xp, timers, effects, List.of(wheel, plinko)), commands, viewers,
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), config.userData(),
                 () -> settings.bool(SettingsRegistry.FLOWS_ALLOW_PRIVATE));
         profiles.addListener(flows);
@@ -419,6 +433,8 @@ public final class App implements AutoCloseable {
                 () -> new BuiltInPlugin(effects::setActive, effects::onEvent));
         plugins.addBuiltIn("wheel", builtInName("wheel"), builtInDescription("wheel"), true,
                 () -> new BuiltInPlugin(wheel::setActive, wheel::onEvent));
+        plugins.addBuiltIn("plinko", builtInName("plinko"), builtInDescription("plinko"), true,
+                () -> new BuiltInPlugin(plinko::setActive, plinko::onEvent));
         games.addListener(flows.gameListener());
         plugins.addBuiltIn("vdoninja", builtInName("vdoninja"), builtInDescription("vdoninja"), true, () -> new BuiltInPlugin(vdoNinja::setActive, null));
         plugins.scan();
@@ -436,7 +452,7 @@ public final class App implements AutoCloseable {
         List<Consumer<RoutesConfig>> apis = List.of(new LanController(lan), new CustomEventsController(customEvents)::routes, live::routes, store::routes, history::routes,
                 new SettingsController(settings)::routes, new ReplayController(recordingsDir(), sources)::routes,
                 new PluginController(plugins)::routes, new FlowController(flows)::routes,
-                new AlertController(alerts)::routes, new GoalController(goals)::routes, new MilestoneController(milestones)::routes, new TimerController(timers)::routes, new EffectController(effects)::routes, new GameController(games, wheel)::routes,
+                new AlertController(alerts)::routes, new GoalController(goals)::routes, new MilestoneController(milestones)::routes, new TimerController(timers)::routes, new EffectController(effects)::routes, new GameController(games, List.of(wheel, plinko))::routes,
                 new LeaderboardController(leaderboards)::routes, routes -> routes.get("/api/spotlights",
                         ctx -> ctx.json(Map.of("spotlights", spotlights.all()))),
                 new ViewersController(viewers, xp, viewerDirectory, profiles)::routes, new CommandsController(commands)::routes, new MediaController(config.userData().resolve("media"))::routes,

@@ -55,6 +55,39 @@ class GamesBrowserTest extends BrowserSuite {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void plinkoBallsLandWhereLtthDecidedAtEverySourceSizeAndHoldThirtyFramesASecond() throws Exception {
+        for (int[] size : SOURCES) {
+            OverlayFitBrowserTest.browserSource(size[0], size[1]);
+            browser.get(app.baseUrl() + "/overlays/plinko.html");
+            waiting(browser).until(d -> js("return window.LTTH_PLINKO ? LTTH_PLINKO.state().ready : false").equals(true));
+            app.post("/api/games/plinko/start", "{\"stake\":100}");
+            waiting(browser).until(d -> ((List<?>) plinko().get("landed")).size() == 1);
+            assertThat(plinko().get("landed")).as("the ball rests in the decided slot").isEqualTo(plinko().get("decided"));
+            assertThat((List<?>) js(OverlayFitBrowserTest.OUTSIDE)).as("inside %dx%d", size[0], size[1]).isEmpty();
+            BrowserSuite.screenshot(browser, "plinko-" + size[0] + "x" + size[1]);
+            if (size[0] == 1920) {
+                // a stream of balls, several at once: the frames counted in the page over 5 s
+                for (int i = 0; i < 12; i++) app.post("/api/games/plinko/start", "{\"stake\":10}");
+                waiting(browser).until(d -> ((Number) plinko().get("balls")).intValue() >= 3);
+                long before = ((Number) plinko().get("frames")).longValue();
+                long started = System.nanoTime();
+                Thread.sleep(5_000);
+                double fps = (((Number) plinko().get("frames")).longValue() - before) / ((System.nanoTime() - started) / 1e9);
+                System.out.printf("plinko, 1920x1080, up to 5 balls at once: %.1f frames/s%n", fps);
+                assertThat(fps).as("frames a second during the drops").isGreaterThanOrEqualTo(30);
+                waiting(browser).until(d -> ((List<?>) plinko().get("landed")).size() == 13);
+                assertThat(plinko().get("landed")).isEqualTo(plinko().get("decided"));
+            }
+            waiting(browser).until(d -> !(Boolean) plinko().get("shown"));
+        }
+    }
+
+    private static Map<?, ?> plinko() {
+        return (Map<?, ?>) js("return LTTH_PLINKO.state();");
+    }
+
+    @Test
     void theGamesPageSavesAWheelAndSpinsIt() throws Exception {
         browser.get(app.baseUrl() + "/games.html");
         WebElement card = waiting(browser).until(d -> d.findElement(By.cssSelector("#wheels .wheel")));

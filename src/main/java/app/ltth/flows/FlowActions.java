@@ -4,7 +4,7 @@ import app.ltth.alerts.Alert;
 import app.ltth.alerts.AlertService;
 import app.ltth.effects.EffectService;
 import app.ltth.games.GameOff;
-import app.ltth.games.WheelGame;
+import app.ltth.games.Game;
 import app.ltth.goals.Goal;
 import app.ltth.goals.GoalService;
 import app.ltth.input.JsonFields;
@@ -58,7 +58,7 @@ final class FlowActions {
     private final XpService xp;
     private final TimerService timers;
     private final EffectService effects;
-    private final WheelGame wheel;
+    private final java.util.List<Game> games;
     private final HttpClient http;
     private final Path logDir;
     private final BooleanSupplier allowPrivate;
@@ -76,7 +76,7 @@ final class FlowActions {
         this.xp = modules.xp();
         this.timers = modules.timers();
         this.effects = modules.effects();
-        this.wheel = modules.wheel();
+        this.games = modules.games();
         this.http = http;
         this.logDir = logDir;
         this.allowPrivate = allowPrivate;
@@ -116,16 +116,7 @@ final class FlowActions {
                 return timer(a, fields);
             }
             case "gameStart" -> {
-                // the wheel: spun for the run's viewer ({username}), or for the streamer when the run has none
-                String which = Template.render(a.text("wheel", ""), fields).trim();
-                String user = String.valueOf(fields.getOrDefault("username", ""));
-                String nickname = String.valueOf(fields.getOrDefault("nickname", user));
-                try {
-                    return wheel.spin(which, user, nickname, "flow").map(r -> "spins " + r.argument())
-                            .orElseThrow(() -> new IllegalStateException("the wheel's queue is full"));
-                } catch (GameOff e) {
-                    throw new NotAvailable(e.getMessage());
-                }
+                return game(a, fields);
             }
             case "effect", "emojiRain" -> {
                 return effect(a, fields);
@@ -229,6 +220,27 @@ final class FlowActions {
         Map<String, Object> after = timers.act(name, action, seconds)
                 .orElseThrow(() -> new NotAvailable("there is no timer '" + name + "'"));
         return after.get("name") + ": " + after.get("text") + " (" + after.get("state") + ")";
+    }
+
+    /**
+     * gameStart: a round of {@code game} (wheel: {@code wheel}, id or name; plinko: {@code stake}) for the run's viewer
+     * ({username}; the streamer's when the run has none): their prize is paid, none of their points are at stake.
+     */
+    private String game(Flow.Action a, Map<String, Object> fields) throws NotAvailable {
+        String id = a.text("game", "wheel");
+        Game game = games.stream().filter(g -> g.id().equals(id)).findFirst()
+                .orElseThrow(() -> new NotAvailable("there is no game " + id));
+        com.fasterxml.jackson.databind.node.ObjectNode options = Json.MAPPER.createObjectNode();
+        if (id.equals("wheel")) options.put("wheel", Template.render(a.text("wheel", ""), fields).trim());
+        if (id.equals("plinko") && a.params().hasNonNull("stake")) options.put("stake", number(a, "stake", fields));
+        try {
+            String user = String.valueOf(fields.getOrDefault("username", ""));
+            return game.start(options, user, String.valueOf(fields.getOrDefault("nickname", user)), "flow")
+                    .map(r -> "started round " + r.id())
+                    .orElseThrow(() -> new IllegalStateException("the game's queue is full"));
+        } catch (GameOff e) {
+            throw new NotAvailable(e.getMessage());
+        }
     }
 
     /**

@@ -2,7 +2,8 @@ package app.ltth.flows;
 
 import app.ltth.alerts.AlertService;
 import app.ltth.effects.EffectService;
-import app.ltth.games.WheelGame;
+import app.ltth.games.Game;
+import java.util.List;
 import app.ltth.goals.GoalService;
 import app.ltth.obs.ObsService;
 import app.ltth.osc.OscBridge;
@@ -14,5 +15,5 @@ import app.ltth.viewers.XpService;
 /** The modules flow actions drive. */
 public record Modules(AlertService alerts, GoalService goals, TtsService tts, SoundboardService sounds, ObsService obs,
                       OscBridge osc, XpService xp, TimerService timers,
-                      EffectService effects, WheelGame wheel) {
+                      EffectService effects, List<Game> games) {
 }

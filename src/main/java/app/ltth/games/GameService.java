@@ -51,10 +51,12 @@ public final class GameService implements ProfileManager.Listener, AutoCloseable
         void ended(GameRound round, GameResult result);
     }
 
-    /** Where a winner's points go (the viewer levels' points). */
-    @FunctionalInterface
-    public interface Payout {
+    /** The viewers' points (viewer levels): prizes are paid into them, bets taken from them. */
+    public interface Bank {
         void pay(String handle, long points, String reason);
+
+        /** Takes {@code points} when the viewer has that many; false (and nothing taken) otherwise. */
+        boolean take(String handle, long points, String reason);
     }
 
     private record Waiting(GameRound round, Play play) {
@@ -62,13 +64,14 @@ public final class GameService implements ProfileManager.Listener, AutoCloseable
 
     private static final class Lane {
         final Deque<Waiting> waiting = new ArrayDeque<>();
-        GameRound playing;
+        final java.util.Set<String> playing = new java.util.LinkedHashSet<>();   // round ids
+        int parallel = 1;
         GameResult last;
     }
 
     private final SocketServer sockets;
     private final Consumer<LiveEvent> eventLog;
-    private final Payout payout;
+    private final Bank bank;
     private final LongSupplier seeds;
     private final LongSupplier clock;
     private final ScheduledExecutorService timer = DaemonThreads.scheduler("ltth-games");
@@ -79,10 +82,10 @@ public final class GameService implements ProfileManager.Listener, AutoCloseable
     /**
      * @param seeds where each round's seed comes from (a secure random source; a fixed sequence in tests)
      */
-    public GameService(SocketServer sockets, Consumer<LiveEvent> eventLog, Payout payout, LongSupplier seeds, LongSupplier clock) {
+    public GameService(SocketServer sockets, Consumer<LiveEvent> eventLog, Bank bank, LongSupplier seeds, LongSupplier clock) {
         this.sockets = sockets;
         this.eventLog = eventLog;
-        this.payout = payout;
+        this.bank = bank;
         this.seeds = seeds;
         this.clock = clock;
     }
@@ -91,19 +94,26 @@ public final class GameService implements ProfileManager.Listener, AutoCloseable
         listeners.add(listener);
     }
 
+    /** The bank the games pay prizes into and take bets from. */
+    public Bank bank() {
+        return bank;
+    }
+
     /**
-     * Queues a round of {@code game}; it begins at once when none is playing. Empty when {@code queueMax} rounds
-     * already wait (a gift storm): the round is not played, and the caller says so.
+     * Queues a round of {@code game}; it begins at once when fewer than {@code parallel} rounds of it are on screen
+     * (a wheel: one; plinko balls: a few). Empty when {@code queueMax} rounds already wait (a gift storm): the round is
+     * not played, and the caller says so.
      */
     public java.util.Optional<GameRound> submit(String game, String handle, String nickname, String how, String argument,
-                                                int queueMax, Play play) {
+                                                int queueMax, int parallel, Play play) {
         GameRound round = new GameRound(game + "-" + clock.getAsLong() + "-" + rounds.incrementAndGet(), game,
                 handle, nickname, how, argument, seeds.getAsLong());
         Lane lane = lanes.computeIfAbsent(game, g -> new Lane());
         synchronized (lane) {
             if (lane.waiting.size() >= queueMax) return java.util.Optional.empty();
+            lane.parallel = parallel;
             lane.waiting.addLast(new Waiting(round, play));
-            if (lane.playing != null) return java.util.Optional.of(round);
+            if (lane.playing.size() >= parallel) return java.util.Optional.of(round);
         }
         timer.execute(() -> next(lane));
         return java.util.Optional.of(round);
@@ -112,9 +122,9 @@ public final class GameService implements ProfileManager.Listener, AutoCloseable
     private void next(Lane lane) {
         Waiting w;
         synchronized (lane) {
-            if (lane.playing != null || lane.waiting.isEmpty()) return;
+            if (lane.playing.size() >= lane.parallel || lane.waiting.isEmpty()) return;
             w = lane.waiting.pollFirst();
-            lane.playing = w.round();
+            lane.playing.add(w.round().id());
         }
         Decision d;
         try {
@@ -122,7 +132,7 @@ public final class GameService implements ProfileManager.Listener, AutoCloseable
         } catch (RuntimeException e) {
             log.warn("A round of {} could not be played", w.round().game(), e);
             synchronized (lane) {
-                lane.playing = null;
+                lane.playing.remove(w.round().id());
             }
             next(lane);
             return;
@@ -140,7 +150,7 @@ public final class GameService implements ProfileManager.Listener, AutoCloseable
     private void end(Lane lane, GameRound round, GameResult result) {
         try {
             if (result.points() != 0 && !result.winner().isEmpty()) {
-                payout.pay(result.winner(), result.points(), round.game() + " round " + round.id());
+                bank.pay(result.winner(), result.points(), round.game() + " round " + round.id());
             }
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("game", round.game());
@@ -157,7 +167,7 @@ public final class GameService implements ProfileManager.Listener, AutoCloseable
             log.warn("The end of a round of {} failed", round.game(), e);
         } finally {
             synchronized (lane) {
-                lane.playing = null;
+                lane.playing.remove(round.id());
                 lane.last = result;
             }
             next(lane);
@@ -169,7 +179,7 @@ public final class GameService implements ProfileManager.Listener, AutoCloseable
         Lane lane = lanes.computeIfAbsent(game, g -> new Lane());
         synchronized (lane) {
             Map<String, Object> out = new LinkedHashMap<>();
-            out.put("playing", lane.playing == null ? null : lane.playing.id());
+            out.put("playing", List.copyOf(lane.playing));
             out.put("waiting", lane.waiting.size());
             out.put("last", lane.last);
             return out;

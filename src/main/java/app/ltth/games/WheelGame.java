@@ -6,14 +6,13 @@ import app.ltth.commands.Permission;
 import app.ltth.events.GiftEvent;
 import app.ltth.events.LiveEvent;
 import app.ltth.events.User;
+import app.ltth.input.JsonFields;
 import app.ltth.input.ValidationException;
 import app.ltth.json.Json;
 import app.ltth.store.Database;
 import app.ltth.store.ProfileManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * (or {@code !spin NAME}) spins one from chat, flows and the dashboard too. The server decides where it lands (by the
  * segments' weights, with the round's randomness); the overlay only turns the wheel to that place.
  */
-public final class WheelGame implements ProfileManager.Listener {
+public final class WheelGame implements Game, ProfileManager.Listener {
 
     public static final String ID = "wheel";
     /** {@code {"round", "wheel": {...}, "segment", "offset", "seconds", "nickname"}}: spin this wheel to that segment. */
@@ -48,25 +47,32 @@ public final class WheelGame implements ProfileManager.Listener {
         active = on;
     }
 
+    @Override
     public boolean active() {
         return active;
     }
 
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    /** A spin of {@code {"wheel"}} (id or name; none: the first). */
+    @Override
+    public Optional<GameRound> start(JsonNode options, String handle, String nickname, String how) {
+        JsonFields f = new JsonFields(options, "");
+        f.refuseUnknown(java.util.Set.of("wheel"), "option", "use wheel");
+        return spin(f.text("wheel", "", 60), handle, nickname, how);
+    }
+
+    @Override
     public WheelConfig config() {
         return config;
     }
 
     @Override
     public void profileOpened(String profile, Database db) throws SQLException {
-        Optional<String> stored = db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT config FROM games WHERE game = ?")) {
-                ps.setString(1, ID);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
-                }
-            }
-        });
-        WheelConfig read = stored.map(json -> {
+        WheelConfig read = GameSettings.read(db, ID).map(json -> {
             try {
                 return WheelConfig.defaults().with(Json.MAPPER.readTree(json));
             } catch (Exception e) {
@@ -84,20 +90,11 @@ public final class WheelGame implements ProfileManager.Listener {
     }
 
     /** The page's or the API's change, checked and kept in the profile. */
+    @Override
     public synchronized WheelConfig configure(JsonNode change) throws SQLException, IOException {
         WheelConfig next = config.with(change);
-        String json = Json.MAPPER.writeValueAsString(next);
         Database db = database;
-        if (db != null) {
-            db.write(c -> {
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO games(game, config) VALUES (?, ?) "
-                        + "ON CONFLICT(game) DO UPDATE SET config = excluded.config")) {
-                    ps.setString(1, ID);
-                    ps.setString(2, json);
-                    return ps.executeUpdate();
-                }
-            });
-        }
+        if (db != null) GameSettings.write(db, ID, Json.MAPPER.writeValueAsString(next));
         config = next;
         return next;
     }
@@ -110,7 +107,7 @@ public final class WheelGame implements ProfileManager.Listener {
         if (!active) throw new GameOff(ID);
         WheelConfig c = config;
         WheelConfig.Wheel w = c.wheel(wheel);
-        return games.submit(ID, handle, nickname, how, w.id(), c.queueMax(), round -> decide(w, round));
+        return games.submit(ID, handle, nickname, how, w.id(), c.queueMax(), 1, round -> decide(w, round));
     }
 
     /** Where the wheel lands, from the round's randomness alone: the same round lands in the same place. */

@@ -28,7 +28,7 @@ public final class Template {
             "subscriber", "final", "streakable", "phase", "battleId", "scores", "topScore", "goal",
             "progress", "target", "diamonds", "people", "superFan", "title", "options", "leader", "pinned", "kind",
             "subCount", "eventType", "name", "command", "args", "level", "levelName", "xp", "points", "oldLevel", "gained",
-            "streakDays", "timerId", "timerName", "rounds", "game", "winner", "prize", "segment", "wheel");
+            "streakDays", "timerId", "timerName", "rounds", "game", "winner", "prize", "segment", "wheel", "slot", "multiplier", "stake");
 
     private Template() {
     }

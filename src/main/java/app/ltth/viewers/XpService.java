@@ -237,6 +237,18 @@ public final class XpService implements ProfileManager.Listener, AutoCloseable {
         return Optional.of(next);
     }
 
+    /**
+     * Takes {@code amount} points from a viewer who has that many (a game's bet), as one step: two bets at once never
+     * spend the same points. False, and nothing taken, when they have fewer.
+     */
+    public synchronized boolean spend(String handle, long amount, String by) {
+        ViewerXp v = viewers.get(User.handle(handle));
+        if (v == null) v = read(User.handle(handle));
+        if (v == null || amount <= 0 || v.points() < amount) return false;
+        change(handle, "points", -amount, by);
+        return true;
+    }
+
     private void keep(ViewerXp v) {
         viewers.put(v.handle(), v);
         dirty.add(v.handle());

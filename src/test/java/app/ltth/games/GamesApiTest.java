@@ -20,13 +20,43 @@ class GamesApiTest {
     Path dir;
 
     @Test
+    void aPlinkoBetIsTakenAndPaidAndABetWithoutThePointsDropsNothing() throws Exception {
+        try (TestApp app = TestApp.start(dir);
+             TestSocket overlay = TestSocket.connect(app.socketUrl(), null, PlinkoGame.DROP, GameService.ENDED)) {
+            assertThat(app.post("/api/games/plinko/start", "{}").status()).as("a free ball on a fresh profile").isEqualTo(202);
+            overlay.await(PlinkoGame.DROP, m -> m.get("nickname").asText().isEmpty());
+            app.giftStreak("better", "Better", "Lion", 1000, 1, 31);   // XP and points to bet with
+            TestApp.await(() -> app.get("/api/viewers/better").json().at("/xp/points").asLong() >= 1000);
+            long before = app.get("/api/viewers/better").json().at("/xp/points").asLong();
+
+            app.simulate("{\"type\":\"chat\",\"user\":\"better\",\"nickname\":\"Better\",\"comment\":\"!plinko 50\"}");
+            JsonNode drop = overlay.await(PlinkoGame.DROP, m -> m.get("nickname").asText().equals("Better"));
+            assertThat(drop.get("stake").asLong()).isEqualTo(50);
+            int slot = drop.get("slot").asInt();
+            long right = 0;
+            for (JsonNode step : drop.get("path")) if (step.asBoolean()) right++;
+            assertThat(right).as("the path ends in the decided slot").isEqualTo(slot);
+            long won = Math.round(50 * drop.at("/slots/" + slot + "/multiplier").asDouble());
+            overlay.await(GameService.ENDED, m -> m.get("round").asText().equals(drop.get("round").asText()));
+            TestApp.await(() -> app.get("/api/viewers/better").json().at("/xp/points").asLong() >= before - 50 + won);
+            String corrections = app.get("/api/viewers/better/corrections").json().toString();
+            assertThat(corrections).contains("plinko bet").contains("-50");
+
+            app.simulate("{\"type\":\"chat\",\"user\":\"poor\",\"comment\":\"!plinko 500\"}");   // no points at all
+            app.simulate("{\"type\":\"chat\",\"user\":\"greedy\",\"comment\":\"!plinko 999999\"}");   // above the highest bet
+            Thread.sleep(1500);
+            assertThat(overlay.drain(PlinkoGame.DROP)).isEmpty();
+        }
+    }
+
+    @Test
     void giftsCommandsFlowsAndTheDashboardSpinTheRightWheelAndPrizesArePaid() throws Exception {
         try (TestApp app = TestApp.start(dir);
              TestSocket overlay = TestSocket.connect(app.socketUrl(), null, WheelGame.SPIN, GameService.ENDED)) {
             TestApp.Response fresh = app.post("/api/games/wheel/start", "{}");
             assertThat(fresh.status()).as(fresh.body()).isEqualTo(202);
             assertThat(overlay.await(WheelGame.SPIN, m -> true).at("/wheel/id").asText()).isEqualTo("main");
-            assertThat(app.post("/api/games/plinko/start", "{}").status()).isEqualTo(404);
+            assertThat(app.post("/api/games/chess/start", "{}").status()).isEqualTo(404);
             assertThat(app.post("/api/games/wheel/start", "{\"wheel\":\"nope\"}").json().get("field").asText()).isEqualTo("wheel");
 
             // one sure segment on a second wheel, quick to spin, which a Lion spins
