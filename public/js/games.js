@@ -210,6 +210,48 @@
     };
   }
 
+  // ---- coin battle --------------------------------------------------------------------------------------------
+
+  var battle = $('battle-form');
+  var BATTLE_NUMBERS = ['seconds', 'winnerPoints', 'lateSeconds', 'extendSeconds', 'maxExtensions', 'multiplierFactor', 'multiplierSeconds'];
+
+  function showBattle(c) {
+    BATTLE_NUMBERS.forEach(function (name) { $('battle-' + name).value = c[name]; });
+    $('battle-mode').value = c.mode;
+    $('battle-assign').value = c.assign;
+    $('battle-multiplierGift').value = c.multiplierGift;
+    for (var i = 0; i < 2; i++) {
+      $('battle-team' + i).value = c.teams[i].name;
+      $('battle-colour' + i).value = c.teams[i].colour;
+    }
+  }
+
+  function collectBattle() {
+    var c = { mode: $('battle-mode').value, assign: $('battle-assign').value, multiplierGift: $('battle-multiplierGift').value.trim(),
+      teams: [0, 1].map(function (i) { return { name: $('battle-team' + i).value.trim(), colour: $('battle-colour' + i).value }; }) };
+    BATTLE_NUMBERS.forEach(function (name) { c[name] = Number($('battle-' + name).value); });
+    return c;
+  }
+
+  function showHistory() {
+    api('GET', '/api/games/coinbattle/history').then(function (d) {
+      $('battle-history').replaceChildren.apply($('battle-history'), d.matches.slice(0, 10).map(function (m) {
+        return el('li', '', t('games.battle.past', { date: new Date(m.endedAt).toLocaleString(LTTH.i18n.language()),
+          mode: t('games.battle.' + m.mode), winner: m.result.winnerName || '–', players: n(m.result.standings.players.length) }));
+      }));
+    }).catch(function () {});
+  }
+
+  function battleButton(id, path, body, said) {
+    $(id).addEventListener('click', function () {
+      api('POST', path, body ? body() : {}).then(function () {
+        say(t(said), true);
+        refreshState();
+        showHistory();
+      }).catch(function (err) { say(err.message); });
+    });
+  }
+
   function refreshState() {
     api('GET', '/api/games').then(function (d) {
       d.games.forEach(function (g) {
@@ -262,6 +304,19 @@
       }).catch(function (err) { say(err.message); });
     });
     api('GET', '/api/games/plinko/config').then(showPlinko).catch(function (err) { say(err.message); });
+    LTTH.submit(battle, function () {
+      return api('PUT', '/api/games/coinbattle/config', collectBattle()).then(function (c) {
+        showBattle(c);
+        say(t('games.saved'), true);
+      });
+    });
+    battleButton('battle-start', '/api/games/coinbattle/start', null, 'games.battle.started');
+    battleButton('battle-stop', '/api/games/coinbattle/stop', null, 'games.battle.stopped');
+    battleButton('battle-multiply', '/api/games/coinbattle/multiplier', function () {
+      return { factor: Number($('battle-multiplierFactor').value), seconds: Number($('battle-multiplierSeconds').value) };
+    }, 'games.battle.multiplied');
+    api('GET', '/api/games/coinbattle/config').then(showBattle).catch(function (err) { say(err.message); });
+    showHistory();
     refreshState();
     setInterval(refreshState, 3000);
   });

@@ -21,6 +21,7 @@ import app.ltth.firstrun.FirstRunController;
 import app.ltth.flows.FlowController;
 import app.ltth.flows.FlowEngine;
 import app.ltth.flows.Modules;
+import app.ltth.games.CoinBattleGame;
 import app.ltth.games.GameController;
 import app.ltth.games.GameService;
 import app.ltth.games.PlinkoGame;
@@ -167,6 +168,7 @@ public final class App implements AutoCloseable {
     private GameService games;
     private WheelGame wheel;
     private PlinkoGame plinko;
+    private CoinBattleGame battle;
     private Leaderboards leaderboards;
     private ViewerModeration viewers;
     private CommandEngine commands;
@@ -367,6 +369,9 @@ public final class App implements AutoCloseable {
         plinko = new PlinkoGame(games);
         profiles.addListener(plinko);
         plinko.registerCommands(commands);
+        battle = new CoinBattleGame(games, sockets, System::currentTimeMillis);
+        profiles.addListener(battle);
+        battle.registerCommands(commands);
         leaderboards = new Leaderboards(sockets);
         profiles.addListener(leaderboards);
         bus.subscribe("leaderboards", leaderboards::onEvent);
@@ -407,7 +412,7 @@ public final class App implements AutoCloseable {
 
     private void startFlowsAndPlugins() throws Exception {
         FlowExtensions flowExtensions = new FlowExtensions();
-        flows = new FlowEngine(sockets, stats, flowExtensions, new Modules(alerts, goals, tts, sounds, obs, osc, xp, timers, effects, List.of(wheel, plinko)), commands, viewers,
+        flows = new FlowEngine(sockets, stats, flowExtensions, new Modules(alerts, goals, tts, sounds, obs, osc, xp, timers, effects, List.of(wheel, plinko, battle)), commands, viewers,
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), config.userData(),
                 () -> settings.bool(SettingsRegistry.FLOWS_ALLOW_PRIVATE));
         profiles.addListener(flows);
@@ -435,6 +440,8 @@ public final class App implements AutoCloseable {
                 () -> new BuiltInPlugin(wheel::setActive, wheel::onEvent));
         plugins.addBuiltIn("plinko", builtInName("plinko"), builtInDescription("plinko"), true,
                 () -> new BuiltInPlugin(plinko::setActive, plinko::onEvent));
+        plugins.addBuiltIn("coinbattle", builtInName("coinbattle"), builtInDescription("coinbattle"), true,
+                () -> new BuiltInPlugin(battle::setActive, battle::onEvent));
         games.addListener(flows.gameListener());
         plugins.addBuiltIn("vdoninja", builtInName("vdoninja"), builtInDescription("vdoninja"), true, () -> new BuiltInPlugin(vdoNinja::setActive, null));
         plugins.scan();
@@ -452,7 +459,7 @@ public final class App implements AutoCloseable {
         List<Consumer<RoutesConfig>> apis = List.of(new LanController(lan), new CustomEventsController(customEvents)::routes, live::routes, store::routes, history::routes,
                 new SettingsController(settings)::routes, new ReplayController(recordingsDir(), sources)::routes,
                 new PluginController(plugins)::routes, new FlowController(flows)::routes,
-                new AlertController(alerts)::routes, new GoalController(goals)::routes, new MilestoneController(milestones)::routes, new TimerController(timers)::routes, new EffectController(effects)::routes, new GameController(games, List.of(wheel, plinko))::routes,
+                new AlertController(alerts)::routes, new GoalController(goals)::routes, new MilestoneController(milestones)::routes, new TimerController(timers)::routes, new EffectController(effects)::routes, new GameController(games, List.of(wheel, plinko), battle)::routes,
                 new LeaderboardController(leaderboards)::routes, routes -> routes.get("/api/spotlights",
                         ctx -> ctx.json(Map.of("spotlights", spotlights.all()))),
                 new ViewersController(viewers, xp, viewerDirectory, profiles)::routes, new CommandsController(commands)::routes, new MediaController(config.userData().resolve("media"))::routes,
@@ -603,6 +610,7 @@ public final class App implements AutoCloseable {
         stopQuietly("custom event input", customEvents);   // other programs' events, like TikTok's, stop first
         stopQuietly("plugins", plugins);
         stopQuietly("games", games);             // a round on screen now is not played out
+        stopQuietly("coin battle", battle);
         stopQuietly("event bus", bus);          // delivers what is queued, into the event log too
         stopQuietly("event log", eventLog);     // writes what it holds
         stopQuietly("flows", flows);

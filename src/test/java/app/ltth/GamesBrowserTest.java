@@ -83,6 +83,35 @@ class GamesBrowserTest extends BrowserSuite {
         }
     }
 
+    @Test
+    void theCoinBattleShowsItsScoreboardAndResultsAtEverySourceSize() throws Exception {
+        assertThat(app.put("/api/games/coinbattle/config", "{\"teams\":[{\"name\":\"Red team, a long name\",\"colour\":\"#ff6b6b\"},"
+                + "{\"name\":\"Blue\",\"colour\":\"#4dabf7\"}]}").status()).isEqualTo(200);
+        int group = 500;
+        for (int[] size : SOURCES) {
+            OverlayFitBrowserTest.browserSource(size[0], size[1]);
+            browser.get(app.baseUrl() + "/overlays/coinbattle.html?results=3");
+            waiting(browser).until(d -> js("return window.LTTH_BATTLE ? LTTH_BATTLE.state().ready : false").equals(true));
+            assertThat(app.post("/api/games/coinbattle/start", "{\"seconds\":300,\"mode\":\"teams\"}").status()).isEqualTo(202);
+            app.giftStreak("someone_with_a_very_long_tiktok_name", "<b>Someone</b> with a very long TikTok name", "Rose", 1, 3, group++);
+            app.giftStreak("whale", "Whale", "Lion", 29999, 1, group++);
+            waiting(browser).until(d -> (Boolean) battle().get("running") && browser.findElements(By.cssSelector("#battle-players li")).size() == 2);
+            assertThat(battle().get("clock").toString()).matches("[45]:\\d\\d");
+            assertThat(browser.findElements(By.tagName("b"))).as("names stay text").isEmpty();
+            assertThat((List<?>) js(OverlayFitBrowserTest.OUTSIDE)).as("scoreboard inside %dx%d", size[0], size[1]).isEmpty();
+            BrowserSuite.screenshot(browser, "coinbattle-" + size[0] + "x" + size[1]);
+            app.post("/api/games/coinbattle/stop", "");
+            waiting(browser).until(d -> browser.findElement(By.id("battle-results")).isDisplayed());
+            assertThat(browser.findElement(By.id("results-winner")).getText()).isIn("Blue wins!", "Red team, a long name wins!");
+            assertThat((List<?>) js(OverlayFitBrowserTest.OUTSIDE)).as("results inside %dx%d", size[0], size[1]).isEmpty();
+            BrowserSuite.screenshot(browser, "coinbattle-results-" + size[0] + "x" + size[1]);
+        }
+    }
+
+    private static Map<?, ?> battle() {
+        return (Map<?, ?>) js("return LTTH_BATTLE.state();");
+    }
+
     private static Map<?, ?> plinko() {
         return (Map<?, ?>) js("return LTTH_PLINKO.state();");
     }

@@ -223,7 +223,7 @@ final class FlowActions {
     }
 
     /**
-     * gameStart: a round of {@code game} (wheel: {@code wheel}, id or name; plinko: {@code stake}) for the run's viewer
+     * gameStart: a round of {@code game} (wheel: {@code wheel}, id or name; plinko: {@code stake}; coinbattle: {@code seconds}) for the run's viewer
      * ({username}; the streamer's when the run has none): their prize is paid, none of their points are at stake.
      */
     private String game(Flow.Action a, Map<String, Object> fields) throws NotAvailable {
@@ -233,6 +233,7 @@ final class FlowActions {
         com.fasterxml.jackson.databind.node.ObjectNode options = Json.MAPPER.createObjectNode();
         if (id.equals("wheel")) options.put("wheel", Template.render(a.text("wheel", ""), fields).trim());
         if (id.equals("plinko") && a.params().hasNonNull("stake")) options.put("stake", number(a, "stake", fields));
+        if (id.equals("coinbattle") && a.params().hasNonNull("seconds")) options.put("seconds", number(a, "seconds", fields));
         try {
             String user = String.valueOf(fields.getOrDefault("username", ""));
             return game.start(options, user, String.valueOf(fields.getOrDefault("nickname", user)), "flow")

@@ -1,5 +1,6 @@
 package app.ltth.games;
 
+import app.ltth.input.JsonFields;
 import app.ltth.json.Json;
 import app.ltth.web.ApiError;
 import app.ltth.web.JsonBody;
@@ -16,30 +17,48 @@ import java.util.Map;
  * POST /api/games/{id}/start     a round with the game's options: wheel {"wheel"?} (id or name, else the first), plinko
  *                                {"stake"?}; 202 {"round"}, 429 when its queue is full, 409 while its plugin is off
  * GET  /api/games/{id}/config    the game's settings
- * PUT  /api/games/{id}/config    a change of them (see WheelConfig and PlinkoConfig)
+ * PUT  /api/games/{id}/config    a change of them (see WheelConfig, PlinkoConfig and BattleConfig)
+ * POST /api/games/coinbattle/stop          the match ends now, with its results
+ * POST /api/games/coinbattle/multiplier    {"factor", "seconds"}: points count that many times for a while
+ * GET  /api/games/coinbattle/history       the last matches
  * </pre>
  */
 public final class GameController {
 
     private final GameService games;
+    private final CoinBattleGame battle;
     private final Map<String, Game> byId = new LinkedHashMap<>();
 
-    public GameController(GameService games, List<Game> all) {
+    public GameController(GameService games, List<Game> all, CoinBattleGame battle) {
         this.games = games;
+        this.battle = battle;
         all.forEach(g -> byId.put(g.id(), g));
+        byId.put(battle.id(), battle);
     }
 
     public void routes(RoutesConfig routes) {
         routes.exception(GameOff.class, (e, ctx) -> ctx.status(409).json(ApiError.of(e.getMessage())));
+        routes.post("/api/games/coinbattle/stop", ctx -> running(ctx, battle.stop()));
+        routes.post("/api/games/coinbattle/multiplier", ctx -> {
+            JsonFields f = new JsonFields(JsonBody.object(ctx), "");
+            running(ctx, battle.multiply((int) f.number("factor", 2, 2, 10), (int) f.number("seconds", 30, 5, 600)));
+        });
+        routes.get("/api/games/coinbattle/history", ctx -> ctx.json(Map.of("matches", battle.history())));
         routes.get("/api/games", ctx -> ctx.json(Map.of("games", byId.values().stream().map(this::describe).toList())));
         routes.post("/api/games/{id}/start", ctx -> {
             Game game = game(ctx);
             game.start(ctx.body().isBlank() ? Json.MAPPER.createObjectNode() : JsonBody.object(ctx), "", "", "dashboard").ifPresentOrElse(
                     round -> ctx.status(202).json(Map.of("round", round.id())),
-                    () -> ctx.status(429).json(ApiError.of("the game's queue is full: wait until the rounds that wait are over")));
+                    () -> ctx.status(429).json(ApiError.of(game == battle ? "a coin battle is running: stop it or wait for its end"
+                            : "the game's queue is full: wait until the rounds that wait are over")));
         });
         routes.get("/api/games/{id}/config", ctx -> ctx.json(game(ctx).config()));
         routes.put("/api/games/{id}/config", ctx -> ctx.json(game(ctx).configure(JsonBody.object(ctx))));
+    }
+
+    private static void running(Context ctx, boolean running) {
+        if (running) ctx.json(Map.of("running", true));
+        else ctx.status(409).json(ApiError.of("no coin battle is running: start one first"));
     }
 
     private Game game(Context ctx) {

@@ -149,6 +149,40 @@ public final class GameService implements ProfileManager.Listener, AutoCloseable
 
     private void end(Lane lane, GameRound round, GameResult result) {
         try {
+            conclude(round, result);
+        } finally {
+            synchronized (lane) {
+                lane.playing.remove(round.id());
+                lane.last = result;
+            }
+            next(lane);
+        }
+    }
+
+    /**
+     * A round that is not queued but runs as long as it runs (a coin battle): begins now, and the game says when it
+     * is over with {@link #finish}.
+     */
+    public GameRound begin(String game, String handle, String nickname, String how, String argument) {
+        GameRound round = new GameRound(game + "-" + clock.getAsLong() + "-" + rounds.incrementAndGet(), game,
+                handle, nickname, how, argument, seeds.getAsLong());
+        sockets.broadcast(STARTED, Map.of("round", round.id(), "game", game, "nickname", nickname));
+        for (Listener l : listeners) l.started(round);
+        return round;
+    }
+
+    /** A round begun with {@link #begin} is over: as every round's end. */
+    public void finish(GameRound round, GameResult result) {
+        conclude(round, result);
+        Lane lane = lanes.computeIfAbsent(round.game(), g -> new Lane());
+        synchronized (lane) {
+            lane.last = result;
+        }
+    }
+
+    /** The winner's points, the event log, the overlays and the flows. */
+    private void conclude(GameRound round, GameResult result) {
+        try {
             if (result.points() != 0 && !result.winner().isEmpty()) {
                 bank.pay(result.winner(), result.points(), round.game() + " round " + round.id());
             }
@@ -165,12 +199,6 @@ public final class GameService implements ProfileManager.Listener, AutoCloseable
             for (Listener l : listeners) l.ended(round, result);
         } catch (RuntimeException e) {
             log.warn("The end of a round of {} failed", round.game(), e);
-        } finally {
-            synchronized (lane) {
-                lane.playing.remove(round.id());
-                lane.last = result;
-            }
-            next(lane);
         }
     }
 

@@ -20,6 +20,45 @@ class GamesApiTest {
     Path dir;
 
     @Test
+    void aTeamBattleRunsFromStartToResultsThroughGifts() throws Exception {
+        try (TestApp app = TestApp.start(dir);
+             TestSocket overlay = TestSocket.connect(app.socketUrl(), null, CoinBattleGame.UPDATE, CoinBattleGame.END)) {
+            assertThat(app.post("/api/games/coinbattle/stop", "").status()).as("nothing to stop").isEqualTo(409);
+            TestApp.Response flow = app.post("/api/flows", "{\"name\":\"battle over\",\"trigger\":{\"type\":\"gameEnded\",\"game\":\"coinbattle\"},"
+                    + "\"actions\":[{\"type\":\"variable\",\"name\":\"battle\",\"op\":\"set\",\"value\":\"{winner}\"}]}");
+            assertThat(flow.status()).as(flow.body()).isEqualTo(201);
+            TestApp.Response started = app.post("/api/games/coinbattle/start", "{\"seconds\":600,\"mode\":\"teams\"}");
+            assertThat(started.status()).as(started.body()).isEqualTo(202);
+            assertThat(app.post("/api/games/coinbattle/start", "{}").status()).as("one match at a time").isEqualTo(429);
+            assertThat(app.post("/api/games/coinbattle/start", "{\"mode\":\"chess\"}").json().get("field").asText()).isEqualTo("mode");
+
+            app.simulate("{\"type\":\"chat\",\"user\":\"blue_fan\",\"comment\":\"!join blue\"}");
+            app.giftStreak("red_one", "Red One", "Rose", 1, 5, 41);       // the smaller team: Red (Blue has one)
+            app.giftStreak("blue_fan", "Blue Fan", "Lion", 29999, 1, 42);  // Blue
+            app.giftStreak("red_two", "Red Two", "Rose", 1, 1, 43);        // Red: the teams are even again
+            JsonNode update = overlay.await(CoinBattleGame.UPDATE, u -> u.path("running").asBoolean()
+                    && u.at("/standings/teamPoints/1").asLong() == 29999 && u.at("/standings/teamPoints/0").asLong() == 6);
+            assertThat(update.at("/standings/players/0/nickname").asText()).isEqualTo("Blue Fan");
+            assertThat(update.at("/standings/mode").asText()).isEqualTo("teams");
+
+            assertThat(app.post("/api/games/coinbattle/multiplier", "{\"factor\":2,\"seconds\":60}").status()).isEqualTo(200);
+            app.giftStreak("red_one", "Red One", "Rose", 1, 10, 44);   // 20 with the multiplier
+            overlay.await(CoinBattleGame.UPDATE, u -> u.at("/standings/teamPoints/0").asLong() == 26 && u.at("/standings/multiplier").asInt() == 2);
+
+            assertThat(app.post("/api/games/coinbattle/stop", "").status()).isEqualTo(200);
+            JsonNode end = overlay.await(CoinBattleGame.END, e -> true);
+            assertThat(end.get("winner").asText()).isEqualTo("Blue");
+            assertThat(end.get("paid").toString()).isEqualTo("[\"blue_fan\"]");
+            TestApp.await(() -> app.get("/api/flows/log").json().toString().contains("battle = Blue"));
+            JsonNode history = app.get("/api/games/coinbattle/history").json().get("matches");
+            assertThat(history).hasSize(1);
+            assertThat(history.at("/0/result/winnerName").asText()).isEqualTo("Blue");
+            assertThat(history.at("/0/mode").asText()).isEqualTo("teams");
+            TestApp.await(() -> app.get("/api/viewers/blue_fan/corrections").json().toString().contains("coin battle won by Blue"));
+        }
+    }
+
+    @Test
     void aPlinkoBetIsTakenAndPaidAndABetWithoutThePointsDropsNothing() throws Exception {
         try (TestApp app = TestApp.start(dir);
              TestSocket overlay = TestSocket.connect(app.socketUrl(), null, PlinkoGame.DROP, GameService.ENDED)) {
