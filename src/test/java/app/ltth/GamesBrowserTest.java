@@ -134,6 +134,19 @@ class GamesBrowserTest extends BrowserSuite {
         waiting(browser).until(d -> d.findElement(By.id("wheel-state")).getText().startsWith("Last:"));
         BrowserSuite.screenshot(browser, "games-page");
 
+        // plinko's chances follow the weights; a coin battle starts and ends from the page and is listed
+        WebElement firstWeight = browser.findElement(By.cssSelector("#plinko-slots .slot [name=weight]"));
+        firstWeight.clear();
+        firstWeight.sendKeys("4096");   // 4096 of 8191
+        waiting(browser).until(d -> d.findElement(By.cssSelector("#plinko-slots .slot .chance")).getText().equals("50.01 %"));
+        clickCentered(browser.findElement(By.id("battle-start")));
+        waiting(browser).until(d -> d.findElement(By.id("message")).getText().equals("The match begins on the overlay."));
+        clickCentered(browser.findElement(By.id("battle-stop")));
+        waiting(browser).until(d -> d.findElement(By.id("message")).getText().startsWith("The match is over"));
+        waiting(browser).until(d -> !d.findElements(By.cssSelector("#battle-history li")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector("#battle-history li")).getText()).contains("Solo").contains("0 players");
+        BrowserSuite.screenshot(browser, "games-page-battle");
+
         WebElement weight = browser.findElement(By.cssSelector("#wheels .wheel .segment [name=weight]"));
         weight.clear();
         weight.sendKeys("0");
