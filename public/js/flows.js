@@ -58,7 +58,7 @@
     timerStart: [f('timer', 'timer')],
     effect: [f('effect', 'select', ['rain', 'snow', 'storm', 'fog', 'sunbeam', 'glitch', 'fireworks', 'flame'], 'effects.name.', 'fireworks'),
       f('seconds', 'text'), f('intensity', 'number'), f('count', 'text')],
-    gameStart: [f('game', 'select', ['wheel', 'plinko', 'coinbattle'], 'games.name.', 'wheel'), f('wheel', 'text'), f('stake', 'text'), f('seconds', 'text')],
+    gameStart: [f('game', 'select', ['wheel', 'plinko', 'coinbattle', 'quiz'], 'games.name.', 'wheel'), f('wheel', 'text'), f('stake', 'text'), f('seconds', 'text')],
     emojiRain: [f('op', 'select', ['start', 'preset', 'burst', 'clear'], 'effects.op.', 'start'),
       f('preset', 'select', ['gentle', 'storm', 'celebration'], 'effects.preset.', ''), f('seconds', 'text'), f('count', 'text'),
       f('emoji', 'text')]
@@ -223,7 +223,7 @@
       row.appendChild(input('text', 'trigger.timer', trigger.timer, t('flows.anyTimer'), t('flows.field.timer')));
     }
     if (type === 'gameStarted' || type === 'gameEnded') {
-      row.appendChild(input(['', 'wheel', 'plinko', 'coinbattle'], 'trigger.game', trigger.game || '', null, t('flows.field.game'), 'flows.anyGame', 'games.name.'));
+      row.appendChild(input(['', 'wheel', 'plinko', 'coinbattle', 'quiz'], 'trigger.game', trigger.game || '', null, t('flows.field.game'), 'flows.anyGame', 'games.name.'));
     }
     if (type === 'command') {
       row.appendChild(input('text', 'trigger.name', trigger.name, 'hug', t('flows.field.commandName')));

@@ -248,8 +248,71 @@
         say(t(said), true);
         refreshState();
         showHistory();
+    LTTH.submit(quiz, function () {
+      return api('PUT', '/api/games/quiz/config', collectQuiz()).then(function (c) {
+        say(t('games.saved'), true);
+        return showQuiz(c);
+      });
+    });
+    battleButton('quiz-start', '/api/games/quiz/start', null, 'games.quiz.started');
+    battleButton('quiz-stop', '/api/games/quiz/stop', null, 'games.quiz.stopping');
+    battleButton('quiz-fifty', '/api/games/quiz/joker', function () { return { kind: 'fifty' }; }, 'games.quiz.jokerUsed');
+    battleButton('quiz-time', '/api/games/quiz/joker', function () { return { kind: 'time' }; }, 'games.quiz.jokerUsed');
+    $('quiz-import').addEventListener('change', importPack);
+    api('GET', '/api/games/quiz/config').then(showQuiz).catch(function (err) { say(err.message); });
       }).catch(function (err) { say(err.message); });
     });
+  }
+
+  // ---- quiz show ------------------------------------------------------------------------------------------------
+
+  var quiz = $('quiz-form');
+  var QUIZ_NUMBERS = ['questions', 'seconds', 'pauseSeconds', 'firstPoints', 'step', 'least', 'timeSeconds'];
+
+  function showPacks(selected) {
+    return api('GET', '/api/games/quiz/packs').then(function (d) {
+      var auto = el('option', '', t('games.quiz.packAuto'));
+      auto.value = '';
+      $('quiz-pack').replaceChildren.apply($('quiz-pack'), [auto].concat(d.packs.map(function (p) {
+        var o = el('option', '', t('games.quiz.packLabel', { name: p.name, language: p.language || '–', n: n(p.questions) }));
+        o.value = p.id;
+        return o;
+      })));
+      $('quiz-pack').value = selected || '';
+    });
+  }
+
+  function showQuiz(c) {
+    QUIZ_NUMBERS.forEach(function (name) { $('quiz-' + name).value = c[name]; });
+    $('quiz-fiftyGift').value = c.fiftyGift;
+    $('quiz-timeGift').value = c.timeGift;
+    $('quiz-speak').checked = c.speak;
+    return showPacks(c.pack);
+  }
+
+  function collectQuiz() {
+    var c = { pack: $('quiz-pack').value, fiftyGift: $('quiz-fiftyGift').value.trim(), timeGift: $('quiz-timeGift').value.trim(),
+      speak: $('quiz-speak').checked };
+    QUIZ_NUMBERS.forEach(function (name) { c[name] = Number($('quiz-' + name).value); });
+    return c;
+  }
+
+  /** A pack file: read here, checked by LTTH question by question. */
+  function importPack() {
+    var file = $('quiz-import').files[0];
+    if (!file) return;
+    file.text().then(function (text) {
+      var json;
+      try {
+        json = JSON.parse(text);
+      } catch (e) {
+        throw new Error(t('games.quiz.notJson'));
+      }
+      return api('POST', '/api/games/quiz/packs', json);
+    }).then(function (p) {
+      say(t('games.quiz.imported', { name: p.name, n: n(p.questions) }), true);
+      return showPacks($('quiz-pack').value);
+    }).catch(function (err) { say(err.message); });
   }
 
   function refreshState() {
@@ -317,6 +380,18 @@
     }, 'games.battle.multiplied');
     api('GET', '/api/games/coinbattle/config').then(showBattle).catch(function (err) { say(err.message); });
     showHistory();
+    LTTH.submit(quiz, function () {
+      return api('PUT', '/api/games/quiz/config', collectQuiz()).then(function (c) {
+        say(t('games.saved'), true);
+        return showQuiz(c);
+      });
+    });
+    battleButton('quiz-start', '/api/games/quiz/start', null, 'games.quiz.started');
+    battleButton('quiz-stop', '/api/games/quiz/stop', null, 'games.quiz.stopping');
+    battleButton('quiz-fifty', '/api/games/quiz/joker', function () { return { kind: 'fifty' }; }, 'games.quiz.jokerUsed');
+    battleButton('quiz-time', '/api/games/quiz/joker', function () { return { kind: 'time' }; }, 'games.quiz.jokerUsed');
+    $('quiz-import').addEventListener('change', importPack);
+    api('GET', '/api/games/quiz/config').then(showQuiz).catch(function (err) { say(err.message); });
     refreshState();
     setInterval(refreshState, 3000);
   });

@@ -25,6 +25,7 @@ import app.ltth.games.CoinBattleGame;
 import app.ltth.games.GameController;
 import app.ltth.games.GameService;
 import app.ltth.games.PlinkoGame;
+import app.ltth.games.QuizGame;
 import app.ltth.games.WheelGame;
 import app.ltth.goals.GoalController;
 import app.ltth.goals.GoalService;
@@ -169,6 +170,7 @@ public final class App implements AutoCloseable {
     private WheelGame wheel;
     private PlinkoGame plinko;
     private CoinBattleGame battle;
+    private QuizGame quiz;
     private Leaderboards leaderboards;
     private ViewerModeration viewers;
     private CommandEngine commands;
@@ -372,6 +374,9 @@ public final class App implements AutoCloseable {
         battle = new CoinBattleGame(games, sockets, System::currentTimeMillis);
         profiles.addListener(battle);
         battle.registerCommands(commands);
+        quiz = new QuizGame(games, sockets, System::currentTimeMillis,
+                () -> Locales.resolve(settings.text(SettingsRegistry.UI_LANGUAGE)), text -> answer(text));
+        profiles.addListener(quiz);
         leaderboards = new Leaderboards(sockets);
         profiles.addListener(leaderboards);
         bus.subscribe("leaderboards", leaderboards::onEvent);
@@ -412,7 +417,7 @@ public final class App implements AutoCloseable {
 
     private void startFlowsAndPlugins() throws Exception {
         FlowExtensions flowExtensions = new FlowExtensions();
-        flows = new FlowEngine(sockets, stats, flowExtensions, new Modules(alerts, goals, tts, sounds, obs, osc, xp, timers, effects, List.of(wheel, plinko, battle)), commands, viewers,
+        flows = new FlowEngine(sockets, stats, flowExtensions, new Modules(alerts, goals, tts, sounds, obs, osc, xp, timers, effects, List.of(wheel, plinko, battle, quiz)), commands, viewers,
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), config.userData(),
                 () -> settings.bool(SettingsRegistry.FLOWS_ALLOW_PRIVATE));
         profiles.addListener(flows);
@@ -442,6 +447,8 @@ public final class App implements AutoCloseable {
                 () -> new BuiltInPlugin(plinko::setActive, plinko::onEvent));
         plugins.addBuiltIn("coinbattle", builtInName("coinbattle"), builtInDescription("coinbattle"), true,
                 () -> new BuiltInPlugin(battle::setActive, battle::onEvent));
+        plugins.addBuiltIn("quiz", builtInName("quiz"), builtInDescription("quiz"), true,
+                () -> new BuiltInPlugin(quiz::setActive, quiz::onEvent));
         games.addListener(flows.gameListener());
         plugins.addBuiltIn("vdoninja", builtInName("vdoninja"), builtInDescription("vdoninja"), true, () -> new BuiltInPlugin(vdoNinja::setActive, null));
         plugins.scan();
@@ -459,7 +466,7 @@ public final class App implements AutoCloseable {
         List<Consumer<RoutesConfig>> apis = List.of(new LanController(lan), new CustomEventsController(customEvents)::routes, live::routes, store::routes, history::routes,
                 new SettingsController(settings)::routes, new ReplayController(recordingsDir(), sources)::routes,
                 new PluginController(plugins)::routes, new FlowController(flows)::routes,
-                new AlertController(alerts)::routes, new GoalController(goals)::routes, new MilestoneController(milestones)::routes, new TimerController(timers)::routes, new EffectController(effects)::routes, new GameController(games, List.of(wheel, plinko), battle)::routes,
+                new AlertController(alerts)::routes, new GoalController(goals)::routes, new MilestoneController(milestones)::routes, new TimerController(timers)::routes, new EffectController(effects)::routes, new GameController(games, List.of(wheel, plinko), battle, quiz)::routes,
                 new LeaderboardController(leaderboards)::routes, routes -> routes.get("/api/spotlights",
                         ctx -> ctx.json(Map.of("spotlights", spotlights.all()))),
                 new ViewersController(viewers, xp, viewerDirectory, profiles)::routes, new CommandsController(commands)::routes, new MediaController(config.userData().resolve("media"))::routes,
@@ -611,6 +618,7 @@ public final class App implements AutoCloseable {
         stopQuietly("plugins", plugins);
         stopQuietly("games", games);             // a round on screen now is not played out
         stopQuietly("coin battle", battle);
+        stopQuietly("quiz", quiz);
         stopQuietly("event bus", bus);          // delivers what is queued, into the event log too
         stopQuietly("event log", eventLog);     // writes what it holds
         stopQuietly("flows", flows);

@@ -108,6 +108,33 @@ class GamesBrowserTest extends BrowserSuite {
         }
     }
 
+    @Test
+    void theQuizShowsQuestionResultsAndWinnerAtEverySourceSize() throws Exception {
+        assertThat(app.put("/api/games/quiz/config", "{\"pack\":\"general-en\",\"questions\":1,\"seconds\":60,\"pauseSeconds\":2}")
+                .status()).isEqualTo(200);
+        for (int[] size : SOURCES) {
+            OverlayFitBrowserTest.browserSource(size[0], size[1]);
+            browser.get(app.baseUrl() + "/overlays/quiz.html?results=3");
+            waiting(browser).until(d -> js("return window.LTTH_QUIZ ? LTTH_QUIZ.state().ready : false").equals(true));
+            assertThat(app.post("/api/games/quiz/start", "{}").status()).isEqualTo(202);
+            waiting(browser).until(d -> browser.findElements(By.cssSelector("#quiz-answers li")).size() == 4);
+            app.simulate("{\"type\":\"chat\",\"user\":\"quick_" + size[0] + "\",\"nickname\":\"<i>Quick</i>\",\"comment\":\"a\"}");
+            assertThat((List<?>) js(OverlayFitBrowserTest.OUTSIDE)).as("question inside %dx%d", size[0], size[1]).isEmpty();
+            BrowserSuite.screenshot(browser, "quiz-" + size[0] + "x" + size[1]);
+            app.post("/api/games/quiz/joker", "{\"kind\":\"fifty\"}");
+            waiting(browser).until(d -> browser.findElements(By.cssSelector("#quiz-answers li.gone")).size() == 2);
+            app.post("/api/games/quiz/stop", "");
+            waiting(browser).until(d -> browser.findElements(By.cssSelector("#quiz-answers li.correct")).size() == 1);
+            assertThat(browser.findElement(By.id("quiz-right")).isDisplayed()).isTrue();
+            assertThat(browser.findElements(By.tagName("i"))).as("names stay text").isEmpty();
+            assertThat((List<?>) js(OverlayFitBrowserTest.OUTSIDE)).as("results inside %dx%d", size[0], size[1]).isEmpty();
+            waiting(browser).until(d -> ((Number) ((Map<?, ?>) js("return LTTH_QUIZ.state();")).get("ended")).intValue() == 1);
+            assertThat(browser.findElement(By.id("quiz-count")).getText()).isEqualTo("The quiz is over");
+            BrowserSuite.screenshot(browser, "quiz-end-" + size[0] + "x" + size[1]);
+            waiting(browser).until(d -> !browser.findElement(By.id("quiz")).isDisplayed());
+        }
+    }
+
     private static Map<?, ?> battle() {
         return (Map<?, ?>) js("return LTTH_BATTLE.state();");
     }

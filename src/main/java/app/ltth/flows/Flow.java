@@ -270,7 +270,7 @@ public record Flow(String id, String name, boolean enabled, Trigger trigger, Con
             }
             case "gameStart" -> {
                 String game = a.path("game").asText("wheel");
-                if (!Set.of("wheel", "plinko", "coinbattle").contains(game)) throw new ValidationException(path + ".game", "game must be wheel, plinko or coinbattle");
+                if (!Set.of("wheel", "plinko", "coinbattle", "quiz").contains(game)) throw new ValidationException(path + ".game", "game must be wheel, plinko, coinbattle or quiz");
             }
             case "emojiRain" -> {
                 String op = a.path("op").asText("start");

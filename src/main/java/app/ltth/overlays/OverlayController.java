@@ -45,6 +45,7 @@ public final class OverlayController {
                     "wheel=ID, always=1"),
             new Page("plinko", "Plinko", "/overlays/plinko.html", "The plinko board, balls bouncing to the slots LTTH decided", "always=1"),
             new Page("coinbattle", "Coin battle", "/overlays/coinbattle.html", "The coin battle's scoreboard, then its results", "results=15"),
+            new Page("quiz", "Quiz show", "/overlays/quiz.html", "The quiz question, the time, then the right answer and the leaderboard", "results=10"),
             new Page("effects", "Weather and fireworks", "/overlays/effects.html",
                     "Rain, snow, storm, fog, sunbeam, glitch, fireworks and a flame frame, started by gifts, commands and flows", "max=400"),
             new Page("audio", "Audio (sounds and speech)", "/overlays/audio.html",

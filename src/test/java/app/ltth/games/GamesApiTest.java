@@ -59,6 +59,61 @@ class GamesApiTest {
     }
 
     @Test
+    void aQuizRoundWithAnswersFromThreeViewersGivesTheStatedPoints() throws Exception {
+        QuizPack pack;
+        try (java.io.InputStream in = QuizGame.class.getResourceAsStream("/quiz/general-en.json")) {
+            pack = QuizPack.parse(app.ltth.json.Json.MAPPER.readTree(in));
+        }
+        try (TestApp app = TestApp.start(dir);
+             TestSocket overlay = TestSocket.connect(app.socketUrl(), null, QuizGame.QUESTION, QuizGame.PROGRESS, QuizGame.RESULT,
+                     QuizGame.END)) {
+            assertThat(app.put("/api/games/quiz/config", "{\"pack\":\"general-en\",\"questions\":1,\"seconds\":60,"
+                    + "\"pauseSeconds\":2,\"firstPoints\":100,\"step\":30,\"least\":10,\"fiftyGift\":\"Rose\"}").status()).isEqualTo(200);
+            assertThat(app.put("/api/games/quiz/config", "{\"pack\":\"nope\"}").json().get("field").asText()).isEqualTo("pack");
+            TestApp.Response flow = app.post("/api/flows", "{\"name\":\"quiz over\",\"trigger\":{\"type\":\"gameEnded\",\"game\":\"quiz\"},"
+                    + "\"actions\":[{\"type\":\"variable\",\"name\":\"quiz\",\"op\":\"set\",\"value\":\"{winner}\"}]}");
+            assertThat(flow.status()).as(flow.body()).isEqualTo(201);
+            assertThat(app.post("/api/games/quiz/start", "{}").status()).isEqualTo(202);
+            assertThat(app.post("/api/games/quiz/start", "{}").status()).as("one quiz at a time").isEqualTo(429);
+            JsonNode question = overlay.await(QuizGame.QUESTION, q -> true);
+            QuizPack.Question asked = pack.questions().stream().filter(q -> q.question().equals(question.get("question").asText()))
+                    .findFirst().orElseThrow();
+            String rightLetter = String.valueOf((char) ('A' + asked.correct()));
+            String wrongLetter = String.valueOf((char) ('a' + (asked.correct() + 1) % asked.answers().size()));
+            String rightText = asked.answers().get(asked.correct()).toLowerCase(java.util.Locale.ROOT);
+
+            app.giftStreak("helper", "Helper", "Rose", 1, 1, 51);   // the 50:50 joker
+            JsonNode progress = overlay.await(QuizGame.PROGRESS, p -> p.get("removed").size() == 2);
+            assertThat(progress.get("removed").toString()).doesNotContain(String.valueOf(asked.correct()));
+            app.simulate("{\"type\":\"chat\",\"user\":\"anna\",\"nickname\":\"Anna\",\"comment\":\"" + rightLetter + "\"}");
+            app.simulate("{\"type\":\"chat\",\"user\":\"ben\",\"nickname\":\"Ben\",\"comment\":\"" + wrongLetter + "\"}");
+            app.simulate("{\"type\":\"chat\",\"user\":\"cara\",\"nickname\":\"Cara\",\"comment\":\"" + rightText + "\"}");
+            int bensAnswer = wrongLetter.charAt(0) - 'a';
+            boolean bensCounts = !progress.get("removed").toString().contains(String.valueOf(bensAnswer));   // a removed one is no answer
+            overlay.await(QuizGame.PROGRESS, p -> p.get("answered").asInt() == (bensCounts ? 3 : 2));
+            assertThat(app.post("/api/games/quiz/stop", "").status()).isEqualTo(200);   // the question closes now
+
+            JsonNode result = overlay.await(QuizGame.RESULT, r -> true);
+            assertThat(result.get("correct").asInt()).isEqualTo(asked.correct());
+            assertThat(result.get("right").toString()).contains("\"handle\":\"anna\"").contains("\"points\":100")
+                    .contains("\"handle\":\"cara\"").contains("\"points\":70").doesNotContain("ben");
+            JsonNode end = overlay.await(QuizGame.END, e -> true);
+            assertThat(end.get("winner").asText()).isEqualTo("Anna");
+            TestApp.await(() -> app.get("/api/flows/log").json().toString().contains("quiz = Anna"));
+            TestApp.await(() -> app.get("/api/viewers/cara/corrections").json().toString().contains("quiz: right answer"));
+            assertThat(app.get("/api/viewers/cara/corrections").json().at("/corrections/0/amount").asLong()).isEqualTo(70);
+
+            TestApp.Response imported = app.post("/api/games/quiz/packs", "{\"name\":\"Streamer trivia\",\"language\":\"en\","
+                    + "\"questions\":[{\"question\":\"My cat's name?\",\"answers\":[\"Momo\",\"Kiki\"],\"correct\":0}]}");
+            assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+            assertThat(app.get("/api/games/quiz/packs").json().toString()).contains("streamer-trivia");
+            assertThat(app.post("/api/games/quiz/packs", "{\"name\":\"Bad\",\"questions\":[{\"question\":\"Q\",\"answers\":[\"a\"],"
+                    + "\"correct\":0}]}").json().get("field").asText()).isEqualTo("questions[0].answers");
+            assertThat(app.put("/api/games/quiz/config", "{\"pack\":\"streamer-trivia\"}").status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void aPlinkoBetIsTakenAndPaidAndABetWithoutThePointsDropsNothing() throws Exception {
         try (TestApp app = TestApp.start(dir);
              TestSocket overlay = TestSocket.connect(app.socketUrl(), null, PlinkoGame.DROP, GameService.ENDED)) {
