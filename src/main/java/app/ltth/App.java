@@ -353,7 +353,9 @@ public final class App implements AutoCloseable {
         goals.addListener((goal, reached) -> {
             if (reached) effects.goalReached();
         });
-        games = new GameService(sockets, bus::publish, new GameService.Bank() {
+        games = new GameService(sockets,
+                url -> audio.play(new AudioOut.Clip(audio.nextId("game"), AudioOut.Channel.SOUND, url, 1.0, 0, null)),
+                bus::publish, new GameService.Bank() {
             @Override
             public void pay(String handle, long points, String reason) {
                 xp.change(handle, "points", points, reason);

@@ -41,8 +41,11 @@ public final class GameService implements ProfileManager.Listener, AutoCloseable
         Decision decide(GameRound round);
     }
 
-    /** @param event the game's overlay event and its payload, sent as the round begins */
-    public record Decision(int seconds, String event, Map<String, Object> show, GameResult result) {
+    /**
+     * @param event         the game's overlay event and its payload, sent as the round begins
+     * @param revealSeconds when the overlay shows the result (the wheel stops): the prize's sound plays then
+     */
+    public record Decision(int seconds, int revealSeconds, String event, Map<String, Object> show, GameResult result) {
     }
 
     public interface Listener {
@@ -70,6 +73,7 @@ public final class GameService implements ProfileManager.Listener, AutoCloseable
     }
 
     private final SocketServer sockets;
+    private final Consumer<String> sounds;
     private final Consumer<LiveEvent> eventLog;
     private final Bank bank;
     private final LongSupplier seeds;
@@ -80,10 +84,13 @@ public final class GameService implements ProfileManager.Listener, AutoCloseable
     private final AtomicLong rounds = new AtomicLong();
 
     /**
-     * @param seeds where each round's seed comes from (a secure random source; a fixed sequence in tests)
+     * @param sounds plays a prize's sound (on the audio overlay)
+     * @param seeds  where each round's seed comes from (a secure random source; a fixed sequence in tests)
      */
-    public GameService(SocketServer sockets, Consumer<LiveEvent> eventLog, Bank bank, LongSupplier seeds, LongSupplier clock) {
+    public GameService(SocketServer sockets, Consumer<String> sounds, Consumer<LiveEvent> eventLog, Bank bank, LongSupplier seeds,
+                       LongSupplier clock) {
         this.sockets = sockets;
+        this.sounds = sounds;
         this.eventLog = eventLog;
         this.bank = bank;
         this.seeds = seeds;
@@ -144,6 +151,9 @@ public final class GameService implements ProfileManager.Listener, AutoCloseable
         sockets.broadcast(d.event(), show);
         sockets.broadcast(STARTED, Map.of("round", w.round().id(), "game", w.round().game(), "nickname", w.round().nickname()));
         for (Listener l : listeners) l.started(w.round());
+        if (!d.result().sound().isEmpty()) {
+            timer.schedule(() -> sounds.accept(d.result().sound()), d.revealSeconds() * 1000L, TimeUnit.MILLISECONDS);
+        }
         timer.schedule(() -> end(lane, w.round(), d.result()), d.seconds() * 1000L, TimeUnit.MILLISECONDS);
     }
 

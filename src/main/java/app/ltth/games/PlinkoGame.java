@@ -140,7 +140,7 @@ public final class PlinkoGame implements Game, ProfileManager.Listener {
         details.put("multiplier", multiplier);
         details.put("stake", stake);
         int seconds = (int) Math.ceil(c.rows() * SECONDS_PER_ROW) + 1;
-        return new GameService.Decision(seconds, DROP, show, new GameResult(round.handle(), round.nickname(),
+        return new GameService.Decision(seconds, seconds - 1, DROP, show, new GameResult(round.handle(), round.nickname(),
                 "x" + multiplier, round.handle().isEmpty() ? 0 : won, "", "", details));
     }
 

@@ -123,7 +123,7 @@ public final class WheelGame implements Game, ProfileManager.Listener {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("wheel", wheel.id());
         details.put("segment", s.text());
-        return new GameService.Decision(wheel.spinSeconds() + 3, SPIN, show, new GameResult(round.handle(),
+        return new GameService.Decision(wheel.spinSeconds() + 3, wheel.spinSeconds(), SPIN, show, new GameResult(round.handle(),
                 round.nickname(), s.prize().text(), round.handle().isEmpty() ? 0 : s.prize().points(), s.prize().sound(),
                 s.prize().flow(), details));
     }

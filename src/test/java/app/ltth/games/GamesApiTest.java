@@ -3,6 +3,7 @@ package app.ltth.games;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.ltth.TestApp;
+import app.ltth.audio.AudioOut;
 import app.ltth.TestSocket;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
@@ -18,6 +19,23 @@ class GamesApiTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void everyGameStartsARoundWithItsDefaultsOnAFreshProfile() throws Exception {
+        try (TestApp app = TestApp.start(dir);
+             TestSocket overlay = TestSocket.connect(app.socketUrl(), null, GameService.STARTED)) {
+            JsonNode listed = app.get("/api/games").json().get("games");
+            assertThat(listed.findValuesAsText("id")).containsExactly("wheel", "plinko", "coinbattle", "quiz");
+            for (String game : java.util.List.of("wheel", "plinko", "coinbattle", "quiz")) {
+                TestApp.Response started = app.post("/api/games/" + game + "/start", "{}");
+                assertThat(started.status()).as(game + ": " + started.body()).isEqualTo(202);
+                overlay.await(GameService.STARTED, m -> m.get("game").asText().equals(game));
+                assertThat(app.get("/api/games/" + game + "/config").status()).isEqualTo(200);
+            }
+            app.post("/api/games/coinbattle/stop", "");
+            app.post("/api/games/quiz/stop", "");
+        }
+    }
 
     @Test
     void aTeamBattleRunsFromStartToResultsThroughGifts() throws Exception {
@@ -146,7 +164,7 @@ class GamesApiTest {
     @Test
     void giftsCommandsFlowsAndTheDashboardSpinTheRightWheelAndPrizesArePaid() throws Exception {
         try (TestApp app = TestApp.start(dir);
-             TestSocket overlay = TestSocket.connect(app.socketUrl(), null, WheelGame.SPIN, GameService.ENDED)) {
+             TestSocket overlay = TestSocket.connect(app.socketUrl(), null, WheelGame.SPIN, GameService.ENDED, AudioOut.PLAY)) {
             TestApp.Response fresh = app.post("/api/games/wheel/start", "{}");
             assertThat(fresh.status()).as(fresh.body()).isEqualTo(202);
             assertThat(overlay.await(WheelGame.SPIN, m -> true).at("/wheel/id").asText()).isEqualTo("main");
@@ -157,7 +175,7 @@ class GamesApiTest {
             TestApp.Response saved = app.put("/api/games/wheel/config", "{\"wheels\":["
                     + "{\"id\":\"main\",\"name\":\"Main\",\"spinSeconds\":1,\"segments\":[{\"text\":\"a\"},{\"text\":\"b\"}]},"
                     + "{\"id\":\"lion\",\"name\":\"Lion wheel\",\"spinSeconds\":1,\"segments\":["
-                    + "{\"text\":\"Jackpot\",\"weight\":10000,\"prize\":{\"text\":\"250 points\",\"points\":250,\"flow\":\"thanks\"}},"
+                    + "{\"text\":\"Jackpot\",\"weight\":10000,\"prize\":{\"text\":\"250 points\",\"points\":250,\"flow\":\"thanks\",\"sound\":\"/media/win.mp3\"}},"
                     + "{\"text\":\"Nothing\",\"weight\":1}]}],"
                     + "\"rules\":[{\"gift\":\"Lion\",\"wheel\":\"lion\"}]}");
             assertThat(saved.status()).as(saved.body()).isEqualTo(200);
@@ -174,6 +192,8 @@ class GamesApiTest {
             int segment = spin.get("segment").asInt();
             assertThat(spin.at("/wheel/segments/" + segment + "/text").asText()).isEqualTo("Jackpot");
             assertThat(spin.get("nickname").asText()).isEqualTo("Lucky");
+            // the prize's sound as the wheel stops (the gift's alert has its own)
+            overlay.await(AudioOut.PLAY, m -> m.get("url").asText().equals("/media/win.mp3"));
             JsonNode result = overlay.await(GameService.ENDED, m -> m.get("round").asText().equals(spin.get("round").asText()));
             assertThat(result.at("/result/prize").asText()).isEqualTo("250 points");
             TestApp.await(() -> app.get("/api/flows/log").json().toString().contains("won = lucky Jackpot 250"));
