@@ -8,7 +8,6 @@ import app.ltth.events.LiveEvent;
 import app.ltth.events.User;
 import app.ltth.json.Json;
 import app.ltth.store.Database;
-import app.ltth.store.ProfileManager;
 import app.ltth.threads.DaemonThreads;
 import app.ltth.web.SocketServer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * battle scores beside it when they come; at the end the results screen, the winner's points, the match in the
  * history and the flows' gameEnded.
  */
-public final class CoinBattleGame implements Game, ProfileManager.Listener, AutoCloseable {
+public final class CoinBattleGame extends StoredGame<BattleConfig> implements AutoCloseable {
 
     public static final String ID = "coinbattle";
     /** {@code {"running", "standings": {...}, "now", "pk"?}}: the scoreboard, at most once a second. */
@@ -47,15 +46,13 @@ public final class CoinBattleGame implements Game, ProfileManager.Listener, Auto
     private final SocketServer sockets;
     private final LongSupplier clock;
     private final ScheduledExecutorService ticker = DaemonThreads.scheduler("ltth-coinbattle");
-    private volatile BattleConfig config = BattleConfig.defaults();
-    private volatile Database database;
-    private volatile boolean active;
     private BattleMatch match;          // guarded by this
     private GameRound round;            // guarded by this
     private boolean changed;            // guarded by this
     private BattleEvent pk;             // guarded by this: TikTok's PK battle, shown beside
 
     public CoinBattleGame(GameService games, SocketServer sockets, LongSupplier clock) {
+        super(ID, BattleConfig.defaults(), BattleConfig::with);
         this.games = games;
         this.sockets = sockets;
         this.clock = clock;
@@ -63,62 +60,17 @@ public final class CoinBattleGame implements Game, ProfileManager.Listener, Auto
         ticker.scheduleWithFixedDelay(this::everySecond, 1, 1, TimeUnit.SECONDS);
     }
 
-    public void setActive(boolean on) {
-        active = on;
-    }
-
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public boolean active() {
-        return active;
-    }
-
-    @Override
-    public BattleConfig config() {
-        return config;
-    }
-
-    @Override
-    public void profileOpened(String profile, Database db) throws SQLException {
-        BattleConfig read = GameSettings.read(db, ID).map(json -> {
-            try {
-                return BattleConfig.defaults().with(Json.MAPPER.readTree(json));
-            } catch (Exception e) {
-                log.warn("The coin battle settings could not be read ({}); the defaults apply", e.getMessage());
-                return BattleConfig.defaults();
-            }
-        }).orElse(BattleConfig.defaults());
-        synchronized (this) {
-            match = null;
-            round = null;
-        }
-        database = db;
-        config = read;
-    }
-
-    @Override
-    public void profileClosing() {
-        database = null;
-    }
-
-    @Override
-    public synchronized BattleConfig configure(JsonNode change) throws SQLException, IOException {
-        BattleConfig next = config.with(change);
-        Database db = database;
-        if (db != null) GameSettings.write(db, ID, Json.MAPPER.writeValueAsString(next));
-        config = next;
-        return next;
+    synchronized void opened() {
+        match = null;
+        round = null;
     }
 
     /** A match with the settings, changed by {@code options} ({"seconds", "mode"}); empty while one runs. */
     @Override
     public synchronized Optional<GameRound> start(JsonNode options, String handle, String nickname, String how) {
-        if (!active) throw new GameOff(ID);
-        BattleConfig c = config.with(options);   // the match's own length or mode, checked like the settings
+        requireActive();
+        BattleConfig c = config().with(options);   // the match's own length or mode, checked like the settings
         if (match != null) return Optional.empty();
         match = new BattleMatch(c, clock.getAsLong());
         round = games.begin(ID, handle, nickname, how, c.mode());
@@ -144,7 +96,7 @@ public final class CoinBattleGame implements Game, ProfileManager.Listener, Auto
 
     /** The plugin's event listener: finished gift streaks count; TikTok's PK battle is shown beside. */
     public void onEvent(LiveEvent event) {
-        if (!active) return;
+        if (!active()) return;
         if (event instanceof GiftEvent g && g.isFinal()) {
             synchronized (this) {
                 if (match == null) return;
@@ -164,7 +116,7 @@ public final class CoinBattleGame implements Game, ProfileManager.Listener, Auto
     public void registerCommands(CommandEngine commands) {
         commands.register(new CommandEngine.Registered("join", "games", "commands.desc.join", CommandSettings.everyone(5),
                 (call, chat) -> {
-                    if (!active || call.args().isEmpty()) return;
+                    if (!active() || call.args().isEmpty()) return;
                     synchronized (this) {
                         if (match != null && match.join(User.handle(chat.user().uniqueId()), chat.user().nickname(), call.args().get(0))) {
                             changed = true;
@@ -241,7 +193,7 @@ public final class CoinBattleGame implements Game, ProfileManager.Listener, Auto
     }
 
     private void save(BattleMatch m, BattleMatch.Standings s, GameResult result) {
-        Database db = database;
+        Database db = database();
         if (db == null) return;
         try {
             String json = Json.MAPPER.writeValueAsString(Map.of("standings", s, "winnerName", result.winnerName()));
@@ -262,7 +214,7 @@ public final class CoinBattleGame implements Game, ProfileManager.Listener, Auto
 
     /** The last matches, newest first. */
     public List<Map<String, Object>> history() throws SQLException {
-        Database db = database;
+        Database db = database();
         if (db == null) return List.of();
         return db.read(c -> {
             List<Map<String, Object>> out = new ArrayList<>();

@@ -8,19 +8,12 @@ import app.ltth.events.LiveEvent;
 import app.ltth.events.User;
 import app.ltth.input.JsonFields;
 import app.ltth.input.ValidationException;
-import app.ltth.json.Json;
-import app.ltth.store.Database;
-import app.ltth.store.ProfileManager;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Plinko (a built-in plugin, on unless turned off): a viewer bets points ({@code !plinko 50}), or a gift drops a ball
@@ -28,69 +21,19 @@ import org.slf4j.LoggerFactory;
  * overlay bounces the ball along that way. A bet is taken when the ball drops and stake x multiplier is paid when it
  * lands; a few balls fall at once.
  */
-public final class PlinkoGame implements Game, ProfileManager.Listener {
+public final class PlinkoGame extends StoredGame<PlinkoConfig> {
 
     public static final String ID = "plinko";
     /** {@code {"round", "rows", "slots", "slot", "path": [false, true, ...], "stake", "seconds", "nickname"}}. */
     public static final String DROP = "plinko:drop";
     /** How long a ball takes per row, and the moment it rests in its slot. */
     static final double SECONDS_PER_ROW = 0.25;
-    private static final Logger log = LoggerFactory.getLogger(PlinkoGame.class);
 
     private final GameService games;
-    private volatile PlinkoConfig config = PlinkoConfig.defaults();
-    private volatile Database database;
-    private volatile boolean active;
 
     public PlinkoGame(GameService games) {
+        super(ID, PlinkoConfig.defaults(), PlinkoConfig::with);
         this.games = games;
-    }
-
-    public void setActive(boolean on) {
-        active = on;
-    }
-
-    @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public boolean active() {
-        return active;
-    }
-
-    @Override
-    public PlinkoConfig config() {
-        return config;
-    }
-
-    @Override
-    public void profileOpened(String profile, Database db) throws SQLException {
-        PlinkoConfig read = GameSettings.read(db, ID).map(json -> {
-            try {
-                return PlinkoConfig.defaults().with(Json.MAPPER.readTree(json));
-            } catch (Exception e) {
-                log.warn("The plinko board could not be read ({}); the default board is used", e.getMessage());
-                return PlinkoConfig.defaults();
-            }
-        }).orElse(PlinkoConfig.defaults());
-        database = db;
-        config = read;
-    }
-
-    @Override
-    public void profileClosing() {
-        database = null;
-    }
-
-    @Override
-    public synchronized PlinkoConfig configure(JsonNode change) throws SQLException, IOException {
-        PlinkoConfig next = config.with(change);
-        Database db = database;
-        if (db != null) GameSettings.write(db, ID, Json.MAPPER.writeValueAsString(next));
-        config = next;
-        return next;
     }
 
     /** A free ball of {@code {"stake"}} (default the lowest bet): nobody's points are taken. */
@@ -98,7 +41,7 @@ public final class PlinkoGame implements Game, ProfileManager.Listener {
     public Optional<GameRound> start(JsonNode options, String handle, String nickname, String how) {
         JsonFields f = new JsonFields(options, "");
         f.refuseUnknown(java.util.Set.of("stake"), "option", "use stake");
-        return drop(handle, nickname, how, f.number("stake", config.minBet(), 1, 1_000_000));
+        return drop(handle, nickname, how, f.number("stake", config().minBet(), 1, 1_000_000));
     }
 
     /**
@@ -106,8 +49,8 @@ public final class PlinkoGame implements Game, ProfileManager.Listener {
      * have too few points, the bet is outside the limits or the queue is full (then nothing is taken).
      */
     public Optional<GameRound> bet(String handle, String nickname, long stake) {
-        if (!active) throw new GameOff(ID);
-        PlinkoConfig c = config;
+        requireActive();
+        PlinkoConfig c = config();
         if (stake < c.minBet() || stake > c.maxBet()) return Optional.empty();
         if (!games.bank().take(handle, stake, "plinko bet")) return Optional.empty();
         Optional<GameRound> round = drop(handle, nickname, "bet", stake);
@@ -116,8 +59,8 @@ public final class PlinkoGame implements Game, ProfileManager.Listener {
     }
 
     private Optional<GameRound> drop(String handle, String nickname, String how, long stake) {
-        if (!active) throw new GameOff(ID);
-        PlinkoConfig c = config;
+        requireActive();
+        PlinkoConfig c = config();
         return games.submit(ID, handle, nickname, how, String.valueOf(stake), c.queueMax(), c.parallel(), round -> decide(c, round));
     }
 
@@ -146,8 +89,8 @@ public final class PlinkoGame implements Game, ProfileManager.Listener {
 
     /** The plugin's event listener: gifts drop balls with their coins as the stake. */
     public void onEvent(LiveEvent event) {
-        if (!active || !(event instanceof GiftEvent g) || !g.isFinal() || g.coins() <= 0) return;
-        if (config.dropsFor(g.giftName(), g.coins())) {
+        if (!active() || !(event instanceof GiftEvent g) || !g.isFinal() || g.coins() <= 0) return;
+        if (config().dropsFor(g.giftName(), g.coins())) {
             drop(User.handle(g.user().uniqueId()), g.user().nickname(), "gift", g.coins());
         }
     }
@@ -156,7 +99,7 @@ public final class PlinkoGame implements Game, ProfileManager.Listener {
     public void registerCommands(CommandEngine commands) {
         commands.register(new CommandEngine.Registered("plinko", "games", "commands.desc.plinko",
                 new CommandSettings(true, List.of(), Permission.EVERYONE, 0, 0, 10, 0), (call, chat) -> {
-                    if (!active || call.args().isEmpty()) return;
+                    if (!active() || call.args().isEmpty()) return;
                     try {
                         bet(User.handle(chat.user().uniqueId()), chat.user().nickname(), Long.parseLong(call.args().get(0)));
                     } catch (NumberFormatException | ValidationException e) {

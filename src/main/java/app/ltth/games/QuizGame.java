@@ -7,7 +7,6 @@ import app.ltth.events.User;
 import app.ltth.input.ValidationException;
 import app.ltth.json.Json;
 import app.ltth.store.Database;
-import app.ltth.store.ProfileManager;
 import app.ltth.threads.DaemonThreads;
 import app.ltth.web.SocketServer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * question, then once a second how many answered, then the right answer and the leaderboard; text to speech reads the
  * question when the streamer wants it.
  */
-public final class QuizGame implements Game, ProfileManager.Listener, AutoCloseable {
+public final class QuizGame extends StoredGame<QuizConfig> implements AutoCloseable {
 
     public static final String ID = "quiz";
     /** {@code {"index", "total", "question", "answers", "endsAt", "now", "seconds"}}. */
@@ -63,9 +62,6 @@ public final class QuizGame implements Game, ProfileManager.Listener, AutoClosea
     private final Consumer<String> say;
     private final Map<String, QuizPack> builtIn = new LinkedHashMap<>();
     private final ScheduledExecutorService ticker = DaemonThreads.scheduler("ltth-quiz");
-    private volatile QuizConfig config = QuizConfig.defaults();
-    private volatile Database database;
-    private volatile boolean active;
     // the quiz that runs, guarded by this
     private GameRound round;
     private QuizConfig playing;
@@ -84,6 +80,7 @@ public final class QuizGame implements Game, ProfileManager.Listener, AutoClosea
      * @param say      text to speech, for reading the questions
      */
     public QuizGame(GameService games, SocketServer sockets, LongSupplier clock, Supplier<String> language, Consumer<String> say) {
+        super(ID, QuizConfig.defaults(), QuizConfig::with);
         this.games = games;
         this.sockets = sockets;
         this.clock = clock;
@@ -99,56 +96,15 @@ public final class QuizGame implements Game, ProfileManager.Listener, AutoClosea
         ticker.scheduleWithFixedDelay(this::tick, 200, 200, TimeUnit.MILLISECONDS);
     }
 
-    public void setActive(boolean on) {
-        active = on;
+    @Override
+    synchronized void opened() {
+        round = null;
+        current = null;
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public boolean active() {
-        return active;
-    }
-
-    @Override
-    public QuizConfig config() {
-        return config;
-    }
-
-    @Override
-    public void profileOpened(String profile, Database db) throws SQLException {
-        QuizConfig read = GameSettings.read(db, ID).map(json -> {
-            try {
-                return QuizConfig.defaults().with(Json.MAPPER.readTree(json));
-            } catch (Exception e) {
-                log.warn("The quiz settings could not be read ({}); the defaults apply", e.getMessage());
-                return QuizConfig.defaults();
-            }
-        }).orElse(QuizConfig.defaults());
-        synchronized (this) {
-            round = null;
-            current = null;
-        }
-        database = db;
-        config = read;
-    }
-
-    @Override
-    public void profileClosing() {
-        database = null;
-    }
-
-    @Override
-    public synchronized QuizConfig configure(JsonNode change) throws SQLException, IOException {
-        QuizConfig next = config.with(change);
+    void checked(QuizConfig next) throws SQLException {
         if (!next.pack().isEmpty()) pack(next.pack());   // a pack that exists
-        Database db = database;
-        if (db != null) GameSettings.write(db, ID, Json.MAPPER.writeValueAsString(next));
-        config = next;
-        return next;
     }
 
     // ---- packs ---------------------------------------------------------------------------------------------------
@@ -157,7 +113,7 @@ public final class QuizGame implements Game, ProfileManager.Listener, AutoClosea
     QuizPack pack(String id) throws SQLException {
         if (id.isEmpty()) return builtIn.getOrDefault("general-" + language.get(), builtIn.get("general-en"));
         if (builtIn.containsKey(id)) return builtIn.get(id);
-        Database db = database;
+        Database db = database();
         Optional<String> json = db == null ? Optional.empty() : db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT pack FROM quiz_packs WHERE id = ?")) {
                 ps.setString(1, id);
@@ -178,7 +134,7 @@ public final class QuizGame implements Game, ProfileManager.Listener, AutoClosea
         List<Map<String, Object>> out = new ArrayList<>();
         builtIn.values().forEach(p -> out.add(Map.of("id", p.id(), "name", p.name(), "language", p.language(),
                 "questions", p.questions().size(), "builtIn", true)));
-        Database db = database;
+        Database db = database();
         if (db != null) {
             db.read(c -> {
                 try (PreparedStatement ps = c.prepareStatement("SELECT id, name, language, count FROM quiz_packs ORDER BY name");
@@ -198,7 +154,7 @@ public final class QuizGame implements Game, ProfileManager.Listener, AutoClosea
     public QuizPack importPack(JsonNode json) throws SQLException, IOException {
         QuizPack p = QuizPack.parse(json);
         if (builtIn.containsKey(p.id())) throw new ValidationException("id", "'" + p.id() + "' is LTTH's own pack: give yours another id");
-        Database db = database;
+        Database db = database();
         if (db == null) throw new IllegalStateException("no profile is open");
         String stored = Json.MAPPER.writeValueAsString(p);
         db.write(c -> {
@@ -220,8 +176,8 @@ public final class QuizGame implements Game, ProfileManager.Listener, AutoClosea
     /** A quiz with the settings, changed by {@code options} (e.g. {"pack", "questions", "seconds"}); empty while one runs. */
     @Override
     public synchronized Optional<GameRound> start(JsonNode options, String handle, String nickname, String how) {
-        if (!active) throw new GameOff(ID);
-        QuizConfig c = config.with(options);
+        requireActive();
+        QuizConfig c = config().with(options);
         QuizPack p;
         try {
             p = pack(c.pack());
@@ -286,7 +242,7 @@ public final class QuizGame implements Game, ProfileManager.Listener, AutoClosea
 
     /** The plugin's event listener: chat lines are answers, the joker gifts buy jokers. */
     public void onEvent(LiveEvent event) {
-        if (!active) return;
+        if (!active()) return;
         if (event instanceof ChatEvent chat) {
             synchronized (this) {
                 if (current != null && nextAt == 0 && current.answer(User.handle(chat.user().uniqueId()), chat.user().nickname(),

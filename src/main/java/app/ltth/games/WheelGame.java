@@ -8,12 +8,7 @@ import app.ltth.events.LiveEvent;
 import app.ltth.events.User;
 import app.ltth.input.JsonFields;
 import app.ltth.input.ValidationException;
-import app.ltth.json.Json;
-import app.ltth.store.Database;
-import app.ltth.store.ProfileManager;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * (or {@code !spin NAME}) spins one from chat, flows and the dashboard too. The server decides where it lands (by the
  * segments' weights, with the round's randomness); the overlay only turns the wheel to that place.
  */
-public final class WheelGame implements Game, ProfileManager.Listener {
+public final class WheelGame extends StoredGame<WheelConfig> {
 
     public static final String ID = "wheel";
     /** {@code {"round", "wheel": {...}, "segment", "offset", "seconds", "nickname"}}: spin this wheel to that segment. */
@@ -35,26 +30,10 @@ public final class WheelGame implements Game, ProfileManager.Listener {
     private static final Logger log = LoggerFactory.getLogger(WheelGame.class);
 
     private final GameService games;
-    private volatile WheelConfig config = WheelConfig.defaults();
-    private volatile Database database;
-    private volatile boolean active;
 
     public WheelGame(GameService games) {
+        super(ID, WheelConfig.defaults(), WheelConfig::with);
         this.games = games;
-    }
-
-    public void setActive(boolean on) {
-        active = on;
-    }
-
-    @Override
-    public boolean active() {
-        return active;
-    }
-
-    @Override
-    public String id() {
-        return ID;
     }
 
     /** A spin of {@code {"wheel"}} (id or name; none: the first). */
@@ -65,47 +44,13 @@ public final class WheelGame implements Game, ProfileManager.Listener {
         return spin(f.text("wheel", "", 60), handle, nickname, how);
     }
 
-    @Override
-    public WheelConfig config() {
-        return config;
-    }
-
-    @Override
-    public void profileOpened(String profile, Database db) throws SQLException {
-        WheelConfig read = GameSettings.read(db, ID).map(json -> {
-            try {
-                return WheelConfig.defaults().with(Json.MAPPER.readTree(json));
-            } catch (Exception e) {
-                log.warn("The wheels could not be read ({}); the default wheel is used", e.getMessage());
-                return WheelConfig.defaults();
-            }
-        }).orElse(WheelConfig.defaults());
-        database = db;
-        config = read;
-    }
-
-    @Override
-    public void profileClosing() {
-        database = null;
-    }
-
-    /** The page's or the API's change, checked and kept in the profile. */
-    @Override
-    public synchronized WheelConfig configure(JsonNode change) throws SQLException, IOException {
-        WheelConfig next = config.with(change);
-        Database db = database;
-        if (db != null) GameSettings.write(db, ID, Json.MAPPER.writeValueAsString(next));
-        config = next;
-        return next;
-    }
-
     /**
      * Spins {@code wheel} (id or name; empty: the first) for a viewer (empty handle: the streamer). Empty when the
      * queue is full.
      */
     public Optional<GameRound> spin(String wheel, String handle, String nickname, String how) {
-        if (!active) throw new GameOff(ID);
-        WheelConfig c = config;
+        requireActive();
+        WheelConfig c = config();
         WheelConfig.Wheel w = c.wheel(wheel);
         return games.submit(ID, handle, nickname, how, w.id(), c.queueMax(), 1, round -> decide(w, round));
     }
@@ -130,8 +75,8 @@ public final class WheelGame implements Game, ProfileManager.Listener {
 
     /** The plugin's event listener: gifts spin the wheels their rules name. */
     public void onEvent(LiveEvent event) {
-        if (!active || !(event instanceof GiftEvent g) || !g.isFinal()) return;
-        for (String wheel : config.wheelsFor(g.giftName(), g.coins())) {
+        if (!active() || !(event instanceof GiftEvent g) || !g.isFinal()) return;
+        for (String wheel : config().wheelsFor(g.giftName(), g.coins())) {
             if (spin(wheel, User.handle(g.user().uniqueId()), g.user().nickname(), "gift").isEmpty()) {
                 log.debug("The wheel's queue is full: a spin for {} is not played", g.user().uniqueId());
             }
@@ -142,7 +87,7 @@ public final class WheelGame implements Game, ProfileManager.Listener {
     public void registerCommands(CommandEngine commands) {
         commands.register(new CommandEngine.Registered("spin", "games", "commands.desc.spin",
                 new CommandSettings(true, List.of(), Permission.FOLLOWER, 0, 0, 120, 0), (call, chat) -> {
-                    if (!active) return;
+                    if (!active()) return;
                     try {
                         spin(call.rest(), User.handle(chat.user().uniqueId()), chat.user().nickname(), "command");
                     } catch (ValidationException e) {

@@ -1,7 +1,6 @@
 package app.ltth.effects;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.ltth.input.ValidationException;
 import app.ltth.json.Json;
