@@ -242,24 +242,13 @@
     }).catch(function () {});
   }
 
-  function battleButton(id, path, body, said) {
+  /** A button that posts to a game's API, says so in the message bar and shows the new state. */
+  function actionButton(id, path, body, said) {
     $(id).addEventListener('click', function () {
       api('POST', path, body ? body() : {}).then(function () {
         say(t(said), true);
         refreshState();
         showHistory();
-    LTTH.submit(quiz, function () {
-      return api('PUT', '/api/games/quiz/config', collectQuiz()).then(function (c) {
-        say(t('games.saved'), true);
-        return showQuiz(c);
-      });
-    });
-    battleButton('quiz-start', '/api/games/quiz/start', null, 'games.quiz.started');
-    battleButton('quiz-stop', '/api/games/quiz/stop', null, 'games.quiz.stopping');
-    battleButton('quiz-fifty', '/api/games/quiz/joker', function () { return { kind: 'fifty' }; }, 'games.quiz.jokerUsed');
-    battleButton('quiz-time', '/api/games/quiz/joker', function () { return { kind: 'time' }; }, 'games.quiz.jokerUsed');
-    $('quiz-import').addEventListener('change', importPack);
-    api('GET', '/api/games/quiz/config').then(showQuiz).catch(function (err) { say(err.message); });
       }).catch(function (err) { say(err.message); });
     });
   }
@@ -373,9 +362,9 @@
         say(t('games.saved'), true);
       });
     });
-    battleButton('battle-start', '/api/games/coinbattle/start', null, 'games.battle.started');
-    battleButton('battle-stop', '/api/games/coinbattle/stop', null, 'games.battle.stopped');
-    battleButton('battle-multiply', '/api/games/coinbattle/multiplier', function () {
+    actionButton('battle-start', '/api/games/coinbattle/start', null, 'games.battle.started');
+    actionButton('battle-stop', '/api/games/coinbattle/stop', null, 'games.battle.stopped');
+    actionButton('battle-multiply', '/api/games/coinbattle/multiplier', function () {
       return { factor: Number($('battle-multiplierFactor').value), seconds: Number($('battle-multiplierSeconds').value) };
     }, 'games.battle.multiplied');
     api('GET', '/api/games/coinbattle/config').then(showBattle).catch(function (err) { say(err.message); });
@@ -386,10 +375,10 @@
         return showQuiz(c);
       });
     });
-    battleButton('quiz-start', '/api/games/quiz/start', null, 'games.quiz.started');
-    battleButton('quiz-stop', '/api/games/quiz/stop', null, 'games.quiz.stopping');
-    battleButton('quiz-fifty', '/api/games/quiz/joker', function () { return { kind: 'fifty' }; }, 'games.quiz.jokerUsed');
-    battleButton('quiz-time', '/api/games/quiz/joker', function () { return { kind: 'time' }; }, 'games.quiz.jokerUsed');
+    actionButton('quiz-start', '/api/games/quiz/start', null, 'games.quiz.started');
+    actionButton('quiz-stop', '/api/games/quiz/stop', null, 'games.quiz.stopping');
+    actionButton('quiz-fifty', '/api/games/quiz/joker', function () { return { kind: 'fifty' }; }, 'games.quiz.jokerUsed');
+    actionButton('quiz-time', '/api/games/quiz/joker', function () { return { kind: 'time' }; }, 'games.quiz.jokerUsed');
     $('quiz-import').addEventListener('change', importPack);
     api('GET', '/api/games/quiz/config').then(showQuiz).catch(function (err) { say(err.message); });
     refreshState();

@@ -174,6 +174,21 @@ class GamesBrowserTest extends BrowserSuite {
         assertThat(browser.findElement(By.cssSelector("#battle-history li")).getText()).contains("Solo").contains("0 players");
         BrowserSuite.screenshot(browser, "games-page-battle");
 
+        // a quiz pack imported from a file, chosen, and a quiz started from the page
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("my-quiz.json"), "{\"name\":\"Channel lore\","
+                + "\"language\":\"en\",\"questions\":[{\"question\":\"Who is the best mod?\",\"answers\":[\"Sam\",\"Kim\"],\"correct\":1}]}");
+        browser.findElement(By.id("quiz-import")).sendKeys(file.toAbsolutePath().toString());
+        waiting(browser).until(d -> d.findElement(By.id("message")).getText().equals("Channel lore imported: 1 questions."));
+        waiting(browser).until(d -> d.findElements(By.cssSelector("#quiz-pack option[value='channel-lore']")).size() == 1);
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("quiz-pack"))).selectByValue("channel-lore");
+        clickCentered(browser.findElement(By.cssSelector("#quiz-form button[type='submit']")));
+        waiting(browser).until(d -> d.findElement(By.id("message")).getText().equals("Games saved."));
+        clickCentered(browser.findElement(By.id("quiz-start")));
+        waiting(browser).until(d -> d.findElement(By.id("message")).getText().equals("The quiz begins on the overlay."));
+        clickCentered(browser.findElement(By.id("quiz-stop")));
+        waiting(browser).until(d -> d.findElement(By.id("message")).getText().equals("The quiz ends after this question."));
+        BrowserSuite.screenshot(browser, "games-page-quiz");
+
         WebElement weight = browser.findElement(By.cssSelector("#wheels .wheel .segment [name=weight]"));
         weight.clear();
         weight.sendKeys("0");
