@@ -312,8 +312,12 @@
         if (!target) return;
         if (!g.active) target.textContent = t('games.off');
         else if (!s.last) target.textContent = t('games.none', { waiting: n(s.waiting) });
-        else target.textContent = t('games.last', { prize: g.id === 'wheel' ? s.last.prize || s.last.details.segment : s.last.prize,
-          name: s.last.winnerName || t('games.streamer'), waiting: n(s.waiting) });
+        else if (g.id === 'coinbattle' || g.id === 'quiz') {   // a match or a quiz has a winner, not a prize
+          target.textContent = s.last.winnerName ? t('games.lastWinner', { name: s.last.winnerName }) : t('games.lastNobody');
+        } else {
+          target.textContent = t('games.last', { prize: g.id === 'wheel' ? s.last.prize || s.last.details.segment : s.last.prize,
+            name: s.last.winnerName || t('games.streamer'), waiting: n(s.waiting) });
+        }
       });
     }).catch(function () {});
   }

@@ -379,6 +379,7 @@ public final class App implements AutoCloseable {
         quiz = new QuizGame(games, sockets, System::currentTimeMillis,
                 () -> Locales.resolve(settings.text(SettingsRegistry.UI_LANGUAGE)), text -> answer(text));
         profiles.addListener(quiz);
+        quiz.registerCommands(commands);
         leaderboards = new Leaderboards(sockets);
         profiles.addListener(leaderboards);
         bus.subscribe("leaderboards", leaderboards::onEvent);

@@ -2,6 +2,7 @@ package app.ltth.games;
 
 import app.ltth.commands.CommandEngine;
 import app.ltth.commands.CommandSettings;
+import app.ltth.commands.Permission;
 import app.ltth.events.BattleEvent;
 import app.ltth.events.GiftEvent;
 import app.ltth.events.LiveEvent;
@@ -112,8 +113,15 @@ public final class CoinBattleGame extends StoredGame<BattleConfig> implements Au
         }
     }
 
-    /** {@code !join red} (or 1, 2): plays for that team in this match. */
+    /**
+     * {@code !join red} (or 1, 2): plays for that team in this match; {@code !battle}: a moderator (or the streamer)
+     * starts a match with the settings.
+     */
     public void registerCommands(CommandEngine commands) {
+        commands.register(new CommandEngine.Registered("battle", "games", "commands.desc.battle",
+                new CommandSettings(true, List.of(), Permission.MODERATOR, 0, 0, 0, 0), (call, chat) -> {
+                    if (active()) start(Json.MAPPER.createObjectNode(), User.handle(chat.user().uniqueId()), chat.user().nickname(), "command");
+                }));
         commands.register(new CommandEngine.Registered("join", "games", "commands.desc.join", CommandSettings.everyone(5),
                 (call, chat) -> {
                     if (!active() || call.args().isEmpty()) return;

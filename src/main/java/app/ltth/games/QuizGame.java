@@ -1,5 +1,8 @@
 package app.ltth.games;
 
+import app.ltth.commands.CommandEngine;
+import app.ltth.commands.CommandSettings;
+import app.ltth.commands.Permission;
 import app.ltth.events.ChatEvent;
 import app.ltth.events.GiftEvent;
 import app.ltth.events.LiveEvent;
@@ -222,6 +225,14 @@ public final class QuizGame extends StoredGame<QuizConfig> implements AutoClosea
             }
             say.accept(text.toString());
         }
+    }
+
+    /** {@code !quiz}: a moderator (or the streamer) starts a quiz with the settings. */
+    public void registerCommands(CommandEngine commands) {
+        commands.register(new CommandEngine.Registered("quiz", "games", "commands.desc.quiz",
+                new CommandSettings(true, List.of(), Permission.MODERATOR, 0, 0, 0, 0), (call, chat) -> {
+                    if (active()) start(Json.MAPPER.createObjectNode(), User.handle(chat.user().uniqueId()), chat.user().nickname(), "command");
+                }));
     }
 
     /** A joker now (the dashboard, or a gift): "fifty" or "time". False when no question is open or it was used. */

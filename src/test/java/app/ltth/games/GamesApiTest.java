@@ -84,16 +84,20 @@ class GamesApiTest {
         }
         try (TestApp app = TestApp.start(dir);
              TestSocket overlay = TestSocket.connect(app.socketUrl(), null, QuizGame.QUESTION, QuizGame.PROGRESS, QuizGame.RESULT,
-                     QuizGame.END)) {
+                     QuizGame.END, AudioOut.PLAY)) {
             assertThat(app.put("/api/games/quiz/config", "{\"pack\":\"general-en\",\"questions\":1,\"seconds\":60,"
-                    + "\"pauseSeconds\":2,\"firstPoints\":100,\"step\":30,\"least\":10,\"fiftyGift\":\"Rose\"}").status()).isEqualTo(200);
+                    + "\"pauseSeconds\":2,\"firstPoints\":100,\"step\":30,\"least\":10,\"fiftyGift\":\"Rose\",\"speak\":true}").status()).isEqualTo(200);
             assertThat(app.put("/api/games/quiz/config", "{\"pack\":\"nope\"}").json().get("field").asText()).isEqualTo("pack");
             TestApp.Response flow = app.post("/api/flows", "{\"name\":\"quiz over\",\"trigger\":{\"type\":\"gameEnded\",\"game\":\"quiz\"},"
                     + "\"actions\":[{\"type\":\"variable\",\"name\":\"quiz\",\"op\":\"set\",\"value\":\"{winner}\"}]}");
             assertThat(flow.status()).as(flow.body()).isEqualTo(201);
-            assertThat(app.post("/api/games/quiz/start", "{}").status()).isEqualTo(202);
-            assertThat(app.post("/api/games/quiz/start", "{}").status()).as("one quiz at a time").isEqualTo(429);
+            app.simulate("{\"type\":\"chat\",\"user\":\"viewer\",\"comment\":\"!quiz\"}");   // moderators only
+            app.simulate("{\"type\":\"chat\",\"user\":\"mod\",\"moderator\":true,\"comment\":\"!quiz\"}");
             JsonNode question = overlay.await(QuizGame.QUESTION, q -> true);
+            assertThat(app.get("/api/commands").json().get("recent").toString()).contains("\"viewer\"").contains("permission");
+            assertThat(app.post("/api/games/quiz/start", "{}").status()).as("one quiz at a time").isEqualTo(429);
+            JsonNode spoken = overlay.await(AudioOut.PLAY, m -> m.get("channel").asText().equals("speech"));
+            assertThat(spoken.get("text").asText()).as("text to speech reads the question").startsWith(question.get("question").asText());
             QuizPack.Question asked = pack.questions().stream().filter(q -> q.question().equals(question.get("question").asText()))
                     .findFirst().orElseThrow();
             String rightLetter = String.valueOf((char) ('A' + asked.correct()));
