@@ -204,6 +204,7 @@ public final class App implements AutoCloseable {
                 new Step("modules", app::startModules),
                 new Step("Socket.IO server", app::startSockets),
                 new Step("alerts, goals and leaderboards", app::startOverlayModules),
+                new Step("effects and games", app::startEffectsAndGames),
                 new Step("sound and speech", app::startAudio),
                 new Step("OBS, OSC and cams", app::startStudio),
                 new Step("flows and plugins", app::startFlowsAndPlugins),
@@ -347,6 +348,16 @@ public final class App implements AutoCloseable {
                 () -> settings.text(SettingsRegistry.TIKTOK_USERNAME), xp::levelOf);
         profiles.addListener(commands);
         bus.subscribeAsync("commands", 1_000, commands::onEvent);
+        leaderboards = new Leaderboards(sockets);
+        profiles.addListener(leaderboards);
+        bus.subscribe("leaderboards", leaderboards::onEvent);
+    }
+
+    /**
+     * Weather, fireworks and the emoji rain's commands, and the games (wheel, plinko, coin battle, quiz) on their common
+     * queue of rounds, whose prizes are paid into the viewers' points.
+     */
+    private void startEffectsAndGames() throws Exception {
         effects = new EffectService(sockets, System::currentTimeMillis);
         profiles.addListener(effects);
         effects.registerCommands(commands);
@@ -377,12 +388,9 @@ public final class App implements AutoCloseable {
         profiles.addListener(battle);
         battle.registerCommands(commands);
         quiz = new QuizGame(games, sockets, System::currentTimeMillis,
-                () -> Locales.resolve(settings.text(SettingsRegistry.UI_LANGUAGE)), text -> answer(text));
+                () -> Locales.resolve(settings.text(SettingsRegistry.UI_LANGUAGE)), this::answer);
         profiles.addListener(quiz);
         quiz.registerCommands(commands);
-        leaderboards = new Leaderboards(sockets);
-        profiles.addListener(leaderboards);
-        bus.subscribe("leaderboards", leaderboards::onEvent);
     }
 
     /** TTS and the soundboard (both run as built-in plugins), which play through the audio overlay. */
