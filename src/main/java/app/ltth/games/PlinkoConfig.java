@@ -42,7 +42,7 @@ public record PlinkoConfig(int rows, List<Slot> slots, long minBet, long maxBet,
         int[] weights = {1, 12, 66, 220, 495, 792, 924, 792, 495, 220, 66, 12, 1};   // a fair board: 12 choose k
         List<Slot> slots = new ArrayList<>();
         for (int i = 0; i < multipliers.length; i++) slots.add(new Slot(multipliers[i], weights[i]));
-        return new PlinkoConfig(12, slots, 10, 1000, List.of(new GiftRule("Rose", 0)), 5, 30);
+        return new PlinkoConfig(12, slots, 10, 1000, List.of(), 5, 30);   // gifts drop balls once the streamer names them
     }
 
     public boolean dropsFor(String giftName, long coins) {

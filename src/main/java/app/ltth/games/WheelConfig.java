@@ -58,7 +58,7 @@ public record WheelConfig(List<Wheel> wheels, List<GiftRule> rules, int queueMax
         rules = List.copyOf(rules);
     }
 
-    /** A wheel that works on a fresh profile: points, a dare and a jackpot. */
+    /** A wheel that works on a fresh profile (Spin, !spin, flows): points, a dare and a jackpot. */
     public static WheelConfig defaults() {
         return new WheelConfig(List.of(new Wheel("main", "Wheel of fortune", 6, List.of(
                 new Segment("10 points", "#4dabf7", 30, new Prize("10 points", 10, "", "")),
@@ -67,7 +67,7 @@ public record WheelConfig(List<Wheel> wheels, List<GiftRule> rules, int queueMax
                 new Segment("Sing a song", "#f783ac", 12, new Prize("Sing a song", 0, "", "")),
                 new Segment("100 points", "#fcc419", 10, new Prize("100 points", 100, "", "")),
                 new Segment("Jackpot!", "#ff6b6b", 3, new Prize("Jackpot: 500 points", 500, "", ""))))),
-                List.of(new GiftRule("Rose", 0, "main")), 20);
+                List.of(), 20);   // no gift spins it until the streamer says which: a Rose storm would bury the stream
     }
 
     public Wheel wheel(String idOrName) {
