@@ -27,7 +27,7 @@ public record PlinkoConfig(int rows, List<Slot> slots, long minBet, long maxBet,
     /** A gift by name, or any streak worth at least {@code minCoins}, drops a ball with its coins as the stake. */
     public record GiftRule(String gift, long minCoins) {
         boolean matches(String giftName, long coins) {
-            return gift.isEmpty() ? coins >= minCoins : gift.equalsIgnoreCase(giftName) && coins >= minCoins;
+            return Weighted.giftFits(gift, minCoins, giftName, coins);
         }
     }
 
@@ -51,13 +51,7 @@ public record PlinkoConfig(int rows, List<Slot> slots, long minBet, long maxBet,
 
     /** The slot a ball lands in, by weight. */
     int pick(SplittableRandom random) {
-        int total = slots.stream().mapToInt(Slot::weight).sum();
-        int r = random.nextInt(total);
-        for (int i = 0; i < slots.size(); i++) {
-            r -= slots.get(i).weight();
-            if (r < 0) return i;
-        }
-        throw new IllegalStateException("weights add up to " + total);
+        return Weighted.pick(slots, Slot::weight, random);
     }
 
     /**

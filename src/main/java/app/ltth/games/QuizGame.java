@@ -73,6 +73,7 @@ public final class QuizGame extends StoredGame<QuizConfig> implements AutoClosea
     private QuizQuestion current;
     private long nextAt;                 // the next question's moment while the results show; 0 while one is asked
     private boolean changed;
+    private long lastProgress;           // when quiz:progress last went out
     private boolean fiftyUsed;
     private boolean timeUsed;
     private SplittableRandom random;
@@ -279,8 +280,6 @@ public final class QuizGame extends StoredGame<QuizConfig> implements AutoClosea
             log.warn("The quiz could not go on", e);
         }
     }
-
-    private long lastProgress;
 
     private synchronized void step() {
         if (round == null || current == null) return;

@@ -36,20 +36,14 @@ public record WheelConfig(List<Wheel> wheels, List<GiftRule> rules, int queueMax
 
         /** The segment the round's randomness lands on, by weight. */
         public int pick(SplittableRandom random) {
-            int total = segments.stream().mapToInt(Segment::weight).sum();
-            int r = random.nextInt(total);
-            for (int i = 0; i < segments.size(); i++) {
-                r -= segments.get(i).weight();
-                if (r < 0) return i;
-            }
-            throw new IllegalStateException("weights add up to " + total);
+            return Weighted.pick(segments, Segment::weight, random);
         }
     }
 
     /** A gift by name, or any streak worth at least {@code minCoins}, spins {@code wheel} once per streak. */
     public record GiftRule(String gift, long minCoins, String wheel) {
         boolean matches(String giftName, long coins) {
-            return gift.isEmpty() ? coins >= minCoins : gift.equalsIgnoreCase(giftName) && coins >= minCoins;
+            return Weighted.giftFits(gift, minCoins, giftName, coins);
         }
     }
 
