@@ -164,7 +164,9 @@
     }).catch(function (err) { LTTH.say(err.message); });
   }
 
+  /** Kept unless the page already holds a newer decision: a change's broadcast can arrive after a later change. */
   function flagChanged(f) {
+    if (flags[f.handle] && flags[f.handle].revision > f.revision) return;
     flags[f.handle] = f;
     showViewer();
     list.redraw();
@@ -207,8 +209,17 @@
 
   function loadMarks() {
     api('GET', '/api/viewers/flags').then(function (r) {
-      r.viewers.forEach(function (f) { flags[f.handle] = f; });
+      var listed = {};
+      r.viewers.forEach(function (f) { listed[f.handle] = f; });
+      // Decisions no longer in force are gone from the list; what changed since it was read stays.
+      Object.keys(flags).forEach(function (h) {
+        if (!listed[h] && flags[h].revision <= r.revision) delete flags[h];
+      });
+      r.viewers.forEach(function (f) {
+        if (!flags[f.handle] || flags[f.handle].revision <= f.revision) flags[f.handle] = f;
+      });
       list.redraw();
+      showViewer();
     }).catch(function () { /* marks come with the next change */ });
     api('GET', '/api/users/top?by=coins&limit=10').then(function (r) {
       topGifters = {};

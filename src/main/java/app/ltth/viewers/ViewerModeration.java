@@ -38,6 +38,11 @@ public final class ViewerModeration implements ProfileManager.Listener {
     private final SocketServer sockets;
     private final LongSupplier clock;
     private volatile Map<String, ViewerFlags> flags = Map.of();
+    /**
+     * Counts the changes: a page gets a change twice (the answer to its own PUT and the broadcast), and the broadcast
+     * of an earlier change can arrive after the answer to a later one; the revision lets it keep the newest.
+     */
+    private volatile long revision;
 
     public ViewerModeration(ProfileManager profiles, SocketServer sockets) {
         this(profiles, sockets, System::currentTimeMillis);
@@ -87,16 +92,20 @@ public final class ViewerModeration implements ProfileManager.Listener {
 
     /** One viewer's decisions as the pages read them (a mute that ran out reads 0). */
     public Map<String, Object> describe(String name) {
-        return describe(of(name), clock.getAsLong());
+        return describe(of(name), clock.getAsLong(), revision);
     }
 
-    /** Every viewer with a decision in force, for the chat panel. */
-    public List<Map<String, Object>> all() {
+    /**
+     * Every viewer with a decision in force, for the chat panel, and the revision they are at least as new as (read
+     * before the decisions, which change before the revision counts up).
+     */
+    public Map<String, Object> all() {
+        long at = revision;
         long now = clock.getAsLong();
         List<Map<String, Object>> out = new ArrayList<>();
-        for (ViewerFlags f : flags.values()) if (!f.nothingSet(now)) out.add(describe(f, now));
+        for (ViewerFlags f : flags.values()) if (!f.nothingSet(now)) out.add(describe(f, now, at));
         out.sort((a, b) -> String.valueOf(a.get("handle")).compareTo(String.valueOf(b.get("handle"))));
-        return out;
+        return Map.of("revision", at, "viewers", out);
     }
 
     /**
@@ -137,13 +146,14 @@ public final class ViewerModeration implements ProfileManager.Listener {
         Map<String, ViewerFlags> copy = new HashMap<>(flags);
         if (next.nothingSet(now)) copy.remove(handle); else copy.put(handle, next);
         flags = Map.copyOf(copy);
-        Map<String, Object> described = describe(next, now);
+        Map<String, Object> described = describe(next, now, ++revision);
         sockets.broadcast(CHANGED_EVENT, described);
         return described;
     }
 
-    private static Map<String, Object> describe(ViewerFlags f, long now) {
+    private static Map<String, Object> describe(ViewerFlags f, long now, long revision) {
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("revision", revision);
         m.put("handle", f.handle());
         m.put("vip", f.vip());
         m.put("commands", f.commands().wireName());

@@ -43,7 +43,7 @@ public final class ViewersController {
     }
 
     public void routes(RoutesConfig routes) {
-        routes.get("/api/viewers/flags", ctx -> ctx.json(Map.of("viewers", moderation.all())));
+        routes.get("/api/viewers/flags", ctx -> ctx.json(moderation.all()));
         routes.put("/api/viewers/{handle}/flags", ctx -> ctx.json(moderation.change(ctx.pathParam("handle"), JsonBody.object(ctx))));
         routes.get("/api/viewers/{handle}", ctx -> {
             String handle = User.handle(ctx.pathParam("handle"));

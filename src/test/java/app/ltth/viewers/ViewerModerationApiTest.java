@@ -24,9 +24,13 @@ class ViewerModerationApiTest {
             assertThat(app.put("/api/viewers/anna_b/flags", "{\"ttsMuteMinutes\":100000}").json().get("field").asText())
                     .isEqualTo("ttsMuteMinutes");
             assertThat(app.put("/api/viewers/anna%20b/flags", "{\"vip\":true}").json().get("field").asText()).isEqualTo("handle");
-            app.put("/api/viewers/ben/flags", "{\"vip\":true}");
-            app.put("/api/viewers/ben/flags", "{\"vip\":false}");
-            assertThat(app.get("/api/viewers/flags").json().get("viewers")).as("nothing left to remember of ben").hasSize(1);
+            long benVip = app.put("/api/viewers/ben/flags", "{\"vip\":true}").json().get("revision").asLong();
+            long benPlain = app.put("/api/viewers/ben/flags", "{\"vip\":false}").json().get("revision").asLong();
+            assertThat(benPlain).as("each change counts: a page keeps the newest it was told").isEqualTo(benVip + 1)
+                    .isGreaterThan(set.get("revision").asLong());
+            JsonNode list = app.get("/api/viewers/flags").json();
+            assertThat(list.get("viewers")).as("nothing left to remember of ben").hasSize(1);
+            assertThat(list.get("revision").asLong()).as("the list is as new as the last change").isEqualTo(benPlain);
 
             app.simulate("{\"type\":\"chat\",\"user\":\"Anna_B\",\"comment\":\"hi\"}");
             app.awaitStored();
