@@ -12,6 +12,8 @@ import app.ltth.customevents.CustomEventsController;
 import app.ltth.desktop.UpdateCheck;
 import app.ltth.effects.EffectController;
 import app.ltth.effects.EffectService;
+import app.ltth.eventapi.EventApi;
+import app.ltth.eventapi.EventApiController;
 import app.ltth.events.ConnectionState;
 import app.ltth.events.ConnectionStatusEvent;
 import app.ltth.events.EventBus;
@@ -166,6 +168,7 @@ public final class App implements AutoCloseable {
     private MilestoneService milestones;
     private TimerService timers;
     private EffectService effects;
+    private EventApi eventApi;
     private GameService games;
     private WheelGame wheel;
     private PlinkoGame plinko;
@@ -207,6 +210,7 @@ public final class App implements AutoCloseable {
                 new Step("effects and games", app::startEffectsAndGames),
                 new Step("sound and speech", app::startAudio),
                 new Step("OBS, OSC and cams", app::startStudio),
+                new Step("Event API and bridges", app::startInterop),
                 new Step("flows and plugins", app::startFlowsAndPlugins),
                 new Step("web server", app::startWeb),
                 new Step("LAN mode and event input", app::restoreLanMode),
@@ -426,6 +430,13 @@ public final class App implements AutoCloseable {
         profiles.addListener(vdoNinja);
     }
 
+    /** What other programs read and run: TikFinity's Event API for widgets and mods. */
+    private void startInterop() {
+        eventApi = new EventApi((address, token) -> lan.admitsReader(address, token), () -> lan.overlayToken(),
+                System::currentTimeMillis);
+        settings.onChange(s -> eventApi.usePort((int) s.number(SettingsRegistry.EVENT_API_PORT)));
+    }
+
     private void startFlowsAndPlugins() throws Exception {
         FlowExtensions flowExtensions = new FlowExtensions();
         flows = new FlowEngine(sockets, stats, flowExtensions, new Modules(alerts, goals, tts, sounds, obs, osc, xp, timers, effects, List.of(wheel, plinko, battle, quiz)), commands, viewers,
@@ -461,6 +472,8 @@ public final class App implements AutoCloseable {
         plugins.addBuiltIn("quiz", builtInName("quiz"), builtInDescription("quiz"), true,
                 () -> new BuiltInPlugin(quiz::setActive, quiz::onEvent));
         games.addListener(flows.gameListener());
+        plugins.addBuiltIn("event-api", builtInName("event-api"), builtInDescription("event-api"), false,
+                () -> new BuiltInPlugin(eventApi::setActive, eventApi::onEvent));
         plugins.addBuiltIn("vdoninja", builtInName("vdoninja"), builtInDescription("vdoninja"), true, () -> new BuiltInPlugin(vdoNinja::setActive, null));
         plugins.scan();
         profiles.addListener(plugins);
@@ -474,10 +487,11 @@ public final class App implements AutoCloseable {
         lan = new LanMode(config.userData().resolve("lan.json"), () -> web, sockets, socketPort);
         customEvents = new CustomEventInput(config.userData().resolve("event-input.json"), bus::publish);
         lan.addListener(customEvents::lanChanged);
+        lan.addListener(eventApi::lanChanged);
         List<Consumer<RoutesConfig>> apis = List.of(new LanController(lan), new CustomEventsController(customEvents)::routes, live::routes, store::routes, history::routes,
                 new SettingsController(settings)::routes, new ReplayController(recordingsDir(), sources)::routes,
                 new PluginController(plugins)::routes, new FlowController(flows)::routes,
-                new AlertController(alerts)::routes, new GoalController(goals)::routes, new MilestoneController(milestones)::routes, new TimerController(timers)::routes, new EffectController(effects)::routes, new GameController(games, List.of(wheel, plinko), battle, quiz)::routes,
+                new AlertController(alerts)::routes, new GoalController(goals)::routes, new MilestoneController(milestones)::routes, new TimerController(timers)::routes, new EffectController(effects)::routes, new EventApiController(eventApi)::routes, new GameController(games, List.of(wheel, plinko), battle, quiz)::routes,
                 new LeaderboardController(leaderboards)::routes, routes -> routes.get("/api/spotlights",
                         ctx -> ctx.json(Map.of("spotlights", spotlights.all()))),
                 new ViewersController(viewers, xp, viewerDirectory, profiles)::routes, new CommandsController(commands)::routes, new MediaController(config.userData().resolve("media"))::routes,
@@ -627,6 +641,7 @@ public final class App implements AutoCloseable {
         stopQuietly("live source", sources);
         stopQuietly("custom event input", customEvents);   // other programs' events, like TikTok's, stop first
         stopQuietly("plugins", plugins);
+        stopQuietly("Event API", eventApi);
         stopQuietly("games", games);             // a round on screen now is not played out
         stopQuietly("coin battle", battle);
         stopQuietly("quiz", quiz);

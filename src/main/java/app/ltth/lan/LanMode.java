@@ -169,6 +169,19 @@ public final class LanMode implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Whether a device at {@code address} with {@code token} may read what overlays read, on a port of its own (the
+     * Event API): either of LAN mode's tokens, wrong ones counted as for the dashboard's port.
+     */
+    public boolean admitsReader(String address, String token) {
+        return openOn != null && gate.token(address, token) instanceof LanGate.Verdict.Admitted;
+    }
+
+    /** The overlay link's token, for the links of ports of their own. */
+    public String overlayToken() {
+        return tokens.overlay();
+    }
+
     /** The QR code of the dashboard or overlay link, while LAN mode is on. */
     public Optional<String> qr(String which) {
         Object url = status().get(which.equals("overlay") ? "overlayUrl" : "dashboardUrl");

@@ -26,6 +26,7 @@ public final class SettingsRegistry {
     public static final String TIKTOK_FAILOVER_AFTER = "tiktok.failoverAfter";
     public static final String EVENTS_RETENTION_DAYS = "events.retentionDays";
     public static final String BACKUPS_KEEP = "backups.keep";
+    public static final String EVENT_API_PORT = "eventApi.port";
     public static final String UI_LANGUAGE = "ui.language";
     public static final String UI_THEME = "ui.theme";
     public static final String FLOWS_ALLOW_PRIVATE = "flows.allowPrivateAddresses";
@@ -95,6 +96,7 @@ public final class SettingsRegistry {
                         + "or the oldest waiting"));
         add("commands", Setting.choice(COMMANDS_PREFIX, "!", List.of("!", "?", "#", ".", "$"),
                 "What chat commands start with (/ works as well)"));
+        add("interop", Setting.number(EVENT_API_PORT, 21213, 1024, 65535, "The Event API's port (TikFinity's is 21213)"));
         add("backups", Setting.number(BACKUPS_KEEP, 7, 1, 365, "How many backups of each profile to keep"));
         add("backups", Setting.number(EVENTS_RETENTION_DAYS, 0, 0, 36_500,
                 "Delete stored events older than this many days; 0 keeps everything"));
