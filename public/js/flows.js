@@ -61,7 +61,8 @@
     gameStart: [f('game', 'select', ['wheel', 'plinko', 'coinbattle', 'quiz'], 'games.name.', 'wheel'), f('wheel', 'text'), f('stake', 'text'), f('seconds', 'text')],
     emojiRain: [f('op', 'select', ['start', 'preset', 'burst', 'clear'], 'effects.op.', 'start'),
       f('preset', 'select', ['gentle', 'storm', 'celebration'], 'effects.preset.', ''), f('seconds', 'text'), f('count', 'text'),
-      f('emoji', 'text')]
+      f('emoji', 'text')],
+    streamerbot: [f('action', 'text'), f('args', 'json')]
   };
   var PICKER_LISTS = { sound: 'pick-sounds', timer: 'pick-timers', goal: 'pick-goals', scene: 'pick-scenes', source: 'pick-sources', gift: 'pick-gifts' };
 

@@ -14,6 +14,9 @@ import app.ltth.effects.EffectController;
 import app.ltth.effects.EffectService;
 import app.ltth.eventapi.EventApi;
 import app.ltth.eventapi.EventApiController;
+import app.ltth.streamerbot.StreamerBotConnection;
+import app.ltth.streamerbot.StreamerBotController;
+import app.ltth.streamerbot.StreamerBotService;
 import app.ltth.events.ConnectionState;
 import app.ltth.events.ConnectionStatusEvent;
 import app.ltth.events.EventBus;
@@ -169,6 +172,7 @@ public final class App implements AutoCloseable {
     private TimerService timers;
     private EffectService effects;
     private EventApi eventApi;
+    private StreamerBotService streamerBot;
     private GameService games;
     private WheelGame wheel;
     private PlinkoGame plinko;
@@ -430,16 +434,24 @@ public final class App implements AutoCloseable {
         profiles.addListener(vdoNinja);
     }
 
-    /** What other programs read and run: TikFinity's Event API for widgets and mods. */
+    /** What other programs read and run: TikFinity's Event API for widgets and mods, Streamer.bot's actions. */
     private void startInterop() {
         eventApi = new EventApi((address, token) -> lan.admitsReader(address, token), () -> lan.overlayToken(),
                 System::currentTimeMillis);
         settings.onChange(s -> eventApi.usePort((int) s.number(SettingsRegistry.EVENT_API_PORT)));
+        streamerBot = new StreamerBotService(sockets, HttpClient.newHttpClient(), System::currentTimeMillis, Duration.ofSeconds(1));
+        settings.onChange(s -> {
+            String host = s.text(SettingsRegistry.STREAMERBOT_HOST);
+            String endpoint = s.text(SettingsRegistry.STREAMERBOT_ENDPOINT);
+            streamerBot.configure(new StreamerBotConnection.Target(host.isEmpty() ? "127.0.0.1" : host,
+                    (int) s.number(SettingsRegistry.STREAMERBOT_PORT), endpoint.isEmpty() ? "/" : endpoint,
+                    s.text(SettingsRegistry.STREAMERBOT_PASSWORD)), s.bool(SettingsRegistry.STREAMERBOT_CONNECT));
+        });
     }
 
     private void startFlowsAndPlugins() throws Exception {
         FlowExtensions flowExtensions = new FlowExtensions();
-        flows = new FlowEngine(sockets, stats, flowExtensions, new Modules(alerts, goals, tts, sounds, obs, osc, xp, timers, effects, List.of(wheel, plinko, battle, quiz)), commands, viewers,
+        flows = new FlowEngine(sockets, stats, flowExtensions, new Modules(alerts, goals, tts, sounds, obs, osc, xp, timers, effects, List.of(wheel, plinko, battle, quiz), streamerBot), commands, viewers,
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), config.userData(),
                 () -> settings.bool(SettingsRegistry.FLOWS_ALLOW_PRIVATE));
         profiles.addListener(flows);
@@ -491,7 +503,7 @@ public final class App implements AutoCloseable {
         List<Consumer<RoutesConfig>> apis = List.of(new LanController(lan), new CustomEventsController(customEvents)::routes, live::routes, store::routes, history::routes,
                 new SettingsController(settings)::routes, new ReplayController(recordingsDir(), sources)::routes,
                 new PluginController(plugins)::routes, new FlowController(flows)::routes,
-                new AlertController(alerts)::routes, new GoalController(goals)::routes, new MilestoneController(milestones)::routes, new TimerController(timers)::routes, new EffectController(effects)::routes, new EventApiController(eventApi)::routes, new GameController(games, List.of(wheel, plinko), battle, quiz)::routes,
+                new AlertController(alerts)::routes, new GoalController(goals)::routes, new MilestoneController(milestones)::routes, new TimerController(timers)::routes, new EffectController(effects)::routes, new EventApiController(eventApi)::routes, new StreamerBotController(streamerBot)::routes, new GameController(games, List.of(wheel, plinko), battle, quiz)::routes,
                 new LeaderboardController(leaderboards)::routes, routes -> routes.get("/api/spotlights",
                         ctx -> ctx.json(Map.of("spotlights", spotlights.all()))),
                 new ViewersController(viewers, xp, viewerDirectory, profiles)::routes, new CommandsController(commands)::routes, new MediaController(config.userData().resolve("media"))::routes,
@@ -642,6 +654,7 @@ public final class App implements AutoCloseable {
         stopQuietly("custom event input", customEvents);   // other programs' events, like TikTok's, stop first
         stopQuietly("plugins", plugins);
         stopQuietly("Event API", eventApi);
+        stopQuietly("Streamer.bot", streamerBot);
         stopQuietly("games", games);             // a round on screen now is not played out
         stopQuietly("coin battle", battle);
         stopQuietly("quiz", quiz);

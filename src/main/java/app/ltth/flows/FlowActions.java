@@ -15,6 +15,7 @@ import app.ltth.osc.OscBridge;
 import app.ltth.osc.OscConfig;
 import app.ltth.plugin.FlowExtensions;
 import app.ltth.sound.SoundboardService;
+import app.ltth.streamerbot.StreamerBotService;
 import app.ltth.template.Template;
 import app.ltth.tts.TtsService;
 import app.ltth.viewers.ViewerXp;
@@ -59,6 +60,7 @@ final class FlowActions {
     private final TimerService timers;
     private final EffectService effects;
     private final java.util.List<Game> games;
+    private final StreamerBotService streamerBot;
     private final HttpClient http;
     private final Path logDir;
     private final BooleanSupplier allowPrivate;
@@ -77,6 +79,7 @@ final class FlowActions {
         this.timers = modules.timers();
         this.effects = modules.effects();
         this.games = modules.games();
+        this.streamerBot = modules.streamerBot();
         this.http = http;
         this.logDir = logDir;
         this.allowPrivate = allowPrivate;
@@ -120,6 +123,9 @@ final class FlowActions {
             }
             case "effect", "emojiRain" -> {
                 return effect(a, fields);
+            }
+            case "streamerbot" -> {
+                return streamerBot(a, fields);
             }
             case "tts" -> {
                 String text = Template.render(a.text("text", ""), fields);
@@ -264,6 +270,22 @@ final class FlowActions {
             return "emoji rain: " + sent.get("op");
         } catch (EffectService.NotActive e) {
             throw new NotAvailable(e.getMessage());
+        }
+    }
+
+    /**
+     * streamerbot: runs a Streamer.bot action (its name or id, placeholders allowed) with arguments whose values may
+     * be placeholders ({@code {"user": "{username}"}}); waits for Streamer.bot's answer so the run log says how it went.
+     */
+    private String streamerBot(Flow.Action a, Map<String, Object> fields) throws Exception {
+        String action = Template.render(a.text("action", ""), fields);
+        Map<String, String> args = new java.util.LinkedHashMap<>();
+        a.params().path("args").fields().forEachRemaining(e -> args.put(e.getKey(), Template.render(e.getValue().asText(), fields)));
+        try {
+            return "Streamer.bot ran " + streamerBot.run(action, args).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof StreamerBotService.NotConnected) throw new NotAvailable(e.getCause().getMessage());
+            throw new IllegalStateException(e.getCause().getMessage());
         }
     }
 

@@ -2,6 +2,7 @@ package app.ltth.obs;
 
 import app.ltth.errors.Reasons;
 import app.ltth.json.Json;
+import app.ltth.net.ChallengeAnswer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
@@ -319,7 +320,7 @@ public final class ObsConnection implements AutoCloseable {
                 listener.statusChanged(this);
                 return;
             }
-            identify.put("authentication", ObsAuth.answer(target.password(), auth.path("salt").asText(),
+            identify.put("authentication", ChallengeAnswer.answer(target.password(), auth.path("salt").asText(),
                     auth.path("challenge").asText()));
         }
         obsVersion = d.path("obsWebSocketVersion").asText("");

@@ -27,6 +27,11 @@ public final class SettingsRegistry {
     public static final String EVENTS_RETENTION_DAYS = "events.retentionDays";
     public static final String BACKUPS_KEEP = "backups.keep";
     public static final String EVENT_API_PORT = "eventApi.port";
+    public static final String STREAMERBOT_CONNECT = "streamerbot.connect";
+    public static final String STREAMERBOT_HOST = "streamerbot.host";
+    public static final String STREAMERBOT_PORT = "streamerbot.port";
+    public static final String STREAMERBOT_ENDPOINT = "streamerbot.endpoint";
+    public static final String STREAMERBOT_PASSWORD = "streamerbot.password";
     public static final String UI_LANGUAGE = "ui.language";
     public static final String UI_THEME = "ui.theme";
     public static final String FLOWS_ALLOW_PRIVATE = "flows.allowPrivateAddresses";
@@ -97,6 +102,11 @@ public final class SettingsRegistry {
         add("commands", Setting.choice(COMMANDS_PREFIX, "!", List.of("!", "?", "#", ".", "$"),
                 "What chat commands start with (/ works as well)"));
         add("interop", Setting.number(EVENT_API_PORT, 21213, 1024, 65535, "The Event API's port (TikFinity's is 21213)"));
+        add("interop", Setting.bool(STREAMERBOT_CONNECT, false, "Connect to Streamer.bot"));
+        add("interop", Setting.text(STREAMERBOT_HOST, "127.0.0.1", "[A-Za-z0-9.:\\[\\]-]{1,253}", "Streamer.bot's address"));
+        add("interop", Setting.number(STREAMERBOT_PORT, 8080, 1, 65535, "Streamer.bot's WebSocket server port"));
+        add("interop", Setting.text(STREAMERBOT_ENDPOINT, "/", "/[A-Za-z0-9._~/-]{0,100}", "Streamer.bot's WebSocket endpoint"));
+        add("keys", Setting.secret(STREAMERBOT_PASSWORD, "Streamer.bot: WebSocket server password"));
         add("backups", Setting.number(BACKUPS_KEEP, 7, 1, 365, "How many backups of each profile to keep"));
         add("backups", Setting.number(EVENTS_RETENTION_DAYS, 0, 0, 36_500,
                 "Delete stored events older than this many days; 0 keeps everything"));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.ltth.TestApp;
+import app.ltth.net.ChallengeAnswer;
 import app.ltth.threads.DaemonThreads;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpClient;
@@ -51,7 +52,7 @@ class ObsConnectionTest {
     @Test
     void theChallengeAnswerIsTheDocumentedDoubleHash() {
         // base64(sha256(base64(sha256("pw" + "salt")) + "challenge")), worked out with sha256sum, xxd and base64 in a shell
-        assertThat(ObsAuth.answer("pw", "salt", "challenge")).isEqualTo("u2LyppGkAjwgvCNaKsAc4tztRWLqv1i85slC7KiH71Q=");
+        assertThat(ChallengeAnswer.answer("pw", "salt", "challenge")).isEqualTo("u2LyppGkAjwgvCNaKsAc4tztRWLqv1i85slC7KiH71Q=");
     }
 
     @Test

@@ -1,14 +1,17 @@
-package app.ltth.obs;
+package app.ltth.net;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
-/** OBS WebSocket v5's challenge answer: base64(sha256(base64(sha256(password + salt)) + challenge)). */
-public final class ObsAuth {
+/**
+ * The answer to a password challenge as OBS WebSocket v5 and Streamer.bot's WebSocket server ask it:
+ * base64(sha256(base64(sha256(password + salt)) + challenge)). The password itself never goes over the wire.
+ */
+public final class ChallengeAnswer {
 
-    private ObsAuth() {
+    private ChallengeAnswer() {
     }
 
     public static String answer(String password, String salt, String challenge) {
