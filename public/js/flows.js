@@ -62,7 +62,8 @@
     emojiRain: [f('op', 'select', ['start', 'preset', 'burst', 'clear'], 'effects.op.', 'start'),
       f('preset', 'select', ['gentle', 'storm', 'celebration'], 'effects.preset.', ''), f('seconds', 'text'), f('count', 'text'),
       f('emoji', 'text')],
-    streamerbot: [f('action', 'text'), f('args', 'json')]
+    streamerbot: [f('action', 'text'), f('args', 'json')],
+    minecraft: [f('action', 'text'), f('params', 'json')]
   };
   var PICKER_LISTS = { sound: 'pick-sounds', timer: 'pick-timers', goal: 'pick-goals', scene: 'pick-scenes', source: 'pick-sources', gift: 'pick-gifts' };
 

@@ -14,6 +14,8 @@ import app.ltth.effects.EffectController;
 import app.ltth.effects.EffectService;
 import app.ltth.eventapi.EventApi;
 import app.ltth.eventapi.EventApiController;
+import app.ltth.minecraft.MinecraftController;
+import app.ltth.minecraft.MinecraftService;
 import app.ltth.streamerbot.StreamerBotConnection;
 import app.ltth.streamerbot.StreamerBotController;
 import app.ltth.streamerbot.StreamerBotService;
@@ -173,6 +175,7 @@ public final class App implements AutoCloseable {
     private EffectService effects;
     private EventApi eventApi;
     private StreamerBotService streamerBot;
+    private MinecraftService minecraft;
     private GameService games;
     private WheelGame wheel;
     private PlinkoGame plinko;
@@ -434,11 +437,17 @@ public final class App implements AutoCloseable {
         profiles.addListener(vdoNinja);
     }
 
-    /** What other programs read and run: TikFinity's Event API for widgets and mods, Streamer.bot's actions. */
-    private void startInterop() {
+    /**
+     * What other programs read and run: TikFinity's Event API for widgets and mods, Streamer.bot's actions, the bridge
+     * Minecraft mods connect to.
+     */
+    private void startInterop() throws Exception {
         eventApi = new EventApi((address, token) -> lan.admitsReader(address, token), () -> lan.overlayToken(),
                 System::currentTimeMillis);
         settings.onChange(s -> eventApi.usePort((int) s.number(SettingsRegistry.EVENT_API_PORT)));
+        minecraft = new MinecraftService(sockets, System::currentTimeMillis);
+        profiles.addListener(minecraft);
+        settings.onChange(s -> minecraft.usePort((int) s.number(SettingsRegistry.MINECRAFT_PORT)));
         streamerBot = new StreamerBotService(sockets, HttpClient.newHttpClient(), System::currentTimeMillis, Duration.ofSeconds(1));
         settings.onChange(s -> {
             String host = s.text(SettingsRegistry.STREAMERBOT_HOST);
@@ -451,7 +460,7 @@ public final class App implements AutoCloseable {
 
     private void startFlowsAndPlugins() throws Exception {
         FlowExtensions flowExtensions = new FlowExtensions();
-        flows = new FlowEngine(sockets, stats, flowExtensions, new Modules(alerts, goals, tts, sounds, obs, osc, xp, timers, effects, List.of(wheel, plinko, battle, quiz), streamerBot), commands, viewers,
+        flows = new FlowEngine(sockets, stats, flowExtensions, new Modules(alerts, goals, tts, sounds, obs, osc, xp, timers, effects, List.of(wheel, plinko, battle, quiz), streamerBot, minecraft), commands, viewers,
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), config.userData(),
                 () -> settings.bool(SettingsRegistry.FLOWS_ALLOW_PRIVATE));
         profiles.addListener(flows);
@@ -484,6 +493,8 @@ public final class App implements AutoCloseable {
         plugins.addBuiltIn("quiz", builtInName("quiz"), builtInDescription("quiz"), true,
                 () -> new BuiltInPlugin(quiz::setActive, quiz::onEvent));
         games.addListener(flows.gameListener());
+        plugins.addBuiltIn("minecraft", builtInName("minecraft"), builtInDescription("minecraft"), false,
+                () -> new BuiltInPlugin(minecraft::setActive, minecraft::onEvent));
         plugins.addBuiltIn("event-api", builtInName("event-api"), builtInDescription("event-api"), false,
                 () -> new BuiltInPlugin(eventApi::setActive, eventApi::onEvent));
         plugins.addBuiltIn("vdoninja", builtInName("vdoninja"), builtInDescription("vdoninja"), true, () -> new BuiltInPlugin(vdoNinja::setActive, null));
@@ -503,7 +514,7 @@ public final class App implements AutoCloseable {
         List<Consumer<RoutesConfig>> apis = List.of(new LanController(lan), new CustomEventsController(customEvents)::routes, live::routes, store::routes, history::routes,
                 new SettingsController(settings)::routes, new ReplayController(recordingsDir(), sources)::routes,
                 new PluginController(plugins)::routes, new FlowController(flows)::routes,
-                new AlertController(alerts)::routes, new GoalController(goals)::routes, new MilestoneController(milestones)::routes, new TimerController(timers)::routes, new EffectController(effects)::routes, new EventApiController(eventApi)::routes, new StreamerBotController(streamerBot)::routes, new GameController(games, List.of(wheel, plinko), battle, quiz)::routes,
+                new AlertController(alerts)::routes, new GoalController(goals)::routes, new MilestoneController(milestones)::routes, new TimerController(timers)::routes, new EffectController(effects)::routes, new EventApiController(eventApi)::routes, new StreamerBotController(streamerBot)::routes, new MinecraftController(minecraft)::routes, new GameController(games, List.of(wheel, plinko), battle, quiz)::routes,
                 new LeaderboardController(leaderboards)::routes, routes -> routes.get("/api/spotlights",
                         ctx -> ctx.json(Map.of("spotlights", spotlights.all()))),
                 new ViewersController(viewers, xp, viewerDirectory, profiles)::routes, new CommandsController(commands)::routes, new MediaController(config.userData().resolve("media"))::routes,
@@ -655,6 +666,7 @@ public final class App implements AutoCloseable {
         stopQuietly("plugins", plugins);
         stopQuietly("Event API", eventApi);
         stopQuietly("Streamer.bot", streamerBot);
+        stopQuietly("Minecraft bridge", minecraft);
         stopQuietly("games", games);             // a round on screen now is not played out
         stopQuietly("coin battle", battle);
         stopQuietly("quiz", quiz);

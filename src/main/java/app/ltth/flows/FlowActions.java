@@ -15,6 +15,7 @@ import app.ltth.osc.OscBridge;
 import app.ltth.osc.OscConfig;
 import app.ltth.plugin.FlowExtensions;
 import app.ltth.sound.SoundboardService;
+import app.ltth.minecraft.MinecraftService;
 import app.ltth.streamerbot.StreamerBotService;
 import app.ltth.template.Template;
 import app.ltth.tts.TtsService;
@@ -61,6 +62,7 @@ final class FlowActions {
     private final EffectService effects;
     private final java.util.List<Game> games;
     private final StreamerBotService streamerBot;
+    private final MinecraftService minecraft;
     private final HttpClient http;
     private final Path logDir;
     private final BooleanSupplier allowPrivate;
@@ -80,6 +82,7 @@ final class FlowActions {
         this.effects = modules.effects();
         this.games = modules.games();
         this.streamerBot = modules.streamerBot();
+        this.minecraft = modules.minecraft();
         this.http = http;
         this.logDir = logDir;
         this.allowPrivate = allowPrivate;
@@ -126,6 +129,9 @@ final class FlowActions {
             }
             case "streamerbot" -> {
                 return streamerBot(a, fields);
+            }
+            case "minecraft" -> {
+                return minecraft(a, fields);
             }
             case "tts" -> {
                 String text = Template.render(a.text("text", ""), fields);
@@ -286,6 +292,21 @@ final class FlowActions {
         } catch (java.util.concurrent.ExecutionException e) {
             if (e.getCause() instanceof StreamerBotService.NotConnected) throw new NotAvailable(e.getCause().getMessage());
             throw new IllegalStateException(e.getCause().getMessage());
+        }
+    }
+
+    /** minecraft: queues the mod's action with parameters whose values may be placeholders. */
+    private String minecraft(Flow.Action a, Map<String, Object> fields) throws Exception {
+        String action = Template.render(a.text("action", ""), fields);
+        Map<String, String> params = new java.util.LinkedHashMap<>();
+        a.params().path("params").fields().forEachRemaining(e -> params.put(e.getKey(), Template.render(e.getValue().asText(), fields)));
+        try {
+            if (!minecraft.run(action, params, String.valueOf(fields.getOrDefault("nickname", "")))) {
+                throw new IllegalStateException("the Minecraft queue is full; " + action + " was dropped");
+            }
+            return "queued Minecraft action " + action;
+        } catch (MinecraftService.NotActive e) {
+            throw new NotAvailable(e.getMessage());
         }
     }
 

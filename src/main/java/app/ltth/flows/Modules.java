@@ -3,6 +3,7 @@ package app.ltth.flows;
 import app.ltth.alerts.AlertService;
 import app.ltth.effects.EffectService;
 import app.ltth.games.Game;
+import app.ltth.minecraft.MinecraftService;
 import app.ltth.streamerbot.StreamerBotService;
 import java.util.List;
 import app.ltth.goals.GoalService;
@@ -16,5 +17,6 @@ import app.ltth.viewers.XpService;
 /** The modules flow actions drive. */
 public record Modules(AlertService alerts, GoalService goals, TtsService tts, SoundboardService sounds, ObsService obs,
                       OscBridge osc, XpService xp, TimerService timers,
-                      EffectService effects, List<Game> games, StreamerBotService streamerBot) {
+                      EffectService effects, List<Game> games, StreamerBotService streamerBot,
+                      MinecraftService minecraft) {
 }

@@ -48,6 +48,8 @@ public final class OverlayController {
             new Page("quiz", "Quiz show", "/overlays/quiz.html", "The quiz question, the time, then the right answer and the leaderboard", "results=10"),
             new Page("effects", "Weather and fireworks", "/overlays/effects.html",
                     "Rain, snow, storm, fog, sunbeam, glitch, fireworks and a flame frame, started by gifts, commands and flows", "max=400"),
+            new Page("minecraft", "Minecraft", "/overlays/minecraft.html",
+                    "Whether Minecraft is connected, and each action viewers send into the game", "seconds=5, status=0, limit=5"),
             new Page("audio", "Audio (sounds and speech)", "/overlays/audio.html",
                     "Plays alert sounds, the soundboard and text to speech: tick 'Control audio via OBS' on this source", ""),
             new Page("xp-bar", "XP bar", "/overlays/xp-bar.html", "Level and XP of the viewer who earned last", ""),

@@ -27,6 +27,7 @@ public final class SettingsRegistry {
     public static final String EVENTS_RETENTION_DAYS = "events.retentionDays";
     public static final String BACKUPS_KEEP = "backups.keep";
     public static final String EVENT_API_PORT = "eventApi.port";
+    public static final String MINECRAFT_PORT = "minecraft.port";
     public static final String STREAMERBOT_CONNECT = "streamerbot.connect";
     public static final String STREAMERBOT_HOST = "streamerbot.host";
     public static final String STREAMERBOT_PORT = "streamerbot.port";
@@ -102,6 +103,7 @@ public final class SettingsRegistry {
         add("commands", Setting.choice(COMMANDS_PREFIX, "!", List.of("!", "?", "#", ".", "$"),
                 "What chat commands start with (/ works as well)"));
         add("interop", Setting.number(EVENT_API_PORT, 21213, 1024, 65535, "The Event API's port (TikFinity's is 21213)"));
+        add("interop", Setting.number(MINECRAFT_PORT, 25560, 1024, 65535, "The Minecraft bridge's port (the original LTTH's mod uses 25560)"));
         add("interop", Setting.bool(STREAMERBOT_CONNECT, false, "Connect to Streamer.bot"));
         add("interop", Setting.text(STREAMERBOT_HOST, "127.0.0.1", "[A-Za-z0-9.:\\[\\]-]{1,253}", "Streamer.bot's address"));
         add("interop", Setting.number(STREAMERBOT_PORT, 8080, 1, 65535, "Streamer.bot's WebSocket server port"));
