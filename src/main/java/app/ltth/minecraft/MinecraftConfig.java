@@ -6,6 +6,7 @@ import app.ltth.triggers.EventTrigger;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ public record MinecraftConfig(int perMinute, int gapMillis, int queueMax, boolea
      */
     public record Mapping(boolean enabled, @JsonUnwrapped EventTrigger when, String action, Map<String, String> params) {
         public Mapping {
-            params = Map.copyOf(params);
+            params = Collections.unmodifiableMap(new LinkedHashMap<>(params));   // in the streamer's order
         }
     }
 

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -285,7 +286,7 @@ public final class MinecraftService implements ProfileManager.Listener, AutoClos
     }
 
     private synchronized boolean enqueue(String action, Map<String, String> params, String user) {
-        boolean queued = queue.offer(new CommandQueue.Command(++ids, action, Map.copyOf(params), user, clock.getAsLong(), 0),
+        boolean queued = queue.offer(new CommandQueue.Command(++ids, action, Collections.unmodifiableMap(new LinkedHashMap<>(params)), user, clock.getAsLong(), 0),
                 config.queueMax());
         if (!queued) remember(action, params, user, "dropped: the queue is full");
         return queued;
@@ -327,7 +328,7 @@ public final class MinecraftService implements ProfileManager.Listener, AutoClos
     }
 
     private void remember(String action, Map<String, String> params, String user, String result) {
-        recent.addFirst(new Sent(clock.getAsLong(), action, Map.copyOf(params), user, result));
+        recent.addFirst(new Sent(clock.getAsLong(), action, params, user, result));
         while (recent.size() > RECENT) recent.removeLast();
     }
 

@@ -15,12 +15,12 @@ import java.util.concurrent.TimeUnit;
  * ({@code available_actions}), then runs every {@code execute_action} it is sent and answers with an
  * {@code action_result}; {@code refuse} names an action the game says no to.
  */
-final class FakeMod implements AutoCloseable {
+public final class FakeMod implements AutoCloseable {
 
-    final BlockingQueue<JsonNode> executed = new LinkedBlockingQueue<>();
+    public final BlockingQueue<JsonNode> executed = new LinkedBlockingQueue<>();
     private final WebSocket socket;
 
-    FakeMod(int port, String refuse) throws Exception {
+    public FakeMod(int port, String refuse) throws Exception {
         socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + port + "/"),
                 new WebSocket.Listener() {
                     private final StringBuilder text = new StringBuilder();
@@ -51,7 +51,7 @@ final class FakeMod implements AutoCloseable {
                 + "{\"name\":\"lightning\",\"params\":[]}]}", true).get(5, TimeUnit.SECONDS);
     }
 
-    JsonNode next() throws InterruptedException {
+    public JsonNode next() throws InterruptedException {
         return executed.poll(10, TimeUnit.SECONDS);
     }
 
