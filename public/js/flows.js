@@ -63,7 +63,9 @@
       f('preset', 'select', ['gentle', 'storm', 'celebration'], 'effects.preset.', ''), f('seconds', 'text'), f('count', 'text'),
       f('emoji', 'text')],
     streamerbot: [f('action', 'text'), f('args', 'json')],
-    minecraft: [f('action', 'text'), f('params', 'json')]
+    minecraft: [f('action', 'text'), f('params', 'json')],
+    openshock: [f('pattern', 'text'), f('command', 'select', ['vibrate', 'shock', 'sound'], 'openshock.type.', 'vibrate'),
+      f('intensity', 'number'), f('durationMs', 'number'), f('shocker', 'text')]
   };
   var PICKER_LISTS = { sound: 'pick-sounds', timer: 'pick-timers', goal: 'pick-goals', scene: 'pick-scenes', source: 'pick-sources', gift: 'pick-gifts' };
 

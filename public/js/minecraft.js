@@ -11,80 +11,25 @@
   var el = LTTH.el;
   var $ = function (id) { return document.getElementById(id); };
   var form = $('mc-config');
-  var ON = ['gift', 'follow', 'share', 'subscribe', 'chat', 'likes'];
   var state = null;
   var clock;
 
-  function input(type, name, value, i, attrs) {
-    var wrap = el('div', name === 'params' ? 'col-md-4' : name === 'action' ? 'col-md-3' : 'col-md-2');
-    var id = 'mc-' + i + '-' + name;
-    var label = el('label', 'form-label small mb-0', t('mc.f.' + name));
-    label.htmlFor = id;
-    var field = el(type === 'textarea' ? 'textarea' : 'input', 'form-control form-control-sm');
-    if (type !== 'textarea') field.type = type;
-    if (type === 'textarea') field.rows = 2;
-    field.id = id;
-    field.name = name;
-    field.value = value;
-    Object.keys(attrs || {}).forEach(function (k) { field.setAttribute(k, attrs[k]); });
-    var error = el('div', 'invalid-feedback');
-    error.setAttribute('data-error', 'mappings[' + i + '].' + name);
-    wrap.append(label, field, error);
-    return wrap;
-  }
+  var M = LTTH.mappings;
 
+  /** The mod's action and its parameters (name = value, one a line) of mapping m. */
   function row(m, i) {
-    var box = el('div', 'row g-2 align-items-end border rounded p-2 mc-mapping');
-    box.setAttribute('data-mapping', String(i));
-    var onWrap = el('div', 'col-md-2');
-    var onLabel = el('label', 'form-label small mb-0', t('mc.f.on'));
-    onLabel.htmlFor = 'mc-' + i + '-on';
-    var on = el('select', 'form-select form-select-sm');
-    on.id = 'mc-' + i + '-on';
-    on.name = 'on';
-    ON.forEach(function (o) {
-      var opt = el('option', '', t('mc.on.' + o));
-      opt.value = o;
-      on.append(opt);
+    return M.row('mc', m, i, function () {
+      return [M.field('mc', 'text', 'action', m.action || '', i, { list: 'mc-action-names', maxlength: '64', placeholder: 'spawn_entity' }, 'col-md-3'),
+        M.field('mc', 'textarea', 'params', Object.keys(m.params || {}).map(function (k) { return k + ' = ' + m.params[k]; }).join('\n'), i,
+          { placeholder: 'entity = creeper\nname = {nickname}' }, 'col-md-4')];
     });
-    on.value = m.on || 'gift';
-    onWrap.append(onLabel, on);
-    var gift = input('text', 'gift', m.gift || '', i, { maxlength: '60' });
-    var minCoins = input('number', 'minCoins', m.minCoins || 0, i, { min: '0' });
-    var likes = input('number', 'likes', m.likes || 100, i, { min: '1' });
-    var text = input('text', 'text', m.text || '', i, { maxlength: '100', placeholder: '!creeper' });
-    var action = input('text', 'action', m.action || '', i, { list: 'mc-action-names', maxlength: '64', placeholder: 'spawn_entity' });
-    var params = input('textarea', 'params', Object.keys(m.params || {}).map(function (k) { return k + ' = ' + m.params[k]; }).join('\n'), i,
-      { placeholder: 'entity = creeper\nname = {nickname}' });
-    var end = el('div', 'col-md-1 d-flex flex-column gap-1');
-    var enabled = el('input', 'form-check-input');
-    enabled.type = 'checkbox';
-    enabled.name = 'enabled';
-    enabled.checked = m.enabled !== false;
-    enabled.setAttribute('aria-label', t('mc.f.enabled'));
-    var remove = el('button', 'btn btn-sm btn-outline-danger', '×');
-    remove.type = 'button';
-    remove.setAttribute('aria-label', t('mc.remove'));
-    remove.addEventListener('click', function () { box.remove(); });
-    end.append(enabled, remove);
-    function shape() {
-      gift.hidden = minCoins.hidden = on.value !== 'gift';
-      likes.hidden = on.value !== 'likes';
-      text.hidden = on.value !== 'chat';
-    }
-    on.addEventListener('change', shape);
-    shape();
-    box.append(onWrap, gift, minCoins, likes, text, action, params, end);
-    return box;
   }
 
   function mappingOf(box) {
-    var q = function (n) { return box.querySelector('[name="' + n + '"]'); };
-    var m = { on: q('on').value, action: q('action').value.trim(), enabled: q('enabled').checked, params: {} };
-    if (m.on === 'gift') { m.gift = q('gift').value.trim(); m.minCoins = Number(q('minCoins').value || 0); }
-    if (m.on === 'likes') m.likes = Number(q('likes').value || 0);
-    if (m.on === 'chat') m.text = q('text').value.trim();
-    LTTH.lines(q('params').value).forEach(function (line) {
+    var m = M.read(box);
+    m.action = box.querySelector('[name="action"]').value.trim();
+    m.params = {};
+    LTTH.lines(box.querySelector('[name="params"]').value).forEach(function (line) {
       var at = line.indexOf('=');
       if (at > 0) m.params[line.slice(0, at).trim()] = line.slice(at + 1).trim();
     });
@@ -159,13 +104,8 @@
     });
     LTTH.submit(form, function () {
       var f = form.elements;
+      M.renumber($('mc-rows'));
       var rows = Array.prototype.slice.call($('mc-rows').children);
-      rows.forEach(function (box, i) {   // rows removed in between: the server's mappings[i] is the i-th row now
-        box.setAttribute('data-mapping', String(i));
-        box.querySelectorAll('[data-error]').forEach(function (e) {
-          e.setAttribute('data-error', e.getAttribute('data-error').replace(/^mappings\[\d+\]/, 'mappings[' + i + ']'));
-        });
-      });
       return api('PUT', '/api/minecraft/config', { perMinute: Number(f.perMinute.value), gapMillis: Number(f.gapMillis.value),
         queueMax: Number(f.queueMax.value), overlay: f.overlay.checked, mappings: rows.map(mappingOf) }).then(function (c) {
         fill(c);

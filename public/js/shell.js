@@ -166,6 +166,14 @@
     }
   });
 
+  // OpenShock's emergency stop from every dashboard page: Shift+Escape (the page's button does the same).
+  document.addEventListener('keydown', function (e) {
+    if (e.key !== 'Escape' || !e.shiftKey) return;
+    var told = function (text) { if (document.getElementById('message')) LTTH.say(text); };
+    LTTH.api('POST', '/api/openshock/stop').then(function () { told(LTTH.i18n.t('openshock.stopped')); })
+      .catch(function (err) { told(err.message); });
+  });
+
   LTTH.shell = {
     /** fn(status) whenever the connection state changes; null while LTTH cannot be reached. */
     onStatus: function (fn) { listeners.push(fn); fn(socketUp ? status : null); },

@@ -16,6 +16,8 @@ import app.ltth.eventapi.EventApi;
 import app.ltth.eventapi.EventApiController;
 import app.ltth.minecraft.MinecraftController;
 import app.ltth.minecraft.MinecraftService;
+import app.ltth.openshock.OpenShockController;
+import app.ltth.openshock.OpenShockService;
 import app.ltth.streamerbot.StreamerBotConnection;
 import app.ltth.streamerbot.StreamerBotController;
 import app.ltth.streamerbot.StreamerBotService;
@@ -176,6 +178,7 @@ public final class App implements AutoCloseable {
     private EventApi eventApi;
     private StreamerBotService streamerBot;
     private MinecraftService minecraft;
+    private OpenShockService openShock;
     private GameService games;
     private WheelGame wheel;
     private PlinkoGame plinko;
@@ -439,7 +442,7 @@ public final class App implements AutoCloseable {
 
     /**
      * What other programs read and run: TikFinity's Event API for widgets and mods, Streamer.bot's actions, the bridge
-     * Minecraft mods connect to.
+     * Minecraft mods connect to, OpenShock devices.
      */
     private void startInterop() throws Exception {
         eventApi = new EventApi((address, token) -> lan.admitsReader(address, token), () -> lan.overlayToken(),
@@ -448,6 +451,10 @@ public final class App implements AutoCloseable {
         minecraft = new MinecraftService(sockets, System::currentTimeMillis);
         profiles.addListener(minecraft);
         settings.onChange(s -> minecraft.usePort((int) s.number(SettingsRegistry.MINECRAFT_PORT)));
+        openShock = new OpenShockService(sockets, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
+                () -> settings.text(SettingsRegistry.OPENSHOCK_URL), () -> settings.text(SettingsRegistry.OPENSHOCK_TOKEN),
+                System::currentTimeMillis, ZoneId.systemDefault());
+        profiles.addListener(openShock);
         streamerBot = new StreamerBotService(sockets, HttpClient.newHttpClient(), System::currentTimeMillis, Duration.ofSeconds(1));
         settings.onChange(s -> {
             String host = s.text(SettingsRegistry.STREAMERBOT_HOST);
@@ -460,7 +467,7 @@ public final class App implements AutoCloseable {
 
     private void startFlowsAndPlugins() throws Exception {
         FlowExtensions flowExtensions = new FlowExtensions();
-        flows = new FlowEngine(sockets, stats, flowExtensions, new Modules(alerts, goals, tts, sounds, obs, osc, xp, timers, effects, List.of(wheel, plinko, battle, quiz), streamerBot, minecraft), commands, viewers,
+        flows = new FlowEngine(sockets, stats, flowExtensions, new Modules(alerts, goals, tts, sounds, obs, osc, xp, timers, effects, List.of(wheel, plinko, battle, quiz), streamerBot, minecraft, openShock), commands, viewers,
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), config.userData(),
                 () -> settings.bool(SettingsRegistry.FLOWS_ALLOW_PRIVATE));
         profiles.addListener(flows);
@@ -495,6 +502,9 @@ public final class App implements AutoCloseable {
         games.addListener(flows.gameListener());
         plugins.addBuiltIn("minecraft", builtInName("minecraft"), builtInDescription("minecraft"), false,
                 () -> new BuiltInPlugin(minecraft::setActive, minecraft::onEvent));
+        // a device on a person: never on by itself
+        plugins.addBuiltIn("openshock", builtInName("openshock"), builtInDescription("openshock"), false,
+                () -> new BuiltInPlugin(openShock::setActive, openShock::onEvent));
         plugins.addBuiltIn("event-api", builtInName("event-api"), builtInDescription("event-api"), false,
                 () -> new BuiltInPlugin(eventApi::setActive, eventApi::onEvent));
         plugins.addBuiltIn("vdoninja", builtInName("vdoninja"), builtInDescription("vdoninja"), true, () -> new BuiltInPlugin(vdoNinja::setActive, null));
@@ -514,7 +524,7 @@ public final class App implements AutoCloseable {
         List<Consumer<RoutesConfig>> apis = List.of(new LanController(lan), new CustomEventsController(customEvents)::routes, live::routes, store::routes, history::routes,
                 new SettingsController(settings)::routes, new ReplayController(recordingsDir(), sources)::routes,
                 new PluginController(plugins)::routes, new FlowController(flows)::routes,
-                new AlertController(alerts)::routes, new GoalController(goals)::routes, new MilestoneController(milestones)::routes, new TimerController(timers)::routes, new EffectController(effects)::routes, new EventApiController(eventApi)::routes, new StreamerBotController(streamerBot)::routes, new MinecraftController(minecraft)::routes, new GameController(games, List.of(wheel, plinko), battle, quiz)::routes,
+                new AlertController(alerts)::routes, new GoalController(goals)::routes, new MilestoneController(milestones)::routes, new TimerController(timers)::routes, new EffectController(effects)::routes, new EventApiController(eventApi)::routes, new StreamerBotController(streamerBot)::routes, new MinecraftController(minecraft)::routes, new OpenShockController(openShock)::routes, new GameController(games, List.of(wheel, plinko), battle, quiz)::routes,
                 new LeaderboardController(leaderboards)::routes, routes -> routes.get("/api/spotlights",
                         ctx -> ctx.json(Map.of("spotlights", spotlights.all()))),
                 new ViewersController(viewers, xp, viewerDirectory, profiles)::routes, new CommandsController(commands)::routes, new MediaController(config.userData().resolve("media"))::routes,
@@ -667,6 +677,7 @@ public final class App implements AutoCloseable {
         stopQuietly("Event API", eventApi);
         stopQuietly("Streamer.bot", streamerBot);
         stopQuietly("Minecraft bridge", minecraft);
+        stopQuietly("OpenShock", openShock);
         stopQuietly("games", games);             // a round on screen now is not played out
         stopQuietly("coin battle", battle);
         stopQuietly("quiz", quiz);

@@ -34,7 +34,7 @@ class MinecraftBrowserTest extends BrowserSuite {
             waiting(browser).until(d -> d.findElements(By.cssSelector("#mc-mod-actions [data-mod-action]")).size() == 3);
 
             browser.findElement(By.id("mc-add")).click();
-            WebElement row = browser.findElement(By.cssSelector("#mc-rows .mc-mapping"));
+            WebElement row = browser.findElement(By.cssSelector("#mc-rows .bridge-mapping"));
             new Select(row.findElement(By.name("on"))).selectByValue("gift");
             row.findElement(By.name("gift")).sendKeys("Rose");
             row.findElement(By.name("action")).sendKeys("spawn_entity");

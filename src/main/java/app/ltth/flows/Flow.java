@@ -34,7 +34,7 @@ public record Flow(String id, String name, boolean enabled, Trigger trigger, Con
     public static final Set<String> ACTIONS = Set.of("alert", "sound", "tts", "overlayText", "overlayImage",
             "overlayVideo", "obsScene", "obsSource", "obsFilter", "osc", "webhook", "goal", "variable", "wait", "runFlow",
             "overlayEvent", "log", "plugin", "addXp", "addPoints", "setLevel", "timerAdd", "timerSet", "timerPause", "timerStart",
-            "effect", "emojiRain", "gameStart", "streamerbot", "minecraft");
+            "effect", "emojiRain", "gameStart", "streamerbot", "minecraft", "openshock");
 
     /** What starts a flow. {@code name}: the goal (goal triggers) or the custom event's name (custom triggers). */
     public record Trigger(String type, EventType event, String state, int everySeconds, LocalTime at,
@@ -267,6 +267,16 @@ public record Flow(String id, String name, boolean enabled, Trigger trigger, Con
                     throw new ValidationException(path + ".effect", "effect must be one of " + String.join(", ", app.ltth.effects.EffectsConfig.EFFECTS));
                 }
                 if (a.has("intensity")) number(a, path, "intensity", 0.1, 1);
+            }
+            case "openshock" -> {
+                if (a.path("pattern").asText("").isEmpty()) {
+                    String command = a.path("command").asText("vibrate");
+                    if (!app.ltth.openshock.OpenShockConfig.TYPES.contains(command)) {
+                        throw new ValidationException(path + ".command", "command must be shock, vibrate or sound (or name a pattern)");
+                    }
+                    number(a, path, "intensity", 1, 100);
+                    number(a, path, "durationMs", 300, 30_000);
+                }
             }
             case "minecraft" -> {
                 requireText(a, path, "action");

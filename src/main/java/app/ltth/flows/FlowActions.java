@@ -16,6 +16,8 @@ import app.ltth.osc.OscConfig;
 import app.ltth.plugin.FlowExtensions;
 import app.ltth.sound.SoundboardService;
 import app.ltth.minecraft.MinecraftService;
+import app.ltth.openshock.OpenShockConfig;
+import app.ltth.openshock.OpenShockService;
 import app.ltth.streamerbot.StreamerBotService;
 import app.ltth.template.Template;
 import app.ltth.tts.TtsService;
@@ -63,6 +65,7 @@ final class FlowActions {
     private final java.util.List<Game> games;
     private final StreamerBotService streamerBot;
     private final MinecraftService minecraft;
+    private final OpenShockService openShock;
     private final HttpClient http;
     private final Path logDir;
     private final BooleanSupplier allowPrivate;
@@ -83,6 +86,7 @@ final class FlowActions {
         this.games = modules.games();
         this.streamerBot = modules.streamerBot();
         this.minecraft = modules.minecraft();
+        this.openShock = modules.openShock();
         this.http = http;
         this.logDir = logDir;
         this.allowPrivate = allowPrivate;
@@ -132,6 +136,9 @@ final class FlowActions {
             }
             case "minecraft" -> {
                 return minecraft(a, fields);
+            }
+            case "openshock" -> {
+                return openShock(a, fields);
             }
             case "tts" -> {
                 String text = Template.render(a.text("text", ""), fields);
@@ -306,6 +313,23 @@ final class FlowActions {
             }
             return "queued Minecraft action " + action;
         } catch (MinecraftService.NotActive e) {
+            throw new NotAvailable(e.getMessage());
+        }
+    }
+
+    /**
+     * openshock: a pattern by name, or one command (shock, vibrate or sound; intensity, durationMs) on a shocker (an id,
+     * or all). The
+     * streamer's limits and daily budget hold; refused while off or stopped (not available, with the reason).
+     */
+    private String openShock(Flow.Action a, Map<String, Object> fields) throws Exception {
+        String pattern = Template.render(a.text("pattern", ""), fields);
+        OpenShockConfig.Step step = new OpenShockConfig.Step(a.text("command", "vibrate"), (int) a.number("intensity", 20),
+                (int) a.number("durationMs", 1000), 0);
+        try {
+            openShock.run("flow", String.valueOf(fields.getOrDefault("username", "")), a.text("shocker", "all"), step, pattern);
+            return pattern.isEmpty() ? "queued OpenShock " + step.type() : "queued OpenShock pattern " + pattern;
+        } catch (OpenShockService.Refused e) {
             throw new NotAvailable(e.getMessage());
         }
     }

@@ -4,6 +4,7 @@ import app.ltth.alerts.AlertService;
 import app.ltth.effects.EffectService;
 import app.ltth.games.Game;
 import app.ltth.minecraft.MinecraftService;
+import app.ltth.openshock.OpenShockService;
 import app.ltth.streamerbot.StreamerBotService;
 import java.util.List;
 import app.ltth.goals.GoalService;
@@ -18,5 +19,5 @@ import app.ltth.viewers.XpService;
 public record Modules(AlertService alerts, GoalService goals, TtsService tts, SoundboardService sounds, ObsService obs,
                       OscBridge osc, XpService xp, TimerService timers,
                       EffectService effects, List<Game> games, StreamerBotService streamerBot,
-                      MinecraftService minecraft) {
+                      MinecraftService minecraft, OpenShockService openShock) {
 }

@@ -31,7 +31,8 @@ final class Navigation {
             "/js/event-input.js");
     static final DashboardPage EVENT_API = DashboardPage.of("event-api", "nav.eventApi", "/js/event-api.js");
     static final DashboardPage STREAMERBOT = DashboardPage.of("streamerbot", "nav.streamerbot", "/js/streamerbot.js");
-    static final DashboardPage MINECRAFT = DashboardPage.of("minecraft", "nav.minecraft", "/js/minecraft.js");
+    static final DashboardPage MINECRAFT = DashboardPage.of("minecraft", "nav.minecraft", "/js/mapping-rows.js", "/js/minecraft.js");
+    static final DashboardPage OPENSHOCK = DashboardPage.of("openshock", "nav.openshock", "/js/mapping-rows.js", "/js/openshock.js");
     static final DashboardPage SOUNDBOARD = DashboardPage.of("soundboard", "nav.soundboard", "/js/soundboard.js");
     static final DashboardPage TTS = DashboardPage.of("tts", "nav.tts", "/js/tts.js");
     static final DashboardPage OBS = DashboardPage.of("obs", "nav.obs", "/js/obs.js");
@@ -44,7 +45,7 @@ final class Navigation {
     static final DashboardPage HEALTH = DashboardPage.of("health", "nav.health", "/js/health.js");
     static final DashboardPage LOGS = DashboardPage.of("logs", "nav.logs", "/js/logs.js");
 
-    static final List<DashboardPage> PAGES = List.of(LIVE, CHAT, COMMANDS, LEVELS, VIEWERS, OVERLAYS, ALERTS, GOALS, MILESTONES, TIMERS, EFFECTS, GAMES, FLOWS, EVENT_INPUT, EVENT_API, STREAMERBOT, MINECRAFT, SOUNDBOARD, TTS, OBS,
+    static final List<DashboardPage> PAGES = List.of(LIVE, CHAT, COMMANDS, LEVELS, VIEWERS, OVERLAYS, ALERTS, GOALS, MILESTONES, TIMERS, EFFECTS, GAMES, FLOWS, EVENT_INPUT, EVENT_API, STREAMERBOT, MINECRAFT, OPENSHOCK, SOUNDBOARD, TTS, OBS,
             MULTICAM, OSC, VDONINJA, SETTINGS, PROFILES, PLUGINS, HEALTH, LOGS);
 
     private static final List<Entry> ENTRIES = List.of(
@@ -67,6 +68,7 @@ final class Navigation {
             new Entry("/event-api.html", "nav.eventApi", EVENT_API),
             new Entry("/streamerbot.html", "nav.streamerbot", STREAMERBOT),
             new Entry("/minecraft.html", "nav.minecraft", MINECRAFT),
+            new Entry("/openshock.html", "nav.openshock", OPENSHOCK),
             new Entry("/soundboard.html", "nav.soundboard", SOUNDBOARD),
             new Entry("/tts.html", "nav.tts", TTS),
             new Entry("/obs.html", "nav.obs", OBS),

@@ -28,6 +28,8 @@ public final class SettingsRegistry {
     public static final String BACKUPS_KEEP = "backups.keep";
     public static final String EVENT_API_PORT = "eventApi.port";
     public static final String MINECRAFT_PORT = "minecraft.port";
+    public static final String OPENSHOCK_URL = "openshock.url";
+    public static final String OPENSHOCK_TOKEN = "openshock.token";
     public static final String STREAMERBOT_CONNECT = "streamerbot.connect";
     public static final String STREAMERBOT_HOST = "streamerbot.host";
     public static final String STREAMERBOT_PORT = "streamerbot.port";
@@ -69,7 +71,7 @@ public final class SettingsRegistry {
     public static final Map<String, String> SECRET_OF_URL = Map.of(
             TIKTOK_SIGN_URL, TIKTOK_SIGN_API_KEY, TIKTOK_RELAY_URL, TIKTOK_SIGN_API_KEY,
             TTS_TIKTOK_URL, TTS_TIKTOK_SESSION, TTS_GOOGLE_URL, TTS_GOOGLE_KEY,
-            TTS_ELEVENLABS_URL, TTS_ELEVENLABS_KEY, TTS_OPENAI_URL, TTS_OPENAI_KEY);
+            TTS_ELEVENLABS_URL, TTS_ELEVENLABS_KEY, TTS_OPENAI_URL, TTS_OPENAI_KEY, OPENSHOCK_URL, OPENSHOCK_TOKEN);
 
     static {
         String url = "https?://\\S+";
@@ -108,6 +110,7 @@ public final class SettingsRegistry {
         add("interop", Setting.text(STREAMERBOT_HOST, "127.0.0.1", "[A-Za-z0-9.:\\[\\]-]{1,253}", "Streamer.bot's address"));
         add("interop", Setting.number(STREAMERBOT_PORT, 8080, 1, 65535, "Streamer.bot's WebSocket server port"));
         add("interop", Setting.text(STREAMERBOT_ENDPOINT, "/", "/[A-Za-z0-9._~/-]{0,100}", "Streamer.bot's WebSocket endpoint"));
+        add("keys", Setting.secret(OPENSHOCK_TOKEN, "OpenShock: API token"));
         add("keys", Setting.secret(STREAMERBOT_PASSWORD, "Streamer.bot: WebSocket server password"));
         add("backups", Setting.number(BACKUPS_KEEP, 7, 1, 365, "How many backups of each profile to keep"));
         add("backups", Setting.number(EVENTS_RETENTION_DAYS, 0, 0, 36_500,
@@ -135,6 +138,7 @@ public final class SettingsRegistry {
         add("advanced", Setting.text(TTS_OPENAI_URL, "https://api.openai.com/v1/audio/speech", url, "Advanced: OpenAI speech service"));
         add("advanced", Setting.text(TTS_LOCAL_PROGRAM, "", "[^\\r\\n]{0,500}",
                 "Local voices: the path of espeak-ng if LTTH does not find it (empty: found automatically)"));
+        add("advanced", Setting.text(OPENSHOCK_URL, "https://api.openshock.app", url, "Advanced: OpenShock service (or your own)"));
         add("advanced", Setting.text(MYINSTANTS_URL, "https://www.myinstants.com", url, "Advanced: MyInstants address"));
     }
 
