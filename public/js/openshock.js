@@ -93,7 +93,7 @@
       if (x.paused) item.append(el('span', 'badge text-bg-secondary', t('openshock.paused')));
       var test = el('button', 'btn btn-sm btn-outline-primary ms-auto', t('openshock.test'));
       test.type = 'button';
-      test.disabled = !s.active || s.stopped;
+      test.disabled = !s.active || s.stopped || x.paused;
       test.addEventListener('click', function () {
         api('POST', '/api/openshock/test', { shocker: x.id, type: 'vibrate', intensity: 20, durationMs: 1000 })
           .then(function () { LTTH.say(t('openshock.testQueued', { name: x.name }), true); })

@@ -68,7 +68,7 @@ public abstract class BrowserSuite {
     }
 
     /** Scrolls an element to the middle of the window first: a message bar at the bottom can cover it otherwise. */
-    static void clickCentered(org.openqa.selenium.WebElement element) {
+    public static void clickCentered(org.openqa.selenium.WebElement element) {
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
                 "arguments[0].scrollIntoView({block:'center', behavior:'instant'})", element);
         element.click();
