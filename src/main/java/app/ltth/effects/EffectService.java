@@ -79,14 +79,7 @@ public final class EffectService implements ProfileManager.Listener {
 
     @Override
     public void profileOpened(String profile, Database db) throws SQLException {
-        EffectsConfig stored = db.read(CONFIG::read).map(json -> {
-            try {
-                return EffectsConfig.defaults().with(Json.MAPPER.readTree(json));
-            } catch (Exception e) {
-                log.warn("The effect settings could not be read ({}); the defaults apply", e.getMessage());
-                return EffectsConfig.defaults();
-            }
-        }).orElse(EffectsConfig.defaults());
+        EffectsConfig stored = CONFIG.readOr(db, EffectsConfig.defaults(), json -> EffectsConfig.defaults().with(json));
         database = db;
         config = stored;
         running.clear();
@@ -105,11 +98,7 @@ public final class EffectService implements ProfileManager.Listener {
     /** The page's or the API's change, checked and kept in the profile; the overlays hear it at once. */
     public synchronized EffectsConfig configure(JsonNode change) throws SQLException, IOException {
         EffectsConfig next = config.with(change);
-        Database db = database;
-        if (db != null) {
-            String json = Json.MAPPER.writeValueAsString(next);
-            db.write(c -> CONFIG.write(c, json));
-        }
+        CONFIG.save(database, next);
         config = next;
         broadcast(STATE, state());
         return next;

@@ -2,6 +2,7 @@ package app.ltth.eventapi;
 
 import app.ltth.events.LiveEvent;
 import app.ltth.json.Json;
+import app.ltth.web.SidePort;
 import app.ltth.web.ThisComputer;
 import io.javalin.Javalin;
 import io.javalin.websocket.WsContext;
@@ -18,7 +19,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiPredicate;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,47 +92,23 @@ public final class EventApi implements AutoCloseable {
         closeServer();
         error = null;
         if (!active) return;
-        Javalin next = Javalin.create(cfg -> {
-            cfg.startup.showJavalinBanner = false;
-            cfg.jetty.host = "127.0.0.1";
-            cfg.jetty.port = port;
-            cfg.jetty.modifyWebSocketServletFactory(ws -> {
-                ws.setMaxTextMessageSize(4096);   // a widget has nothing to say here
-                ws.setIdleTimeout(Duration.ofHours(24));
-            });
-            // Javalin adds its own connector only to a server without one: with the LAN's, both are added here.
-            lanAddress.ifPresent(address -> cfg.jetty.modifyServer(s -> {
-                for (String host : List.of("127.0.0.1", address)) {
-                    ServerConnector connector = new ServerConnector(s);
-                    connector.setHost(host);
-                    connector.setPort(port);
-                    s.addConnector(connector);
-                }
-            }));
-            cfg.routes.wsBeforeUpgrade("/", ctx -> {
+        SidePort.Opened opened = SidePort.open("Event API", port, lanAddress, 4096, Duration.ofHours(24), routes -> {
+            routes.wsBeforeUpgrade("/", ctx -> {
                 String from = ctx.req().getRemoteAddr();
                 if (!ThisComputer.isLoopback(from) && !lanAdmits.test(from, ctx.queryParam("token"))) {
                     throw new io.javalin.http.UnauthorizedResponse("The Event API answers this computer only, or a "
                             + "device with LAN mode's token (?token=)");
                 }
             });
-            cfg.routes.ws("/", ws -> {
-                ws.onConnect(ctx -> clients.put(ctx.sessionId(), new Client(ctx,
-                        address(ctx), agent(ctx), clock.getAsLong(),
+            routes.ws("/", ws -> {   // a widget has nothing to say here: 4 KB
+                ws.onConnect(ctx -> clients.put(ctx.sessionId(), new Client(ctx, address(ctx), agent(ctx), clock.getAsLong(),
                         new AtomicLong(), new AtomicInteger())));
                 ws.onClose(ctx -> clients.remove(ctx.sessionId()));
                 ws.onError(ctx -> clients.remove(ctx.sessionId()));
             });
         });
-        try {
-            next.start();
-            server = next;
-            log.info("Event API listening on ws://127.0.0.1:{}/{}", port, lanAddress.map(a -> " and " + a).orElse(""));
-        } catch (RuntimeException e) {
-            next.stop();
-            error = causedBy(e, java.net.BindException.class) ? "portTaken" : "failed";
-            log.warn("The Event API could not open port {}: {}", port, e.getMessage());
-        }
+        server = opened.server();
+        error = opened.error();
     }
 
     private static String address(WsContext ctx) {
@@ -144,13 +120,6 @@ public final class EventApi implements AutoCloseable {
         String origin = ctx.header("Origin");
         String agent = origin != null && !origin.isBlank() ? origin : ctx.header("User-Agent");
         return agent == null ? "" : agent.length() > 120 ? agent.substring(0, 120) : agent;
-    }
-
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) return true;
-        }
-        return false;
     }
 
     private void closeServer() {

@@ -12,6 +12,7 @@ import app.ltth.template.EventFields;
 import app.ltth.template.Template;
 import app.ltth.threads.DaemonThreads;
 import app.ltth.triggers.StreamLikes;
+import app.ltth.web.SidePort;
 import app.ltth.web.SocketServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -28,6 +29,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -97,14 +99,7 @@ public final class MinecraftService implements ProfileManager.Listener, AutoClos
 
     @Override
     public void profileOpened(String profile, Database db) throws SQLException {
-        config = db.read(CONFIG::read).map(json -> {
-            try {
-                return MinecraftConfig.defaults().with(Json.MAPPER.readTree(json));
-            } catch (Exception e) {
-                log.warn("The Minecraft settings could not be read ({}); the defaults apply", e.getMessage());
-                return MinecraftConfig.defaults();
-            }
-        }).orElse(MinecraftConfig.defaults());
+        config = CONFIG.readOr(db, MinecraftConfig.defaults(), json -> MinecraftConfig.defaults().with(json));
         database = db;
     }
 
@@ -120,11 +115,7 @@ public final class MinecraftService implements ProfileManager.Listener, AutoClos
     /** The page's or the API's change, checked and kept in the profile. */
     public synchronized MinecraftConfig configure(JsonNode change) throws SQLException, IOException {
         MinecraftConfig next = config.with(change);
-        Database db = database;
-        if (db != null) {
-            String json = Json.MAPPER.writeValueAsString(next);
-            db.write(c -> CONFIG.write(c, json));
-        }
+        CONFIG.save(database, next);
         config = next;
         return next;
     }
@@ -151,40 +142,19 @@ public final class MinecraftService implements ProfileManager.Listener, AutoClos
         if (ticking != null) ticking.cancel(false);
         queue.clear();
         if (active) {
-            Javalin next = Javalin.create(cfg -> {
-                cfg.startup.showJavalinBanner = false;
-                cfg.jetty.host = "127.0.0.1";
-                cfg.jetty.port = port;
-                cfg.jetty.modifyWebSocketServletFactory(ws -> {
-                    ws.setMaxTextMessageSize(256 * 1024);
-                    ws.setIdleTimeout(Duration.ofSeconds(90));   // pings every 30 s: a mod that stops answering goes
-                });
-                cfg.routes.ws("/*", ws -> {
-                    ws.onConnect(this::connected);
-                    ws.onMessage(ctx -> received(ctx, ctx.message()));
-                    ws.onClose(this::disconnected);
-                    ws.onError(this::disconnected);
-                });
-            });
-            try {
-                next.start();
-                server = next;
-                ticking = scheduler.scheduleWithFixedDelay(this::tick, 100, 100, TimeUnit.MILLISECONDS);
-                log.info("Minecraft bridge listening on ws://127.0.0.1:{}/", port);
-            } catch (RuntimeException e) {
-                next.stop();
-                error = causedBy(e, java.net.BindException.class) ? "portTaken" : "failed";
-                log.warn("The Minecraft bridge could not open port {}: {}", port, e.getMessage());
-            }
+            // pings every 30 s: a mod that stops answering is closed after 90 s
+            SidePort.Opened opened = SidePort.open("Minecraft bridge", port, Optional.empty(), 256 * 1024, Duration.ofSeconds(90),
+                    routes -> routes.ws("/*", ws -> {
+                        ws.onConnect(this::connected);
+                        ws.onMessage(ctx -> received(ctx, ctx.message()));
+                        ws.onClose(this::disconnected);
+                        ws.onError(this::disconnected);
+                    }));
+            server = opened.server();
+            error = opened.error();
+            if (server != null) ticking = scheduler.scheduleWithFixedDelay(this::tick, 100, 100, TimeUnit.MILLISECONDS);
         }
         tell();
-    }
-
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) return true;
-        }
-        return false;
     }
 
     private void connected(WsContext ctx) {

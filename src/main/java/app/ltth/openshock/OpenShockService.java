@@ -4,7 +4,6 @@ import app.ltth.events.LikeEvent;
 import app.ltth.events.LiveEvent;
 import app.ltth.events.StreamEndEvent;
 import app.ltth.events.UserEvent;
-import app.ltth.json.Json;
 import app.ltth.store.Database;
 import app.ltth.store.ProfileManager;
 import app.ltth.store.SingleJsonRow;
@@ -95,14 +94,7 @@ public final class OpenShockService implements ProfileManager.Listener, AutoClos
 
     @Override
     public void profileOpened(String profile, Database db) throws SQLException {
-        config = db.read(CONFIG::read).map(json -> {
-            try {
-                return OpenShockConfig.defaults().with(Json.MAPPER.readTree(json));
-            } catch (Exception e) {
-                log.warn("The OpenShock settings could not be read ({}); the safe defaults apply", e.getMessage());
-                return OpenShockConfig.defaults();
-            }
-        }).orElse(OpenShockConfig.defaults());
+        config = CONFIG.readOr(db, OpenShockConfig.defaults(), json -> OpenShockConfig.defaults().with(json));
         List<Logged> last = db.read(c -> {
             List<Logged> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT at, shockers, type, intensity, duration_ms, source, user, result "
@@ -116,6 +108,16 @@ public final class OpenShockService implements ProfileManager.Listener, AutoClos
             recent.clear();
             recent.addAll(last);
         }
+        long since = gate.startOfToday();
+        gate.alreadyToday(db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(SUM(duration_ms), 0) FROM openshock_log "
+                    + "WHERE type = 'shock' AND result = 'ok' AND at >= ?")) {
+                ps.setLong(1, since);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0L;
+                }
+            }
+        }));
         database = db;
     }
 
@@ -130,11 +132,7 @@ public final class OpenShockService implements ProfileManager.Listener, AutoClos
 
     public synchronized OpenShockConfig configure(JsonNode change) throws SQLException, IOException {
         OpenShockConfig next = config.with(change);
-        Database db = database;
-        if (db != null) {
-            String json = Json.MAPPER.writeValueAsString(next);
-            db.write(c -> CONFIG.write(c, json));
-        }
+        CONFIG.save(database, next);
         config = next;
         tell();
         return next;

@@ -78,6 +78,17 @@ final class SafetyGate {
         return new Verdict(null, intensity, duration);
     }
 
+    /** Today's shocks as the log has them, at start: a restart does not give the day's budget back. */
+    synchronized void alreadyToday(long shockMs) {
+        rollDay();
+        shockMsToday = Math.max(shockMsToday, shockMs);
+    }
+
+    /** The first moment of today, epoch ms. */
+    long startOfToday() {
+        return LocalDate.ofInstant(Instant.ofEpochMilli(clock.getAsLong()), zone).atStartOfDay(zone).toInstant().toEpochMilli();
+    }
+
     /** Milliseconds of shock sent today. */
     synchronized long shockMsToday() {
         rollDay();

@@ -131,6 +131,7 @@ class OpenShockTest {
         }
         try (TestApp again = TestApp.start(dir)) {
             assertThat(again.get("/api/openshock").json().get("log")).as("the log is kept").hasSize(8);
+            assertThat(again.get("/api/openshock").json().get("shockMsToday").asLong()).as("a restart gives no budget back").isEqualTo(2000);
         }
     }
 }
