@@ -270,4 +270,14 @@ class EventApiTest {
             assertThat(status.get("listening").asBoolean()).isTrue();
         }
     }
+    @Test
+    void aPortTakenByTikFinityIsSaidNotHidden() throws Exception {
+        try (TestApp app = TestApp.start(dir);
+             java.net.ServerSocket tikfinity = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            assertThat(app.put("/api/settings", "{\"eventApi.port\": " + tikfinity.getLocalPort() + "}").status()).isEqualTo(200);
+            assertThat(app.post("/api/plugins/event-api/enable", "").status()).isEqualTo(200);
+            TestApp.await(() -> app.get("/api/event-api").json().path("error").asText().equals("portTaken"));
+            assertThat(app.get("/api/event-api").json().get("listening").asBoolean()).isFalse();
+        }
+    }
 }
