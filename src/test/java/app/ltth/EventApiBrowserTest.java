@@ -30,6 +30,8 @@ class EventApiBrowserTest extends BrowserSuite {
                 .buildAsync(URI.create("ws://127.0.0.1:" + port + "/"), new WebSocket.Listener() {
                 }).get(10, TimeUnit.SECONDS);
         try {
+            // Connected is when LTTH lists it: the handshake's answer reaches the widget before LTTH has taken it in.
+            TestApp.await(() -> app.get("/api/event-api").json().get("clients").size() == 1);
             app.simulate("{\"type\":\"gift\",\"user\":\"anna\",\"giftName\":\"Rose\",\"coins\":1,\"count\":1,\"streakable\":false}");
             waiting(browser).until(d -> d.findElements(By.cssSelector("#eventapi-clients tr")).size() == 1
                     && d.findElement(By.cssSelector("#eventapi-clients tr td:last-child")).getText().equals("1"));
