@@ -335,24 +335,31 @@ public final class XpService implements ProfileManager.Listener, AutoCloseable {
 
     /**
      * Shows a viewer's card on the overlays ({@value #CARD_EVENT}): level, XP, points, streak and their place by XP.
+     * The card and the place are taken in one step: the viewer's own {@code !rank} chat earns XP on another thread, and
+     * counted in between it would put them behind the XP they had a moment ago.
      *
      * @return whether they have a card (they earned something)
      */
     public boolean showCard(String handle) throws SQLException {
-        Optional<Map<String, Object>> v = viewer(handle);
-        if (v.isEmpty()) return false;
-        Map<String, Object> card = new LinkedHashMap<>(v.get());
-        card.put("rank", rankOf(((Number) card.get("xp")).longValue()));
+        Map<String, Object> card;
+        synchronized (this) {
+            Optional<Map<String, Object>> v = viewer(handle);
+            if (v.isEmpty()) return false;
+            card = new LinkedHashMap<>(v.get());
+            card.put("rank", rankOf((String) card.get("handle"), ((Number) card.get("xp")).longValue()));
+        }
         sockets.broadcast(CARD_EVENT, card);
         return true;
     }
 
-    /** The place of a viewer with this much XP among all of the profile's viewers. */
-    private long rankOf(long xp) throws SQLException {
+    /** The place of a viewer with this much XP among all of the profile's viewers (never behind themselves). */
+    private synchronized long rankOf(String handle, long xp) throws SQLException {
         flush();
-        return profiles.database().read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) + 1 FROM viewer_xp WHERE xp > ?")) {
+        // This profile's database, as the lock keeps it (the profile manager's own lock is not taken under this one).
+        return database.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) + 1 FROM viewer_xp WHERE xp > ? AND handle <> ?")) {
                 ps.setLong(1, xp);
+                ps.setString(2, handle);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? rs.getLong(1) : 1L;
                 }
