@@ -72,6 +72,18 @@
     return e;
   }
 
+  /**
+   * Replaces box's children with build()'s, unless what they show (shown: anything JSON can write) is what they show
+   * already. A status that changed something else must not replace the buttons under the streamer's pointer: the click
+   * would be lost.
+   */
+  function replaceWhenChanged(box, shown, build) {
+    var key = JSON.stringify(shown);
+    if (box.ltthShown === key) return;
+    box.ltthShown = key;
+    box.replaceChildren.apply(box, build());
+  }
+
   /** Shows a message in the page's #message box: green when ok, red otherwise. */
   function say(text, ok) {
     var box = document.getElementById('message');
@@ -158,6 +170,7 @@
   global.LTTH.fieldErrors = fieldErrors;
   global.LTTH.api = api;
   global.LTTH.el = el;
+  global.LTTH.replaceWhenChanged = replaceWhenChanged;
   global.LTTH.copy = copy;
   global.LTTH.copyButton = copyButton;
   global.LTTH.say = say;

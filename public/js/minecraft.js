@@ -47,6 +47,23 @@
     }));
   }
 
+  /** One of the mod's actions, with its Test button. */
+  function modAction(a) {
+    var item = el('li', 'list-group-item d-flex gap-2 align-items-center');
+    item.setAttribute('data-mod-action', a.name);
+    var text = el('div', 'me-auto');
+    text.append(el('strong', '', a.name), el('div', 'text-body-secondary', a.params.join(', ')));
+    var test = el('button', 'btn btn-sm btn-outline-primary', t('mc.test'));
+    test.type = 'button';
+    test.addEventListener('click', function () {
+      api('POST', '/api/minecraft/run', { action: a.name }).then(function () {
+        LTTH.say(t('mc.queued', { action: a.name }), true);
+      }).catch(function (err) { LTTH.say(err.message); });
+    });
+    item.append(text, test);
+    return item;
+  }
+
   function show(s) {
     state = s;
     var on = s.active && s.listening;
@@ -63,26 +80,14 @@
     $('mc-counts').textContent = t('mc.counts', { sent: i18n.number(s.sent), waiting: i18n.number(s.waiting),
       dropped: i18n.number(s.dropped + s.expired + s.failed) });
     $('mc-no-mod').classList.toggle('d-none', s.actions.length > 0);
-    $('mc-mod-actions').replaceChildren.apply($('mc-mod-actions'), s.actions.map(function (a) {
-      var item = el('li', 'list-group-item d-flex gap-2 align-items-center');
-      item.setAttribute('data-mod-action', a.name);
-      var text = el('div', 'me-auto');
-      text.append(el('strong', '', a.name), el('div', 'text-body-secondary', a.params.join(', ')));
-      var test = el('button', 'btn btn-sm btn-outline-primary', t('mc.test'));
-      test.type = 'button';
-      test.addEventListener('click', function () {
-        api('POST', '/api/minecraft/run', { action: a.name }).then(function () {
-          LTTH.say(t('mc.queued', { action: a.name }), true);
-        }).catch(function (err) { LTTH.say(err.message); });
+    LTTH.replaceWhenChanged($('mc-mod-actions'), s.actions, function () { return s.actions.map(modAction); });
+    LTTH.replaceWhenChanged($('mc-action-names'), s.actions, function () {
+      return s.actions.map(function (a) {
+        var opt = el('option');
+        opt.value = a.name;
+        return opt;
       });
-      item.append(text, test);
-      return item;
-    }));
-    $('mc-action-names').replaceChildren.apply($('mc-action-names'), s.actions.map(function (a) {
-      var opt = el('option');
-      opt.value = a.name;
-      return opt;
-    }));
+    });
     $('mc-recent').replaceChildren.apply($('mc-recent'), s.recent.map(function (r) {
       var ok = r.result === 'ok';
       var item = el('li', 'list-group-item d-flex gap-2');

@@ -86,22 +86,24 @@
       limit: i18n.number(s.shockMsLimit / 1000) });
     $('os-problem').classList.toggle('d-none', !s.shockersError);
     $('os-problem').textContent = s.shockersError || '';
-    $('os-shockers').replaceChildren.apply($('os-shockers'), s.shockers.map(function (x) {
-      var item = el('li', 'list-group-item d-flex gap-2 align-items-center');
-      item.setAttribute('data-shocker', x.id);
-      item.append(el('strong', '', x.name), el('span', 'text-body-secondary', x.hub + (x.model ? ' · ' + x.model : '')));
-      if (x.paused) item.append(el('span', 'badge text-bg-secondary', t('openshock.paused')));
-      var test = el('button', 'btn btn-sm btn-outline-primary ms-auto', t('openshock.test'));
-      test.type = 'button';
-      test.disabled = !s.active || s.stopped || x.paused;
-      test.addEventListener('click', function () {
-        api('POST', '/api/openshock/test', { shocker: x.id, type: 'vibrate', intensity: 20, durationMs: 1000 })
-          .then(function () { LTTH.say(t('openshock.testQueued', { name: x.name }), true); })
-          .catch(function (err) { LTTH.say(err.message); });
+    LTTH.replaceWhenChanged($('os-shockers'), [s.shockers, s.active, s.stopped], function () {
+      return s.shockers.map(function (x) {
+        var item = el('li', 'list-group-item d-flex gap-2 align-items-center');
+        item.setAttribute('data-shocker', x.id);
+        item.append(el('strong', '', x.name), el('span', 'text-body-secondary', x.hub + (x.model ? ' · ' + x.model : '')));
+        if (x.paused) item.append(el('span', 'badge text-bg-secondary', t('openshock.paused')));
+        var test = el('button', 'btn btn-sm btn-outline-primary ms-auto', t('openshock.test'));
+        test.type = 'button';
+        test.disabled = !s.active || s.stopped || x.paused;
+        test.addEventListener('click', function () {
+          api('POST', '/api/openshock/test', { shocker: x.id, type: 'vibrate', intensity: 20, durationMs: 1000 })
+            .then(function () { LTTH.say(t('openshock.testQueued', { name: x.name }), true); })
+            .catch(function (err) { LTTH.say(err.message); });
+        });
+        item.append(test);
+        return item;
       });
-      item.append(test);
-      return item;
-    }));
+    });
     $('os-log').replaceChildren.apply($('os-log'), s.log.map(function (l) {
       var tr = el('tr');
       var what = l.type === 'stop' ? t('openshock.type.stop')

@@ -24,22 +24,25 @@
     $('sb-problem').textContent = problem;
     $('sb-password').placeholder = s.hasPassword ? t('sb.passwordKept') : t('sb.noPassword');
     $('sb-no-actions').classList.toggle('d-none', s.actions.length > 0);
-    $('sb-actions').replaceChildren.apply($('sb-actions'), s.actions.map(function (a) {
-      var row = el('tr');
-      row.setAttribute('data-action', a.name);
-      var run = el('button', 'btn btn-sm btn-outline-primary', t('sb.run'));
-      run.type = 'button';
-      run.disabled = s.state !== 'connected' || !a.enabled;
-      run.addEventListener('click', function () {
-        api('POST', '/api/streamerbot/run', { action: a.id }).then(function (r) {
-          LTTH.say(t('sb.ran', { action: r.action }), true);
-        }).catch(function (err) { LTTH.say(err.message); });
+    var connected = s.state === 'connected';
+    LTTH.replaceWhenChanged($('sb-actions'), [s.actions, connected], function () {
+      return s.actions.map(function (a) {
+        var row = el('tr');
+        row.setAttribute('data-action', a.name);
+        var run = el('button', 'btn btn-sm btn-outline-primary', t('sb.run'));
+        run.type = 'button';
+        run.disabled = !connected || !a.enabled;
+        run.addEventListener('click', function () {
+          api('POST', '/api/streamerbot/run', { action: a.id }).then(function (r) {
+            LTTH.say(t('sb.ran', { action: r.action }), true);
+          }).catch(function (err) { LTTH.say(err.message); });
+        });
+        var name = el('td', a.enabled ? '' : 'text-body-secondary', a.name);
+        row.append(name, el('td', 'text-body-secondary', a.group || '–'), el('td', 'text-end', ''));
+        row.lastChild.append(run);
+        return row;
       });
-      var name = el('td', a.enabled ? '' : 'text-body-secondary', a.name);
-      row.append(name, el('td', 'text-body-secondary', a.group || '–'), el('td', 'text-end', ''));
-      row.lastChild.append(run);
-      return row;
-    }));
+    });
     $('sb-no-runs').classList.toggle('d-none', s.runs.length > 0);
     $('sb-runs').replaceChildren.apply($('sb-runs'), s.runs.map(function (r) {
       var ok = r.result === 'ok';

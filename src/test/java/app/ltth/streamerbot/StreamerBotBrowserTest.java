@@ -29,11 +29,14 @@ class StreamerBotBrowserTest extends BrowserSuite {
             waiting(browser).until(d -> "connected".equals(d.findElement(By.id("sb-state")).getAttribute("data-state")));
             waiting(browser).until(d -> d.findElements(By.cssSelector("#sb-actions tr")).size() == 2);
 
-            browser.findElement(By.cssSelector("#sb-actions tr[data-action='Confetti'] button")).click();
+            WebElement confetti = browser.findElement(By.cssSelector("#sb-actions tr[data-action='Confetti'] button"));
+            confetti.click();
             JsonNode run = bot.ran.poll(10, TimeUnit.SECONDS);
             assertThat(run.at("/action/id").asText()).isEqualTo("a1");
             waiting(browser).until(d -> d.findElement(By.id("sb-runs")).getText().contains("Confetti"));
             assertThat(browser.findElement(By.id("message")).getText()).isEqualTo("Streamer.bot ran “Confetti”.");
+            confetti.click();   // the same button again: the run's status did not replace the actions under the pointer
+            assertThat(bot.ran.poll(10, TimeUnit.SECONDS).at("/action/id").asText()).isEqualTo("a1");
             screenshot(browser, "streamerbot");
 
             browser.findElement(By.id("sb-disconnect")).click();
