@@ -51,16 +51,16 @@
     var box = el('div', 'border rounded p-2 d-flex flex-wrap align-items-center gap-2 timer-row');
     box.setAttribute('data-timer', x.id);
     var head = el('div', 'me-auto');
-    head.append(el('strong', '', x.name), el('span', 'text-body-secondary small ms-2', t('timers.mode.' + x.mode) + ' · ' + t('timers.state.' + x.state)));
+    head.append(el('strong', '', x.name), el('span', 'text-body-secondary small ms-2 timer-state'));
     var time = el('span', 'fs-4 font-monospace timer-time');
     box.append(head, time,
-      button(x.state === 'running' ? t('timers.pause') : t('timers.start'), 'btn-primary', function () {
-        act(x.id, x.state === 'running' ? 'pause' : 'start');
+      button('', 'btn-primary timer-toggle', function () {
+        act(x.id, timers[x.id].state === 'running' ? 'pause' : 'start');
       }),
       button(t('timers.reset'), 'btn-outline-secondary', function () { act(x.id, 'reset'); }),
       button(t('timers.plusMinute'), 'btn-outline-success', function () { act(x.id, 'add', { seconds: 60 }); }),
       button(t('timers.minusMinute'), 'btn-outline-warning', function () { act(x.id, 'add', { seconds: -60 }); }),
-      button(t('timers.edit'), 'btn-outline-secondary', function () { edit(x); }),
+      button(t('timers.edit'), 'btn-outline-secondary', function () { edit(timers[x.id]); }),
       button(t('timers.delete'), 'btn-outline-danger', function () {
         api('DELETE', '/api/timers/' + encodeURIComponent(x.id)).then(function () { delete timers[x.id]; render(); })
           .catch(function (err) { LTTH.say(err.message); });
@@ -86,10 +86,18 @@
     tick();
   }
 
+  function setText(node, text) {
+    if (node.textContent !== text) node.textContent = text;
+  }
+
+  /** Time, state and the Start/Pause label of every row, in place: a rebuilt row would lose a click in progress. */
   function tick() {
     document.querySelectorAll('.timer-row').forEach(function (box) {
       var x = timers[box.getAttribute('data-timer')];
-      if (x) box.querySelector('.timer-time').textContent = clock.format(clock.valueNow(x, x.offset));
+      if (!x) return;
+      setText(box.querySelector('.timer-time'), clock.format(clock.valueNow(x, x.offset)));
+      setText(box.querySelector('.timer-state'), t('timers.mode.' + x.mode) + ' · ' + t('timers.state.' + x.state));
+      setText(box.querySelector('.timer-toggle'), x.state === 'running' ? t('timers.pause') : t('timers.start'));
     });
   }
 
@@ -97,7 +105,7 @@
     var before = timers[x.id];
     x.offset = x.serverNow - Date.now();
     timers[x.id] = x;
-    if (!before || before.state !== x.state || before.name !== x.name || before.mode !== x.mode) render(); else tick();
+    if (!before || before.name !== x.name) render(); else tick();
   }
 
   function edit(x) {

@@ -35,8 +35,10 @@ class TimersBrowserTest extends BrowserSuite {
         assertThat(app.get("/api/timers").json().at("/timers/0/rules/1/every").asLong()).isEqualTo(100);
         waiting(browser).until(d -> row().findElement(By.className("timer-time")).getText().equals("5:00"));
 
+        WebElement plusMinute = browser.findElement(By.xpath("//button[text()='+1 min']"));
         clickCentered(row().findElements(By.tagName("button")).get(0));   // Start
-        clickCentered(browser.findElement(By.xpath("//button[text()='+1 min']")));
+        waiting(browser).until(d -> row().getText().contains("running") && row().getText().contains("Pause"));
+        clickCentered(plusMinute);   // the same button: starting changed the row in place, a click in progress is not lost
         waiting(browser).until(d -> row().getText().contains("running")
                 && row().findElement(By.className("timer-time")).getText().startsWith("5:5"));
         String before = row().findElement(By.className("timer-time")).getText();
