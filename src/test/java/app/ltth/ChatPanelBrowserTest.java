@@ -42,6 +42,11 @@ class ChatPanelBrowserTest extends BrowserSuite {
         TestApp.await(() -> waitingUsers().contains("control_" + marker));
     }
 
+    /** Waits until the panel shows all of the n messages sent: no row is reused for a later one after that. */
+    private static void awaitShown(int n) {
+        waiting(browser).until(d -> d.findElement(By.id("chat-count")).getText().equals(n + " of " + n + " messages"));
+    }
+
     /** Opens the panel and waits until its socket is greeted: from then on every chat reaches it. */
     private static void openPanel() {
         browser.get(app.baseUrl() + "/chat.html");
@@ -72,7 +77,7 @@ class ChatPanelBrowserTest extends BrowserSuite {
             chat("loud_larry", "!tts first <b>message</b>", false);
             chat("mia_mod", "hello chat", true);
             // Rows are reused as messages arrive: they are read once both are in.
-            waiting(browser).until(d -> d.findElement(By.id("chat-count")).getText().equals("2 of 2 messages"));
+            awaitShown(2);
             WebElement larry = row("loud_larry");
             assertThat(larry.getText()).contains("LOUD_LARRY").contains("!tts first <b>message</b>");
             assertThat(browser.findElements(By.cssSelector("#chat b"))).as("chat stays text").isEmpty();
@@ -95,7 +100,9 @@ class ChatPanelBrowserTest extends BrowserSuite {
             chat("loud_larry", "!tts second message", false);
             awaitJudged("1");
             assertThat(waitingUsers()).doesNotContain("loud_larry");
-            // The list marks their rows when it next draws them: wait for it rather than read the row at once.
+            // The list marks their rows when it next draws them, and reuses a row for the next message that arrives:
+            // wait until it holds every message sent so far, then for the mark, rather than read a row at once.
+            awaitShown(4);
             waiting(browser).until(d -> row("loud_larry").findElements(By.cssSelector("[data-mark='muted']")).size() == 1);
             assertThat(row("loud_larry").findElement(By.cssSelector("[data-mark='muted']")).getText()).isEqualTo("no TTS");
 
@@ -109,6 +116,8 @@ class ChatPanelBrowserTest extends BrowserSuite {
             chat("loud_larry", "!tts third message", false);
             awaitJudged("2");
             assertThat(waitingUsers()).doesNotContain("loud_larry");
+            awaitShown(6);
+            waiting(browser).until(d -> row("loud_larry").findElements(By.cssSelector("[data-mark='blocked']")).size() == 1);
             assertThat(row("loud_larry").findElement(By.cssSelector("[data-mark='blocked']")).getText()).isEqualTo("no commands");
 
             // Level, XP and points in the card, and points given from it.
@@ -126,7 +135,7 @@ class ChatPanelBrowserTest extends BrowserSuite {
             // VIP, and the profile with the totals and the latest events.
             browser.findElement(By.cssSelector("label[for='viewer-vip']")).click();
             saidOk("LOUD_LARRY is a VIP.");
-            assertThat(row("loud_larry").getAttribute("data-vip")).isEqualTo("true");
+            waiting(browser).until(d -> row("loud_larry").getAttribute("data-vip").equals("true"));   // on the next frame
             app.awaitStored();
             browser.findElement(By.id("viewer-open")).click();
             waiting(browser).until(d -> d.findElements(By.cssSelector("#viewer-history li")).size() == 3);
@@ -143,6 +152,8 @@ class ChatPanelBrowserTest extends BrowserSuite {
 
             // The decisions are kept: after a restart of the page they are still there.
             browser.navigate().refresh();
+            awaitShown(6);
+            waiting(browser).until(d -> row("loud_larry").findElements(By.cssSelector("[data-mark='vip']")).size() == 1);   // marks load apart
             assertThat(row("loud_larry").findElement(By.cssSelector("[data-mark='vip']")).getText()).isEqualTo("VIP");
         } finally {
             app.post("/api/tts/queue/clear", "");
